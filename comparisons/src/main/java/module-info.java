@@ -1,0 +1,6 @@
+/** Workloads, scenarios, benchmarks, JFR analysis and the report. */
+module dev.awaitable.comparisons {
+    requires dev.awaitable;
+    requires dev.awaitable.statemachine;
+    requires dev.awaitable.loom;
+}

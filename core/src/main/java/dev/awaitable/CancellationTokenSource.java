@@ -1,0 +1,326 @@
+package dev.awaitable;
+
+import dev.awaitable.internal.Backends;
+import dev.awaitable.spi.ScheduledAction;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Requests cancellation of the operations holding its {@link #token()} (.NET's
+ * {@code CancellationTokenSource}): {@link #cancel()}, {@link #cancelAfter}, and sources linked
+ * to other tokens ({@link #createLinked}). Close it when done to release its timer and its
+ * registrations on linked tokens; closing does not cancel.
+ */
+public class CancellationTokenSource implements AutoCloseable {
+
+    /*
+     * Implementation notes.
+     *
+     * States (`state`, guarded by `lock` for writes, volatile for reads):
+     *   ACTIVE       not cancelled; callbacks may be registered
+     *   NOTIFYING    cancel() won and is running the callbacks on `notifier`
+     *   NOTIFIED     every callback has run
+     * Transitions: ACTIVE -> NOTIFYING -> NOTIFIED, once (the first cancel() wins).
+     *
+     * Callbacks live in a doubly linked list of Registration nodes under `lock`. cancel() takes
+     * them one at a time from the tail (the last registered runs first, as in .NET), marks the
+     * node as `executing`, runs it outside the lock, and signals `done`.
+     *
+     * Race (register vs cancel): register() links the node under the lock only if ACTIVE;
+     * otherwise it runs the callback itself, at once. cancel() flips to NOTIFYING under the same
+     * lock, so each callback runs exactly once: from the list or from register().
+     *
+     * Race (close registration vs its callback running): close() unlinks under the lock if the
+     * node is still linked (it will never run). If cancel() already took it and it is running
+     * on another thread, close() waits on `done` until it finished. If it is running on this
+     * very thread (closing from inside a callback), close() returns at once: waiting would
+     * deadlock on ourselves.
+     */
+
+    private static final int ACTIVE = 0;
+    private static final int NOTIFYING = 1;
+    private static final int NOTIFIED = 2;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition done = lock.newCondition();
+    private final CancellationToken token = new CancellationToken(this);
+    private volatile int state = ACTIVE;
+    private Registration head;
+    private Registration tail;
+    /** The node cancel() is running now, and the thread running it. */
+    private Registration executing;
+    private Thread notifier;
+    private ScheduledAction timer;
+    private List<CancellationRegistration> links = List.of();
+    private boolean closed;
+
+    public CancellationTokenSource() {
+    }
+
+    /** A source that cancels itself after {@code delay}. */
+    public CancellationTokenSource(Duration delay) {
+        cancelAfter(delay);
+    }
+
+    /** A source that is cancelled when any of {@code tokens} is, or when cancelled itself. */
+    public static CancellationTokenSource createLinked(CancellationToken... tokens) {
+        CancellationTokenSource linked = new CancellationTokenSource();
+        List<CancellationRegistration> regs = new ArrayList<>(tokens.length);
+        for (CancellationToken t : tokens) {
+            regs.add(t.register(linked::cancelQuietly));
+        }
+        linked.lock.lock();
+        try {
+            linked.links = regs;
+        } finally {
+            linked.lock.unlock();
+        }
+        return linked;
+    }
+
+    public CancellationToken token() {
+        return token;
+    }
+
+    public boolean isCancellationRequested() {
+        return state != ACTIVE;
+    }
+
+    /**
+     * Requests cancellation and runs the registered callbacks on this thread, most recent first.
+     * Every callback runs even if some throw; their exceptions are then thrown together as an
+     * {@link AggregateException}. A second call does nothing.
+     */
+    public void cancel() {
+        lock.lock();
+        try {
+            if (state != ACTIVE) {
+                return;
+            }
+            state = NOTIFYING;
+            notifier = Thread.currentThread();
+        } finally {
+            lock.unlock();
+        }
+        cancelTimer();
+        List<Throwable> failures = null;
+        for (;;) {
+            Registration r;
+            lock.lock();
+            try {
+                if (executing != null) {
+                    executing = null;
+                    done.signalAll();
+                }
+                r = tail;
+                if (r == null) {
+                    state = NOTIFIED;
+                    notifier = null;
+                    break;
+                }
+                unlink(r);
+                executing = r;
+            } finally {
+                lock.unlock();
+            }
+            try {
+                r.callback.run();
+            } catch (Throwable t) {
+                if (failures == null) {
+                    failures = new ArrayList<>();
+                }
+                failures.add(t);
+            }
+        }
+        if (failures != null) {
+            throw new AggregateException("cancellation callbacks threw", failures);
+        }
+    }
+
+    /** For linked sources: a parent's cancel must not fail because one of our callbacks threw. */
+    private void cancelQuietly() {
+        try {
+            cancel();
+        } catch (AggregateException e) {
+            dev.awaitable.internal.Diagnostics.log().error("cancellation callbacks of a linked source threw", e);
+        }
+    }
+
+    /**
+     * Cancels after {@code delay}, replacing any earlier schedule. Uses the backend's timer (or a
+     * shared fallback timer when no backend is configured).
+     */
+    public void cancelAfter(Duration delay) {
+        Objects.requireNonNull(delay, "delay");
+        if (delay.isNegative()) {
+            throw new IllegalArgumentException("delay must not be negative: " + delay);
+        }
+        if (isCancellationRequested()) {
+            return;
+        }
+        if (delay.isZero()) {
+            cancel();
+            return;
+        }
+        ScheduledAction next = Backends.schedule(this::cancelQuietly, delay.toNanos());
+        ScheduledAction previous;
+        lock.lock();
+        try {
+            if (closed) {
+                next.cancel();
+                throw new IllegalStateException("cancelAfter on a closed CancellationTokenSource");
+            }
+            previous = timer;
+            timer = next;
+        } finally {
+            lock.unlock();
+        }
+        if (previous != null) {
+            previous.cancel();
+        }
+    }
+
+    private void cancelTimer() {
+        ScheduledAction t;
+        lock.lock();
+        try {
+            t = timer;
+            timer = null;
+        } finally {
+            lock.unlock();
+        }
+        if (t != null) {
+            t.cancel();
+        }
+    }
+
+    /** Releases the timer and the registrations on linked tokens. Does not cancel. */
+    @Override
+    public void close() {
+        List<CancellationRegistration> toClose;
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            toClose = links;
+            links = List.of();
+        } finally {
+            lock.unlock();
+        }
+        cancelTimer();
+        for (CancellationRegistration r : toClose) {
+            r.close();
+        }
+    }
+
+    /* ---------------- Registrations ---------------- */
+
+    CancellationRegistration register(Runnable callback) {
+        if (state == ACTIVE) {
+            Registration r = new Registration(callback);
+            lock.lock();
+            try {
+                if (state == ACTIVE) {
+                    link(r);
+                    return r;
+                }
+            } finally {
+                lock.unlock();
+            }
+        }
+        callback.run();
+        return CancellationRegistration.EMPTY;
+    }
+
+    private void link(Registration r) {
+        r.linked = true;
+        r.prev = tail;
+        if (tail == null) {
+            head = r;
+        } else {
+            tail.next = r;
+        }
+        tail = r;
+    }
+
+    private void unlink(Registration r) {
+        if (r.prev == null) {
+            head = r.next;
+        } else {
+            r.prev.next = r.next;
+        }
+        if (r.next == null) {
+            tail = r.prev;
+        } else {
+            r.next.prev = r.prev;
+        }
+        r.prev = r.next = null;
+        r.linked = false;
+    }
+
+    /** Registered callbacks not yet run or removed (for leak tests and diagnostics). */
+    int registrationCount() {
+        lock.lock();
+        try {
+            int n = 0;
+            for (Registration r = head; r != null; r = r.next) {
+                n++;
+            }
+            return n;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private final class Registration implements CancellationRegistration {
+        final Runnable callback;
+        Registration prev;
+        Registration next;
+        boolean linked;
+
+        Registration(Runnable callback) {
+            this.callback = callback;
+        }
+
+        @Override
+        public boolean unregister() {
+            lock.lock();
+            try {
+                if (linked) {
+                    unlink(this);
+                    return true;
+                }
+                return false;
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        @Override
+        public void close() {
+            lock.lock();
+            try {
+                if (linked) {
+                    unlink(this);
+                    return;
+                }
+                while (executing == this && notifier != Thread.currentThread()) {
+                    done.awaitUninterruptibly();
+                }
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "CancellationTokenSource[" + (isCancellationRequested() ? "cancelled" : "active") + ']';
+    }
+}

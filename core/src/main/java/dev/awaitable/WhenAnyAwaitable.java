@@ -1,0 +1,77 @@
+package dev.awaitable;
+
+import java.util.function.Consumer;
+
+/**
+ * {@link Awaitables#whenAny}: succeeds with the first input to complete (whatever that input's
+ * outcome; it never faults itself), as .NET's {@code WhenAny}.
+ *
+ * <p>One small {@link Arm} per input carries its index, so the winner is exactly the first
+ * completion (the first trySetResult wins; later arms lose harmlessly). The winner removes the
+ * other arms from the losers, so a long-pending loser does not keep this awaitable, or its
+ * caller's state, reachable. Losers' faults are not observed here: a loser that faults and is
+ * then dropped is reported as unobserved, as in .NET.
+ *
+ * <p>Race (registration vs an early win on another thread): {@code arms} is written by the
+ * constructing thread and read by the winner without synchronization. Racy, but benign: an arm
+ * the winner does not see stays registered on its input until that input completes, and then
+ * loses its trySetResult; the constructor stops registering once it sees the win.
+ */
+final class WhenAnyAwaitable<T> extends Awaitable<Awaitable<T>> {
+    private final Awaitable<T>[] inputs;
+    private final Object[] arms; // Arm per pending input; Object[] because Arm is an inner class of a generic
+
+    WhenAnyAwaitable(Awaitable<T>[] inputs) {
+        this.inputs = inputs;
+        this.arms = new Object[inputs.length];
+        for (int i = 0; i < inputs.length && !isCompleted(); i++) {
+            Awaitable<T> a = inputs[i];
+            if (a.isCompleted()) {
+                win(i);
+                return;
+            }
+            Arm arm = new Arm(i);
+            arms[i] = arm;
+            a.unsafeOnCompleted(arm);
+        }
+    }
+
+    private void win(int index) {
+        if (trySetResult(inputs[index])) {
+            for (int i = 0; i < inputs.length; i++) {
+                Object arm = arms[i];
+                if (arm != null && i != index) {
+                    inputs[i].removeContinuation((Runnable) arm);
+                    arms[i] = null;
+                }
+            }
+        }
+    }
+
+    @Override
+    protected void forEachDependency(Consumer<? super Awaitable<?>> sink) {
+        if (!isCompleted()) {
+            for (Awaitable<T> a : inputs) {
+                sink.accept(a);
+            }
+        }
+    }
+
+    @Override
+    protected String describe() {
+        return "whenAny(" + inputs.length + ")@" + Integer.toHexString(System.identityHashCode(this));
+    }
+
+    private final class Arm implements Runnable {
+        private final int index;
+
+        Arm(int index) {
+            this.index = index;
+        }
+
+        @Override
+        public void run() {
+            win(index);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package dev.awaitable.internal;
+
+import dev.awaitable.AsyncContext;
+import dev.awaitable.jfr.ResumeEvent;
+import dev.awaitable.jfr.SuspendEvent;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Emits the per-await JFR events the same way for every backend. Each method is cheap when the
+ * event is off: the event object is created, {@code isEnabled()} reads a flag, and C2 removes
+ * the allocation by escape analysis. Callers keep the timestamps only when
+ * {@link #resumeEnabled()} said so.
+ */
+public final class Tracing {
+    private static final AtomicLong BODY_IDS = new AtomicLong();
+
+    private Tracing() {}
+
+    public static long nextBodyId() {
+        return BODY_IDS.incrementAndGet();
+    }
+
+    public static boolean suspendEnabled() {
+        return new SuspendEvent().isEnabled();
+    }
+
+    public static boolean resumeEnabled() {
+        return new ResumeEvent().isEnabled();
+    }
+
+    public static void suspended(String backend, long bodyId, Object awaited, AsyncContext context) {
+        SuspendEvent e = new SuspendEvent();
+        if (e.isEnabled()) {
+            e.backend = backend;
+            e.bodyId = bodyId;
+            e.awaited = awaited == null ? null : awaited.getClass().getName();
+            e.context = context == null ? null : context.name();
+            e.commit();
+        }
+    }
+
+    /**
+     * @param suspendedAt {@code System.nanoTime()} at suspension
+     * @param signalledAt {@code System.nanoTime()} when the awaited completion signalled the body
+     */
+    public static void resumed(String backend, long bodyId, long suspendedAt, long signalledAt, AsyncContext context) {
+        ResumeEvent e = new ResumeEvent();
+        if (e.isEnabled()) {
+            long now = System.nanoTime();
+            e.backend = backend;
+            e.bodyId = bodyId;
+            e.suspendedFor = suspendedAt == 0 ? 0 : now - suspendedAt;
+            e.resumeLatency = signalledAt == 0 ? 0 : now - signalledAt;
+            e.context = context == null ? null : context.name();
+            e.commit();
+        }
+    }
+}

@@ -1,0 +1,4 @@
+/** The loom backend: direct-style async on virtual threads. */
+module dev.awaitable.loom {
+    requires dev.awaitable;
+}

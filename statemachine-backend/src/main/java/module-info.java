@@ -1,0 +1,6 @@
+/** The statemachine backend: C#-shaped async state machines, builders, scheduler and timers. */
+module dev.awaitable.statemachine {
+    requires dev.awaitable;
+
+    exports dev.awaitable.statemachine;
+}
