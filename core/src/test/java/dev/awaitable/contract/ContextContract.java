@@ -72,11 +72,11 @@ class ContextContract extends Contract {
         CompletionSource<Integer> io = new CompletionSource<>();
         List<String> threads = Collections.synchronizedList(new ArrayList<>());
         Awaitable<Integer> p = await(ui.submit(() -> start(Program.<Integer>builder("on-ui")
-                .run(f -> threads.add(Thread.currentThread().getName()))
+                .run(f -> threads.add(executingThread()))
                 .await(f -> io.awaitable(), "v")
-                .run(f -> threads.add(Thread.currentThread().getName()))
+                .run(f -> threads.add(executingThread()))
                 .await(f -> Awaitables.delay(java.time.Duration.ofMillis(5)))
-                .run(f -> threads.add(Thread.currentThread().getName()))
+                .run(f -> threads.add(executingThread()))
                 .returns(f -> f.getInt("v")))));
         long postsBefore = ui.postCount();
         io.setResult(7); // completed from the test thread
@@ -93,7 +93,7 @@ class ContextContract extends Contract {
         AtomicReference<String> resumedOn = new AtomicReference<>();
         Awaitable<Integer> p = await(ui.submit(() -> start(Program.<Integer>builder("no-capture")
                 .await(f -> io.awaitable().configureAwait(false), "v")
-                .run(f -> resumedOn.set(Thread.currentThread().getName()))
+                .run(f -> resumedOn.set(executingThread()))
                 .returns(f -> f.getInt("v")))));
         await(ui.submit(() -> null)); // let the loop go idle
         long postsBefore = ui.postCount();
@@ -131,7 +131,7 @@ class ContextContract extends Contract {
                     .await(f -> Awaitables.yieldNow())
                     .run(f -> {
                         order.expect(3);
-                        resumedOn.set(Thread.currentThread().getName());
+                        resumedOn.set(executingThread());
                     })
                     .returnsNothing());
             order.expect(2);
@@ -167,13 +167,13 @@ class ContextContract extends Contract {
     /** FORCE_YIELDING without a context resumes on the scheduler, not inline. */
     @Test
     void forceYieldingWithoutContextLeavesTheThread() {
-        AtomicReference<Thread> resumedOn = new AtomicReference<>();
+        AtomicReference<String> resumedOn = new AtomicReference<>();
         Awaitable<Integer> p = start(Program.<Integer>builder("force-yield-free")
                 .await(f -> Awaitable.completed(5).configureAwait(ConfigureAwaitOptions.FORCE_YIELDING), "v")
-                .run(f -> resumedOn.set(Thread.currentThread()))
+                .run(f -> resumedOn.set(executingThread()))
                 .returns(f -> f.getInt("v")));
         assertThat(await(p)).isEqualTo(5);
-        assertThat(resumedOn.get()).isNotSameAs(Thread.currentThread());
+        assertThat(resumedOn.get()).isNotEqualTo(Thread.currentThread().getName());
     }
 
     /** SUPPRESS_THROWING turns a fault or cancellation into a null result. */

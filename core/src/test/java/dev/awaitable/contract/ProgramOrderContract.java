@@ -59,14 +59,14 @@ class ProgramOrderContract extends Contract {
     /** Awaiting already completed awaitables never suspends: the whole body runs inside the call. */
     @Test
     void completedAwaitsRunSynchronously() {
-        Thread caller = Thread.currentThread();
-        List<Thread> ranOn = new ArrayList<>();
+        String caller = executingThread();
+        List<String> ranOn = new ArrayList<>();
         Awaitable<Integer> p = start(Program.<Integer>builder("sync")
-                .run(f -> ranOn.add(Thread.currentThread()))
+                .run(f -> ranOn.add(executingThread()))
                 .await(f -> Awaitable.completed(1), "a")
-                .run(f -> ranOn.add(Thread.currentThread()))
+                .run(f -> ranOn.add(executingThread()))
                 .await(f -> Awaitable.completed(2), "b")
-                .run(f -> ranOn.add(Thread.currentThread()))
+                .run(f -> ranOn.add(executingThread()))
                 .returns(f -> f.getInt("a") + f.getInt("b")));
         assertThat(p.isCompleted()).isTrue();
         assertThat(p.getResult()).isEqualTo(3);
@@ -80,7 +80,7 @@ class ProgramOrderContract extends Contract {
         AtomicReference<String> resumedOn = new AtomicReference<>();
         Awaitable<Void> p = start(Program.<Void>builder("inline")
                 .await(f -> s.awaitable())
-                .run(f -> resumedOn.set(Thread.currentThread().getName()))
+                .run(f -> resumedOn.set(executingThread()))
                 .returnsNothing());
         Thread completer = new Thread(() -> s.setResult(1), "the-completer");
         completer.start();

@@ -33,6 +33,11 @@ public abstract class Contract {
         return runner().start(program);
     }
 
+    /** The platform thread running the caller's code now (a virtual thread's carrier). */
+    protected static String executingThread() {
+        return runner().executingThread();
+    }
+
     /** Joins with the test timeout. */
     protected static <T> T await(Awaitable<T> a) {
         try {

@@ -22,6 +22,14 @@ public interface ProgramRunner {
      */
     <T> Awaitable<T> start(Program<T> program);
 
+    /**
+     * The name of the platform thread executing the calling code: the current thread, or for a
+     * virtual thread its carrier. Contract tests use it to check where a body's steps ran.
+     */
+    default String executingThread() {
+        return Thread.currentThread().getName();
+    }
+
     /** The runner for the backend in use. */
     static ProgramRunner current() {
         String backend = Async.backend().name();
