@@ -7,7 +7,7 @@
  */
 module dev.awaitable {
     requires transitive jdk.jfr;
-    requires org.slf4j;
+    requires transitive org.slf4j;
 
     exports dev.awaitable;
     exports dev.awaitable.spi;
