@@ -3,4 +3,6 @@ module dev.awaitable.statemachine {
     requires dev.awaitable;
 
     exports dev.awaitable.statemachine;
+
+    provides dev.awaitable.spi.AsyncBackend with dev.awaitable.statemachine.StatemachineBackend;
 }

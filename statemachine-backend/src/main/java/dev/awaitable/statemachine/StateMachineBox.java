@@ -1,0 +1,189 @@
+package dev.awaitable.statemachine;
+
+import dev.awaitable.AsyncContext;
+import dev.awaitable.Awaitable;
+import dev.awaitable.Awaiter;
+import dev.awaitable.internal.AsyncStats;
+import dev.awaitable.internal.Tracing;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.CancellationException;
+import java.util.function.Consumer;
+
+/**
+ * The method builder of an async method and the awaitable it returns, in one object, which is
+ * also the continuation that resumes the machine (the shape of .NET's
+ * {@code AsyncStateMachineBox}). So a method allocates its machine and this box, and nothing
+ * else however often it suspends.
+ *
+ * <p>States:
+ * <pre>
+ *   RUNNING ──awaitOnCompleted──▶ SUSPENDED ──awaited completes: run()──▶ RUNNING ... ──setResult/setException──▶ DONE
+ * </pre>
+ * RUNNING means some thread is inside {@code moveNext()}; SUSPENDED means the machine registered
+ * this box on an awaiter and returned. {@code machine} is null until the first suspension (so a
+ * method that completes synchronously never stores it, and {@code machine != null} tells that it
+ * suspended at least once). {@code suspension} records, while SUSPENDED, what it waits on and
+ * the context it must resume on, for deadlock detection and tracing.
+ *
+ * <p>Invariant: at most one thread runs {@code moveNext()} at a time. The machine registers this
+ * box as the only continuation of the awaiter it suspends on and returns; the awaiter runs it
+ * once; so the next {@code moveNext()} starts only after the previous one handed over, and the
+ * awaiter's completion (a volatile write/CAS) orders the hoisted fields between the two runs.
+ *
+ * <p>Race (resumption vs the suspending {@code moveNext} still unwinding): the awaited work may
+ * complete on another thread right after registration, before the suspending thread has
+ * returned from {@code moveNext}. The resumed {@code moveNext} then runs concurrently with that
+ * unwinding tail. Safe because a machine does nothing after {@code awaitOnCompleted} but
+ * return (the C# shape), and this box writes its own fields before registering.
+ */
+abstract class StateMachineBox<T> extends Awaitable<T> implements Runnable {
+
+    static final AsyncStats STATS = AsyncStats.of(StatemachineBackend.NAME);
+
+    /** Set at the first suspension; the machine this box resumes. */
+    private AsyncStateMachine machine;
+    /**
+     * While suspended: null (untracked), the awaited {@link Awaitable} (no context, no tracing:
+     * the common case, no allocation), or this box's reusable {@link Suspension}.
+     */
+    @SuppressWarnings("unused") // via SUSPENSION
+    private volatile Object suspension;
+
+    /** Runs the machine's first segment on the calling thread. Exceptions fault this box. */
+    final void startMachine(AsyncStateMachine m) {
+        try {
+            m.moveNext();
+        } catch (Throwable t) {
+            setException(t);
+        }
+    }
+
+    /**
+     * Suspends {@code m} until {@code awaiter} completes: captures the current context unless
+     * the awaiter was configured not to, and registers this box as its continuation.
+     */
+    public final void awaitOnCompleted(Awaiter<?> awaiter, AsyncStateMachine m) {
+        machine = m;
+        AsyncContext context = awaiter.continueOnCapturedContext() ? AsyncContext.current() : null;
+        if (context == null && !Tracing.resumeEnabled() && !(suspension instanceof Suspension)) {
+            SUSPENSION.setRelease(this, awaiter.dependency());
+        } else {
+            suspendTracked(awaiter, context);
+        }
+        STATS.suspension();
+        Tracing.suspended(StatemachineBackend.NAME, System.identityHashCode(this), awaiter, context);
+        awaiter.unsafeOnCompleted(this);
+    }
+
+    /** Rare path: a captured context, or resume tracing on. Reuses one holder per box. */
+    private void suspendTracked(Awaiter<?> awaiter, AsyncContext context) {
+        Object s = suspension;
+        Suspension holder = s instanceof Suspension h ? h : new Suspension();
+        holder.context = context;
+        holder.awaiting = awaiter.dependency();
+        holder.suspendedAt = Tracing.resumeEnabled() ? System.nanoTime() : 0L;
+        holder.signalledAt = 0L;
+        SUSPENSION.setRelease(this, holder);
+    }
+
+    /** The awaited work completed: resume the machine, on its captured context. */
+    @Override
+    public final void run() {
+        Object s = suspension;
+        if (s instanceof Suspension h) {
+            AsyncContext c = h.context;
+            if (c != null && !c.isCurrent()) {
+                if (h.suspendedAt != 0L && h.signalledAt == 0L) {
+                    h.signalledAt = System.nanoTime();
+                }
+                c.post(this);
+                return;
+            }
+            traceResume(h);
+        }
+        SUSPENSION.setRelease(this, s instanceof Suspension ? s : null);
+        STATS.resumption();
+        try {
+            machine.moveNext();
+        } catch (Throwable t) {
+            setException(t);
+        }
+    }
+
+    private void traceResume(Suspension h) {
+        if (h.suspendedAt != 0L) {
+            long signalled = h.signalledAt != 0L ? h.signalledAt : System.nanoTime();
+            Tracing.resumed(StatemachineBackend.NAME, System.identityHashCode(this), h.suspendedAt, signalled, h.context);
+            h.suspendedAt = 0L;
+        }
+        h.context = null;
+        h.awaiting = null;
+    }
+
+    /** The method returned {@code value}. */
+    public final void setResult(T value) {
+        if (machine == null) {
+            STATS.synchronousCompletion();
+        }
+        trySetResult(value);
+        SUSPENSION.setRelease(this, null);
+    }
+
+    /** The method threw {@code exception}: a {@link CancellationException} cancels, anything else faults. */
+    public final void setException(Throwable exception) {
+        if (exception instanceof CancellationException ce) {
+            trySetCancelled(ce);
+        } else {
+            trySetException(exception);
+        }
+        SUSPENSION.setRelease(this, null);
+    }
+
+    /* ---------------- Deadlock detection hooks ---------------- */
+
+    @Override
+    protected final AsyncContext resumesOn() {
+        return SUSPENSION.getAcquire(this) instanceof Suspension h ? h.context : null;
+    }
+
+    @Override
+    protected final void forEachDependency(Consumer<? super Awaitable<?>> sink) {
+        Object s = SUSPENSION.getAcquire(this);
+        Awaitable<?> a = s instanceof Suspension h ? h.awaiting : (Awaitable<?>) s;
+        if (a != null) {
+            sink.accept(a);
+        }
+    }
+
+    /** "async " plus the machine's own toString if it has one, else its class name. */
+    @Override
+    protected String describe() {
+        AsyncStateMachine m = machine;
+        String what = "method";
+        if (m != null) {
+            String s = m.toString();
+            what = s.startsWith(m.getClass().getName() + '@') ? m.getClass().getSimpleName() : s;
+        }
+        return "async " + what + '@' + Integer.toHexString(System.identityHashCode(this));
+    }
+
+    /** What a box records while suspended with a context or with tracing on; one per box, reused. */
+    private static final class Suspension {
+        AsyncContext context;
+        Awaitable<?> awaiting;
+        long suspendedAt;
+        long signalledAt;
+    }
+
+    // VarHandle mechanics
+    private static final VarHandle SUSPENSION;
+
+    static {
+        try {
+            SUSPENSION = MethodHandles.lookup().findVarHandle(StateMachineBox.class, "suspension", Object.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package dev.awaitable.statemachine;
+
+import dev.awaitable.AsyncBody;
+import dev.awaitable.Awaitable;
+import dev.awaitable.AwaitableLike;
+import dev.awaitable.CancellationToken;
+import dev.awaitable.spi.AsyncBackend;
+import dev.awaitable.spi.ScheduledAction;
+import java.util.Map;
+import java.util.concurrent.Executor;
+
+/**
+ * The stackless backend: async methods are hand-written state machines driven by
+ * {@link AsyncMethodBuilder}, {@link ValueAsyncMethodBuilder} and
+ * {@link PoolingValueAsyncMethodBuilder}; context-free continuations and offloaded work run on a
+ * {@link WorkerPool} of spinning-then-parking workers; timers are a {@link TimerWheel}.
+ *
+ * <p>Direct style ({@code Async.run} / {@code Async.await} on pending work) needs to capture a
+ * stack, which this backend does not do: it says so and points to the loom backend. The weaver
+ * on the roadmap will generate machines from direct-style code.
+ */
+public final class StatemachineBackend implements AsyncBackend {
+
+    /** The name this backend is selected by. */
+    public static final String NAME = "statemachine";
+
+    private static final String NO_DIRECT_STYLE = "the statemachine backend runs hand-written state machines "
+            + "(AsyncStateMachine + AsyncMethodBuilder); direct-style Async.run/Async.await bodies need stack "
+            + "capture: use the loom backend (-Dawaitable.backend=loom)";
+
+    private static final class Runtime {
+        static final WorkerPool SCHEDULER = new WorkerPool("awaitable-sm",
+                Integer.getInteger("awaitable.statemachine.workers", java.lang.Runtime.getRuntime().availableProcessors()));
+        static final TimerWheel TIMER = new TimerWheel("awaitable-sm-timer", SCHEDULER);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "stackless C#-shaped state machines; spinning worker pool; hashed timing wheel";
+    }
+
+    @Override
+    public Executor scheduler() {
+        return Runtime.SCHEDULER;
+    }
+
+    @Override
+    public ScheduledAction schedule(Runnable task, long delayNanos) {
+        return Runtime.TIMER.schedule(task, delayNanos);
+    }
+
+    /** Timeouts waiting in the timer wheel (for tests and diagnostics). */
+    public static long pendingTimers() {
+        return Runtime.TIMER.pending();
+    }
+
+    @Override
+    public <T> Awaitable<T> run(AsyncBody<T> body) {
+        throw new UnsupportedOperationException(NO_DIRECT_STYLE);
+    }
+
+    @Override
+    public <T> T await(AwaitableLike<T> awaitable, CancellationToken token) {
+        throw new UnsupportedOperationException(NO_DIRECT_STYLE);
+    }
+
+    @Override
+    public boolean supportsDirectStyle() {
+        return false;
+    }
+
+    @Override
+    public Map<String, String> properties() {
+        return Map.of("workers", String.valueOf(Runtime.SCHEDULER.size()),
+                "spins", String.valueOf(WorkerPool.SPINS),
+                "timerTickNanos", String.valueOf(TimerWheel.TICK_NANOS));
+    }
+}
