@@ -1,0 +1,157 @@
+package dev.awaitable.loom;
+
+import dev.awaitable.AsyncBody;
+import dev.awaitable.AsyncContext;
+import dev.awaitable.Awaitable;
+import dev.awaitable.AwaitableLike;
+import dev.awaitable.CancellationToken;
+import dev.awaitable.internal.Diagnostics;
+import dev.awaitable.spi.AsyncBackend;
+import dev.awaitable.spi.ScheduledAction;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The loom backend ({@code -Dawaitable.backend=loom}): an async body is ordinary sequential code
+ * on its own virtual thread, and an await of something incomplete parks that thread.
+ *
+ * <ul>
+ *   <li>{@code Async.run(body)} behaves like a C# async method call: the body runs on the
+ *       caller's thread until its first real suspension (or its end), then the caller goes on.
+ *       From another body, the caller's carrier is handed over to the new body for that part.</li>
+ *   <li>A body started on a thread whose current context is an {@link AsyncContext} (an event
+ *       loop, say) is bound to it: between awaits its code runs on that context's thread, and
+ *       {@code AsyncContext.current()} is that context inside it. Each await decides anew where
+ *       the body resumes: on the captured context, or, after {@code configureAwait(false)}, on
+ *       the backend's carriers or inline on the platform thread that completed the awaited work.
+ *       This needs the JDK's internal per-thread scheduler ({@link #contextAffinity()}).</li>
+ *   <li>An await ends early with {@link dev.awaitable.OperationCanceledException} when its token
+ *       is cancelled, and with {@link dev.awaitable.AsyncInterruptedException} (interrupt status
+ *       kept) when the body's thread is interrupted. From a platform thread an await blocks, with
+ *       the core's deadlock detection.</li>
+ *   <li>{@link #scheduler()} starts a virtual thread per task; {@link #schedule} is one daemon
+ *       timer thread. Threads start on first use.</li>
+ * </ul>
+ *
+ * <p>Where we differ from .NET: a continuation that the completing thread would run inline is run
+ * inline only if that thread is a platform thread; a completion on another body's virtual thread
+ * (which cannot carry a second one) dispatches the woken body instead, so it runs after the
+ * completer's current segment rather than inside its {@code setResult}. And a body that holds a
+ * monitor across an await pins its carrier on JDK 21-23 ({@link #pinsOnMonitors()}); on an event
+ * loop that blocks the loop until the await completes.
+ */
+public final class LoomBackend implements AsyncBackend {
+
+    private static final AtomicBoolean WARNED = new AtomicBoolean();
+
+    private final ContextAffinity affinity;
+    private final boolean scheduled;
+    private final Executor scheduler;
+
+    /** The backend as found by {@link java.util.ServiceLoader}: per-body schedulers when the JDK allows. */
+    public LoomBackend() {
+        this(contextAffinity());
+    }
+
+    /** A backend in the given mode; tests use it to run without affinity next to the default. */
+    LoomBackend(ContextAffinity affinity) {
+        if (affinity == ContextAffinity.PER_BODY_SCHEDULER && !VirtualThreads.available()) {
+            throw new IllegalStateException("per-body schedulers unavailable: " + VirtualThreads.unavailableReason());
+        }
+        this.affinity = Objects.requireNonNull(affinity, "affinity");
+        this.scheduled = affinity == ContextAffinity.PER_BODY_SCHEDULER;
+        this.scheduler = new TaskScheduler(scheduled);
+    }
+
+    /** The mode this JVM supports: per-body schedulers if {@code java.lang} is open to the backend. */
+    public static ContextAffinity contextAffinity() {
+        return VirtualThreads.available() ? ContextAffinity.PER_BODY_SCHEDULER : ContextAffinity.UNAVAILABLE;
+    }
+
+    /**
+     * True if a virtual thread that parks while holding a monitor pins its carrier on the running
+     * JDK (JDK 21-23; JEP 491 lifted it in JDK 24). The JFR event {@code jdk.VirtualThreadPinned}
+     * records each pinned park either way.
+     */
+    public static boolean pinsOnMonitors() {
+        return Runtime.version().feature() < 24;
+    }
+
+    @Override
+    public String name() {
+        return "loom";
+    }
+
+    @Override
+    public String description() {
+        return "direct style on virtual threads (" + (scheduled
+                ? "per-body schedulers: context affinity, eager start on the caller's thread)"
+                : "default scheduler: no context affinity)");
+    }
+
+    @Override
+    public Executor scheduler() {
+        return scheduler;
+    }
+
+    @Override
+    public ScheduledAction schedule(Runnable task, long delayNanos) {
+        return LoomTimer.schedule(task, delayNanos);
+    }
+
+    @Override
+    public <T> Awaitable<T> run(AsyncBody<T> body) {
+        Objects.requireNonNull(body, "body");
+        LoomBody<T> b;
+        if (scheduled) {
+            b = new LoomBody<>(body, AsyncContext.current(), true);
+            b.strand.thread = VirtualThreads.newThread(b.strand, VirtualThreads.BODY_THREAD_NAME, b);
+        } else {
+            warnOnce();
+            b = new LoomBody<>(body, null, false);
+            b.strand.thread = Thread.ofVirtual().name(VirtualThreads.BODY_THREAD_NAME).unstarted(b);
+        }
+        b.strand.start();
+        return b;
+    }
+
+    @Override
+    public <T> T await(AwaitableLike<T> awaitable, CancellationToken token) {
+        return LoomAwait.await(awaitable, token);
+    }
+
+    /** contextAffinity, its reason when unavailable, pinsOnMonitors, carriers, jdk. */
+    @Override
+    public Map<String, String> properties() {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("contextAffinity", affinity.name());
+        if (!scheduled) {
+            String reason = VirtualThreads.unavailableReason();
+            p.put("contextAffinityUnavailableBecause", reason == null ? "selected by the caller" : reason);
+        }
+        p.put("eagerStart", scheduled ? "on the caller's thread" : "caller waits for the first suspension");
+        p.put("pinsOnMonitors", Boolean.toString(pinsOnMonitors()));
+        p.put("carriers", Integer.toString(Carriers.PARALLELISM));
+        p.put("jdk", Runtime.version().toString());
+        return p;
+    }
+
+    private static void warnOnce() {
+        if (WARNED.compareAndSet(false, true)) {
+            String reason = VirtualThreads.unavailableReason();
+            Diagnostics.log().warn("loom backend: context affinity is unavailable ({}); async bodies run on the "
+                    + "default virtual-thread scheduler, ignore the context they are started on, and Async.run "
+                    + "waits for a body's first suspension instead of running it on the caller's thread. Pass "
+                    + "--add-opens java.base/java.lang=dev.awaitable.loom (module path) or =ALL-UNNAMED "
+                    + "(class path) to enable it.", reason == null ? "selected by the caller" : reason);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "LoomBackend[" + affinity + ']';
+    }
+}
