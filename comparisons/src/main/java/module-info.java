@@ -3,4 +3,5 @@ module dev.awaitable.comparisons {
     requires dev.awaitable;
     requires dev.awaitable.statemachine;
     requires dev.awaitable.loom;
+    requires jmh.core;
 }

@@ -6,6 +6,7 @@ import dev.awaitable.AwaitableStatus;
 import dev.awaitable.Awaiter;
 import dev.awaitable.ManualResetSourceCore;
 import dev.awaitable.ValueAwaitable;
+import dev.awaitable.internal.Tracing;
 
 /**
  * A builder that lives inside a pooled machine and is reused with it across calls (.NET's
@@ -25,7 +26,8 @@ import dev.awaitable.ValueAwaitable;
  * static ValueAwaitable<Integer> readAsync(Source src) {
  *     ReadMachine m = ReadMachine.POOL.rent();
  *     m.src = src;
- *     return m.builder.start();
+ *     m.builder.start();
+ *     return m.builder.valueAwaitable();
  * }
  * }</pre>
  *
@@ -39,12 +41,21 @@ import dev.awaitable.ValueAwaitable;
 public final class PoolingValueAsyncMethodBuilder<T> implements AwaitableSource<T>, Runnable {
 
     /*
-     * Per call: start() -> [awaitOnCompleted -> run()]* -> setResult/setException -> consumer's
-     * getResult(token) -> recycle(). recycle() bumps the core's version first, so the token of
-     * the finished call is stale before the machine can be rented again; a second getResult
-     * with it throws (and cannot release the machine twice). A call that succeeds synchronously
-     * returns a value-backed ValueAwaitable and recycles at once.
+     * Per call: start() -> [awaitOnCompleted -> run()]* -> setResult/setException ->
+     * valueAwaitable() -> the consumer's getResult(token) -> recycle(). recycle() bumps the
+     * core's version first, so the token of the finished call is stale before the machine can
+     * be rented again; a second getResult with it throws (and cannot release the machine
+     * twice). A call that succeeded synchronously gets a value-backed ValueAwaitable from
+     * valueAwaitable() and is recycled there.
+     *
+     * Why start() and valueAwaitable() are two calls (as C#'s builder.Start and builder.Task):
+     * start() runs the machine and compiles big, so C2 will not inline it; valueAwaitable() is
+     * tiny and inlines, so the ValueAwaitable it makes is visible to escape analysis in the
+     * caller and a call consumed right away allocates nothing.
      */
+
+    /** What takeSynchronousResult returns while the call is still running (suspended or faulted). */
+    private static final Object STILL_RUNNING = new Object();
 
     private final ManualResetSourceCore<T> core = new ManualResetSourceCore<>();
     private final PooledAsyncStateMachine machine;
@@ -52,46 +63,90 @@ public final class PoolingValueAsyncMethodBuilder<T> implements AwaitableSource<
     private final MachinePool pool;
     /** The context to resume on while suspended, or null. */
     private AsyncContext context;
+    /** Whether the current call suspended at least once (for the statistics). */
+    private boolean suspended;
+    /** JFR resume tracing, only while the Resume event is enabled. */
+    private long suspendedAt;
+    private volatile long signalledAt;
 
     public <M extends PooledAsyncStateMachine> PoolingValueAsyncMethodBuilder(M machine, MachinePool<M> pool) {
         this.machine = machine;
         this.pool = pool;
     }
 
-    /** Runs the rented machine to its first suspension or end; the call's result. */
-    public ValueAwaitable<T> start() {
+    /**
+     * Runs the rented machine until its first suspension or its end (C#'s {@code builder.Start}).
+     * Follow it with {@link #valueAwaitable()}, as a C# method returns {@code builder.Task}.
+     */
+    public void start() {
+        advance(true);
+    }
+
+    /**
+     * The call's result (C#'s {@code builder.Task}): value-backed if the call already succeeded
+     * (the machine then goes back to its pool at once), else backed by this builder under the
+     * call's token. Kept tiny so it inlines into the caller, where escape analysis can see the
+     * {@code ValueAwaitable} consumed and remove it; the machine itself runs in {@link #start()}.
+     */
+    @SuppressWarnings("unchecked")
+    public ValueAwaitable<T> valueAwaitable() {
         int token = core.version();
-        try {
-            machine.moveNext();
-        } catch (Throwable t) {
-            setException(t);
+        Object r = takeSynchronousResult(token);
+        return r == STILL_RUNNING ? ValueAwaitable.from(this, token) : ValueAwaitable.of((T) r);
+    }
+
+    /** The value of a call that already succeeded (recycling the machine), else STILL_RUNNING. */
+    private Object takeSynchronousResult(int token) {
+        if (core.status(token) != AwaitableStatus.SUCCEEDED) {
+            return STILL_RUNNING;
         }
-        if (core.status(token) == AwaitableStatus.SUCCEEDED) {
-            T value = core.getResult(token);
-            StateMachineBox.STATS.synchronousCompletion();
-            recycle();
-            return ValueAwaitable.of(value);
-        }
-        return ValueAwaitable.from(this, token);
+        T value = core.getResult(token);
+        recycle();
+        return value;
     }
 
     /** Suspends the machine until {@code awaiter} completes, on the captured context if any. */
     public void awaitOnCompleted(Awaiter<?> awaiter, AsyncStateMachine m) {
-        context = awaiter.continueOnCapturedContext() ? AsyncContext.current() : null;
+        AsyncContext c = awaiter.continueOnCapturedContext() ? AsyncContext.current() : null;
+        context = c;
+        suspended = true;
         StateMachineBox.STATS.suspension();
+        Tracing.suspended(StatemachineBackend.NAME, System.identityHashCode(this), awaiter, c);
+        suspendedAt = Tracing.resumeEnabled() ? System.nanoTime() : 0L;
         awaiter.unsafeOnCompleted(this);
     }
 
-    /** The awaited work completed: resume. */
+    /** The awaited work completed: resume, on the captured context. */
     @Override
     public void run() {
-        AsyncContext c = context;
-        if (c != null && !c.isCurrent()) {
-            c.post(this);
-            return;
+        advance(false);
+    }
+
+    /**
+     * Runs the machine's next segment: the first one (starting) or the one after an await
+     * (resuming, on the captured context; posting there first if we are elsewhere).
+     */
+    private void advance(boolean starting) {
+        if (starting) {
+            suspended = false;
+        } else {
+            AsyncContext c = context;
+            if (c != null && !c.isCurrent()) {
+                if (suspendedAt != 0L && signalledAt == 0L) {
+                    signalledAt = System.nanoTime();
+                }
+                c.post(this);
+                return;
+            }
+            context = null;
+            StateMachineBox.STATS.resumption();
+            if (suspendedAt != 0L) {
+                long signalled = signalledAt != 0L ? signalledAt : System.nanoTime();
+                Tracing.resumed(StatemachineBackend.NAME, System.identityHashCode(this), suspendedAt, signalled, c);
+                suspendedAt = 0L;
+                signalledAt = 0L;
+            }
         }
-        context = null;
-        StateMachineBox.STATS.resumption();
         try {
             machine.moveNext();
         } catch (Throwable t) {
@@ -100,6 +155,9 @@ public final class PoolingValueAsyncMethodBuilder<T> implements AwaitableSource<
     }
 
     public void setResult(T value) {
+        if (!suspended) {
+            StateMachineBox.STATS.synchronousCompletion();
+        }
         core.setResult(value);
     }
 

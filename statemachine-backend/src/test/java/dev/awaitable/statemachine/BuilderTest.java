@@ -108,7 +108,8 @@ class BuilderTest {
         static ValueAwaitable<Integer> run(Awaitable<Integer> input) {
             PooledIncrement m = POOL.rent();
             m.input = input;
-            return m.builder.start();
+            m.builder.start();
+            return m.builder.valueAwaitable();
         }
 
         @Override
@@ -167,7 +168,8 @@ class BuilderTest {
         CompletionSource<Integer> first = new CompletionSource<>();
         PooledIncrement m = PooledIncrement.POOL.rent();
         m.input = first.awaitable();
-        ValueAwaitable<Integer> call = m.builder.start();
+        m.builder.start();
+        ValueAwaitable<Integer> call = m.builder.valueAwaitable();
         first.setResult(10);
         Awaitable<Integer> kept = call.asAwaitable(); // consumes the call once, legitimately
         assertThat(kept.join()).isEqualTo(11);
