@@ -51,17 +51,17 @@ final class LoomAwait {
             return Blocking.await(awaitable, a, token);
         }
         if (awaitable instanceof YieldAwaitable) {
-            return yieldThen(s, a, AsyncContext.current());
+            return yieldThen(s, a, VirtualThreads.currentContext());
         }
         Awaitable<?> dependency = a.dependency();
         if (dependency != null && dependency.isCompleted()) { // FORCE_YIELDING (or a benign race: then a yield too)
-            return yieldThen(s, a, a.continueOnCapturedContext() ? AsyncContext.current() : null);
+            return yieldThen(s, a, a.continueOnCapturedContext() ? VirtualThreads.currentContext() : null);
         }
         return park(s, a, dependency, token);
     }
 
     private static <T> T park(Strand s, Awaiter<T> a, Awaitable<?> dependency, CancellationToken token) {
-        AsyncContext current = AsyncContext.current();
+        AsyncContext current = VirtualThreads.currentContext();
         AsyncContext captured = a.continueOnCapturedContext() ? current : null;
         Awaiter<?> waitOn = a;
         CancellationRegistration registration = null;
@@ -100,7 +100,7 @@ final class LoomAwait {
     }
 
     private static <T> T yieldThen(Strand s, Awaiter<T> a, AsyncContext captured) {
-        AsyncContext current = AsyncContext.current();
+        AsyncContext current = VirtualThreads.currentContext();
         suspending(s, null, captured, a);
         s.endEager();
         Thread.yield(); // the JDK calls the strand's execute(): dispatched to the target, never inline

@@ -107,7 +107,7 @@ public final class LoomBackend implements AsyncBackend {
         Objects.requireNonNull(body, "body");
         LoomBody<T> b;
         if (scheduled) {
-            b = new LoomBody<>(body, AsyncContext.current(), true);
+            b = new LoomBody<>(body, VirtualThreads.currentContext(), true);
             b.strand.thread = VirtualThreads.newThread(b.strand, VirtualThreads.BODY_THREAD_NAME, b);
         } else {
             warnOnce();

@@ -1,5 +1,6 @@
 package dev.awaitable.loom;
 
+import dev.awaitable.AsyncContext;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -17,6 +18,10 @@ import java.util.concurrent.Executor;
  *       threads is their {@link Strand}: how an await finds the body it runs in, with no
  *       {@link ThreadLocal} (so no thread-local map per parked body).</li>
  *   <li>{@code Thread.currentCarrierThread()}: the platform thread running the caller.</li>
+ *   <li>{@code Thread.threadLocals}: whether a thread has any thread-local map yet. An await asks
+ *       for {@code AsyncContext.current()}, which reads a {@link ThreadLocal}, and a read on a thread
+ *       without a map creates one (about 136 bytes per parked body); a body thread with no map has
+ *       entered no context, so the read is skipped ({@link #currentContext()}).</li>
  * </ul>
  *
  * <p>All three need {@code java.lang} opened to this module ({@code --add-opens
@@ -34,12 +39,14 @@ final class VirtualThreads {
     private static final MethodHandle BUILDER;
     private static final MethodHandle SCHEDULER;
     private static final MethodHandle CARRIER;
+    private static final MethodHandle THREAD_LOCALS;
     private static final String UNAVAILABLE_REASON;
 
     static {
         MethodHandle builder = null;
         MethodHandle scheduler = null;
         MethodHandle carrier = null;
+        MethodHandle threadLocals = null;
         String reason = null;
         if (!Boolean.parseBoolean(System.getProperty("awaitable.loom.affinity", "true"))) {
             reason = "turned off with -Dawaitable.loom.affinity=false";
@@ -56,17 +63,22 @@ final class VirtualThreads {
                         .asType(MethodType.methodType(Executor.class, Thread.class));
                 carrier = MethodHandles.privateLookupIn(Thread.class, self)
                         .findStatic(Thread.class, "currentCarrierThread", MethodType.methodType(Thread.class));
+                Class<?> mapClass = Class.forName("java.lang.ThreadLocal$ThreadLocalMap");
+                threadLocals = MethodHandles.privateLookupIn(Thread.class, self)
+                        .findGetter(Thread.class, "threadLocals", mapClass)
+                        .asType(MethodType.methodType(Object.class, Thread.class));
                 reason = selfTest(builder, scheduler);
             } catch (ReflectiveOperationException | RuntimeException e) {
                 reason = e.getClass().getSimpleName() + ": " + e.getMessage();
             }
         }
         if (reason != null) {
-            builder = scheduler = carrier = null;
+            builder = scheduler = carrier = threadLocals = null;
         }
         BUILDER = builder;
         SCHEDULER = scheduler;
         CARRIER = carrier;
+        THREAD_LOCALS = threadLocals;
         UNAVAILABLE_REASON = reason;
     }
 
@@ -113,6 +125,25 @@ final class VirtualThreads {
         } catch (Throwable e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * {@code AsyncContext.current()}, without creating a thread-local map on a virtual thread that
+     * has none (and so has entered no context).
+     */
+    static AsyncContext currentContext() {
+        MethodHandle h = THREAD_LOCALS;
+        if (h != null) {
+            Thread t = Thread.currentThread();
+            try {
+                if (t.isVirtual() && (Object) h.invokeExact(t) == null) {
+                    return null;
+                }
+            } catch (Throwable e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return AsyncContext.current();
     }
 
     /**
