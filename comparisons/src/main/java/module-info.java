@@ -1,7 +1,22 @@
-/** Workloads, scenarios, benchmarks, JFR analysis and the report. */
+/** Workloads, scenarios, benchmarks, JFR analysis and the report. Runs from a class-path jar. */
 module dev.awaitable.comparisons {
     requires dev.awaitable;
     requires dev.awaitable.statemachine;
     requires dev.awaitable.loom;
+    requires jdk.jfr;
+    requires jdk.management;
     requires jmh.core;
+    requires info.picocli;
+    requires com.fasterxml.jackson.databind;
+    requires org.openjdk.jmc.common;
+    requires org.openjdk.jmc.flightrecorder;
+    requires org.openjdk.jmc.flightrecorder.rules;
+    requires org.openjdk.jmc.flightrecorder.rules.jdk;
+    requires jol.core;
+    requires HdrHistogram;
+
+    exports dev.awaitable.comparisons.workload;
+    exports dev.awaitable.comparisons.results;
+
+    opens dev.awaitable.comparisons.results to com.fasterxml.jackson.databind;
 }
