@@ -10,6 +10,15 @@ public interface SuspendedTasks extends AutoCloseable {
     /** How many tasks are suspended. */
     int count();
 
+    /**
+     * One suspended task's own state, for JOL to size: the state machine object of a
+     * statemachine task, the {@link Thread} of a parked virtual thread (its stack chunks are
+     * measured), a pending future of a peer. Null if there is nothing meaningful to size.
+     */
+    default Object representative() {
+        return null;
+    }
+
     /** Lets every task finish and returns their combined checksum (to check nothing was skipped). */
     long resumeAll() throws Exception;
 
