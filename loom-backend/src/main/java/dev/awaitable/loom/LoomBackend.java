@@ -39,9 +39,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>Where we differ from .NET: a continuation that the completing thread would run inline is run
  * inline only if that thread is a platform thread; a completion on another body's virtual thread
  * (which cannot carry a second one) dispatches the woken body instead, so it runs after the
- * completer's current segment rather than inside its {@code setResult}. And a body that holds a
- * monitor across an await pins its carrier on JDK 21-23 ({@link #pinsOnMonitors()}); on an event
- * loop that blocks the loop until the await completes.
+ * completer's current segment rather than inside its {@code setResult}.
+ *
+ * <p>Pinning: on JDK 21-23 ({@link #pinsOnMonitors()}) a body that awaits while holding a monitor
+ * pins its carrier, and so does a body whose first segment runs on a caller that holds one: the
+ * carrier thread (an event loop, or the caller of {@code Async.run}) is blocked until the await
+ * completes, which deadlocks if only that thread could complete it. Each pinned park is recorded
+ * as the JFR event {@code jdk.VirtualThreadPinned}. JDK 24+ does not pin on monitors.
  */
 public final class LoomBackend implements AsyncBackend {
 

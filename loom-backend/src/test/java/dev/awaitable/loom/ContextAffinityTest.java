@@ -9,6 +9,7 @@ import dev.awaitable.AsyncContext;
 import dev.awaitable.Awaitable;
 import dev.awaitable.Awaitables;
 import dev.awaitable.CompletionSource;
+import dev.awaitable.DeadlockException;
 import dev.awaitable.SingleThreadContext;
 import dev.awaitable.testkit.Contract;
 import dev.awaitable.testkit.Order;
@@ -158,6 +159,24 @@ class ContextAffinityTest extends Contract {
         io.setResult(1);
         assertThatThrownBy(() -> await(body)).isInstanceOf(RejectedExecutionException.class)
                 .hasMessageContaining("closing-ui");
+    }
+
+    /** A blocking await on the loop's own thread, for a body that must resume on that loop, throws DeadlockException instead of hanging. */
+    @Test
+    void blockingAwaitOnTheLoopForABoundBodyIsADeadlock() {
+        SingleThreadContext ui = loop("ui-thread");
+        CompletionSource<Integer> io = new CompletionSource<>();
+        Object outcome = await(ui.submit(() -> {
+            Awaitable<Integer> body = Async.run(() -> Async.await(io.awaitable()));
+            try {
+                return Async.await(body); // on the loop's platform thread: blocks, so it could never resume
+            } catch (DeadlockException e) {
+                return e;
+            }
+        }));
+        assertThat(outcome).isInstanceOf(DeadlockException.class);
+        assertThat(((DeadlockException) outcome).getMessage()).contains("ui-thread").contains("async body");
+        io.setResult(1);
     }
 
     /** The backend reports its mode for scenarios and reports. */
