@@ -1,0 +1,91 @@
+package dev.awaitable.comparisons.workload.support;
+
+import dev.awaitable.Awaitable;
+import dev.awaitable.comparisons.workload.SuspendedTasks;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
+
+/**
+ * A {@link SuspendedTasks} assembled from three actions: {@code wake} lets every task finish
+ * (cancels a token, opens a gate, interrupts threads), {@code collect} waits for them and sums
+ * their checksums, {@code release} frees what is left (threads, timers). Memory-shaped
+ * workloads build one per implementation.
+ *
+ * <p>{@link #resumeAll()} may be called once. {@link #close()} wakes the tasks first if nobody
+ * did, so closing never leaves a task, or a thread, behind.
+ */
+public final class Suspended implements SuspendedTasks {
+
+    private final int count;
+    private final Runnable wake;
+    private final Callable<Long> collect;
+    private final Runnable release;
+    private boolean woken;
+    private boolean closed;
+
+    public Suspended(int count, Runnable wake, Callable<Long> collect, Runnable release) {
+        this.count = count;
+        this.wake = wake;
+        this.collect = collect;
+        this.release = release;
+    }
+
+    @Override
+    public int count() {
+        return count;
+    }
+
+    @Override
+    public synchronized long resumeAll() throws Exception {
+        if (woken) {
+            throw new IllegalStateException("resumeAll() was already called");
+        }
+        woken = true;
+        wake.run();
+        return collect.call();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            if (!woken) {
+                woken = true;
+                wake.run();
+            }
+        } finally {
+            release.run();
+        }
+    }
+
+    /** Joins every task and sums the results (the tasks were woken: this returns soon). */
+    public static long joinAll(Awaitable<Long>[] tasks) {
+        long sum = 0;
+        for (Awaitable<Long> t : tasks) {
+            sum += t.join();
+        }
+        return sum;
+    }
+
+    /** Joins every future and sums the results. */
+    public static long joinAll(CompletableFuture<Long>[] tasks) {
+        long sum = 0;
+        for (CompletableFuture<Long> t : tasks) {
+            sum += t.join();
+        }
+        return sum;
+    }
+
+    /** Waits for every future and sums the results. */
+    public static long getAll(Future<Long>[] tasks) throws Exception {
+        long sum = 0;
+        for (Future<Long> t : tasks) {
+            sum += t.get();
+        }
+        return sum;
+    }
+}
