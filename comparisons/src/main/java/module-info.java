@@ -14,9 +14,12 @@ module dev.awaitable.comparisons {
     requires org.openjdk.jmc.flightrecorder.rules.jdk;
     requires jol.core;
     requires HdrHistogram;
+    requires java.logging;
 
     exports dev.awaitable.comparisons.workload;
     exports dev.awaitable.comparisons.results;
+    exports dev.awaitable.comparisons.jfr;
 
     opens dev.awaitable.comparisons.results to com.fasterxml.jackson.databind;
+    opens dev.awaitable.comparisons.jfr to com.fasterxml.jackson.databind;
 }

@@ -1,0 +1,37 @@
+package dev.awaitable.comparisons.cli;
+
+import dev.awaitable.comparisons.workload.Implementation;
+import dev.awaitable.comparisons.workload.ParamSpec;
+import dev.awaitable.comparisons.workload.Workload;
+import dev.awaitable.comparisons.workload.WorkloadCatalog;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+
+/** Prints the catalog: workloads with their parameters and implementations, then the scenarios. */
+@Command(name = "list", mixinStandardHelpOptions = true, description = "List the workloads and scenarios.")
+public final class ListCommand implements Callable<Integer> {
+
+    @Override
+    public Integer call() {
+        System.out.println("Workloads (" + WorkloadCatalog.all().size() + "):");
+        for (Workload w : WorkloadCatalog.all()) {
+            System.out.printf("  %-16s %s%n", w.id(), w.description());
+            System.out.printf("  %-16s tests: %s%n", "", w.claim());
+            System.out.printf("  %-16s shape: %s; implementations: %s%n", "", w.shape().name().toLowerCase(),
+                    w.implementations().stream().map(Implementation::id).collect(Collectors.joining(", ")));
+            for (ParamSpec p : w.params()) {
+                System.out.printf("  %-16s   %s (%s): %s; quick %s, full %s%n", "", p.name(), p.legal(), p.description(),
+                        String.join(",", p.quick()), String.join(",", p.full()));
+            }
+        }
+        System.out.println();
+        System.out.println("Implementations:");
+        for (Implementation i : Implementation.values()) {
+            System.out.printf("  %-20s %s%n", i.id(), i.description());
+        }
+        System.out.println();
+        Wiring.listScenarios(System.out);
+        return 0;
+    }
+}

@@ -1,0 +1,88 @@
+package dev.awaitable.comparisons.cli;
+
+import dev.awaitable.comparisons.results.RunResults;
+import dev.awaitable.comparisons.results.ScenarioResult;
+import dev.awaitable.comparisons.run.Cell;
+import dev.awaitable.comparisons.run.CellRunner;
+import dev.awaitable.comparisons.run.EnvironmentProbe;
+import dev.awaitable.comparisons.run.Matrix;
+import dev.awaitable.comparisons.run.MatrixRunner;
+import dev.awaitable.comparisons.run.MatrixSettings;
+import dev.awaitable.comparisons.run.Progress;
+import dev.awaitable.comparisons.run.ResultStore;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What compare and bench share: check the input, measure the matrix with progress, run the
+ * scenarios, write the report; save after every cell, and on interruption write what was
+ * measured and say how to resume.
+ */
+final class MatrixCommand {
+    private MatrixCommand() {
+    }
+
+    static int run(MatrixSettings s, PrintStream out) throws Exception {
+        List<Cell> matrix = Matrix.cells(s); // every id and value checked before anything runs
+        if (matrix.isEmpty()) {
+            throw new IllegalArgumentException("the selection has no cells to measure");
+        }
+        Cli.requireWritable(s.outDir());
+        ResultStore store = new ResultStore(s.outDir());
+        if (s.resume()) {
+            store.load();
+        }
+        store.environment(EnvironmentProbe.describe(s), EnvironmentProbe.catalog());
+        store.save();
+        int steps = matrix.size() + (s.scenarios() ? 1 : 0);
+        Progress progress = new Progress(out, steps);
+        out.printf("awaitable: %d cells (%d workloads x implementations x parameters)%s, results in %s%n", matrix.size(),
+                Matrix.workloads(s).size(), s.scenarios() ? " + scenarios" : "", s.outDir());
+        Thread onInterrupt = new Thread(() -> interrupted(s, store, out), "awaitable-interrupt");
+        Runtime.getRuntime().addShutdownHook(onInterrupt);
+        int failedCells;
+        long scenarioFailures = 0;
+        try {
+            failedCells = new MatrixRunner(s, store, new CellRunner(s, Wiring::summarize), progress).run(matrix);
+            if (s.scenarios()) {
+                progress.starting("scenarios on loom and statemachine");
+                long t0 = System.nanoTime();
+                List<ScenarioResult> results = Wiring.runScenarios();
+                store.scenarios(results);
+                scenarioFailures = results.stream().filter(r -> !r.passed()).count();
+                progress.finished((results.size() - scenarioFailures) + "/" + results.size() + " passed",
+                        System.nanoTime() - t0, false);
+            }
+            Wiring.writeReport(store.snapshot(), s.outDir(), s.baseline());
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(onInterrupt);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it reports
+            }
+        }
+        Path index = s.outDir().resolve("index.html");
+        out.printf("awaitable: done in %s: %d cells (%d failed)%s; report %s%n", Progress.format(progress.elapsed()),
+                matrix.size(), failedCells, s.scenarios() ? ", scenario failures: " + scenarioFailures : "", index);
+        return failedCells > 0 || scenarioFailures > 0 ? 1 : 0;
+    }
+
+    /** Ctrl-C: the results of finished cells are already saved; write the report from them. */
+    private static void interrupted(MatrixSettings s, ResultStore store, PrintStream out) {
+        try {
+            store.save();
+            RunResults partial = store.snapshot();
+            Wiring.writeReport(partial, s.outDir(), s.baseline());
+            System.err.printf("awaitable: interrupted; %d cells saved in %s; resume with --out %s --resume%n",
+                    partial.cells().size(), s.outDir(), s.outDir());
+        } catch (Throwable t) {
+            System.err.println("awaitable: interrupted; results so far are in " + s.outDir().resolve(ResultStore.FILE));
+        }
+    }
+
+    /** JVM flags of the measuring forks, for listings. */
+    static List<String> forkFlags() {
+        return CellRunner.FORK_FLAGS;
+    }
+}

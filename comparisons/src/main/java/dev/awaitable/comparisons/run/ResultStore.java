@@ -1,0 +1,102 @@
+package dev.awaitable.comparisons.run;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.awaitable.comparisons.results.CellResult;
+import dev.awaitable.comparisons.results.Environment;
+import dev.awaitable.comparisons.results.RunResults;
+import dev.awaitable.comparisons.results.ScenarioResult;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The run's results on disk, {@code report.json}, rewritten after every cell (to a temporary
+ * file, then moved into place) so an interrupted run loses at most the cell in progress, and a
+ * re-run with {@code --resume} skips every cell already measured OK.
+ */
+public final class ResultStore {
+
+    public static final String FILE = "report.json";
+
+    static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private final Path file;
+    private final Map<String, CellResult> cells = new LinkedHashMap<>();
+    private final List<ScenarioResult> scenarios = new ArrayList<>();
+    private Environment environment;
+    private List<RunResults.WorkloadInfo> workloads = List.of();
+
+    public ResultStore(Path outDir) {
+        this.file = outDir.resolve(FILE);
+    }
+
+    /** Reads an existing report.json (for resume and merge); empty if there is none. */
+    public static RunResults read(Path reportJson) throws IOException {
+        try {
+            return JSON.readValue(reportJson.toFile(), RunResults.class);
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            throw new IOException("not a valid " + FILE + ": " + reportJson + " (" + e.getOriginalMessage() + ")");
+        }
+    }
+
+    /** Loads what an earlier run in the same folder measured. */
+    public synchronized void load() throws IOException {
+        if (Files.exists(file)) {
+            RunResults previous = read(file);
+            for (CellResult c : previous.cells()) {
+                cells.put(c.key(), c);
+            }
+            scenarios.addAll(previous.scenarios() == null ? List.of() : previous.scenarios());
+        }
+    }
+
+    public synchronized boolean measuredOk(String cellKey) {
+        CellResult c = cells.get(cellKey);
+        return c != null && c.ok();
+    }
+
+    public synchronized void environment(Environment env, List<RunResults.WorkloadInfo> catalog) {
+        this.environment = env;
+        this.workloads = catalog;
+    }
+
+    public synchronized void put(CellResult result) throws IOException {
+        cells.put(result.key(), result);
+        save();
+    }
+
+    public synchronized void scenarios(List<ScenarioResult> results) throws IOException {
+        scenarios.clear();
+        scenarios.addAll(results);
+        save();
+    }
+
+    public synchronized RunResults snapshot() {
+        return new RunResults(environment, List.copyOf(cells.values()), List.copyOf(scenarios), workloads);
+    }
+
+    /** Writes report.json atomically. */
+    public synchronized void save() throws IOException {
+        write(snapshot(), file);
+    }
+
+    static void write(RunResults results, Path target) throws IOException {
+        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+        JSON.writeValue(tmp.toFile(), results);
+        try {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}
