@@ -39,9 +39,14 @@ final class SleeperMachine implements AsyncStateMachine {
     }
 
     static Awaitable<Long> start(long index, Duration delay, CancellationToken token) {
+        return started(index, delay, token).builder.awaitable();
+    }
+
+    /** Starts a sleeper and returns its machine (for a memory probe to size); the awaitable is its builder's. */
+    static SleeperMachine started(long index, Duration delay, CancellationToken token) {
         SleeperMachine m = new SleeperMachine(index, delay, token);
         m.builder.start(m);
-        return m.builder.awaitable();
+        return m;
     }
 
     @Override

@@ -59,11 +59,13 @@ public final class SleepersWorkload extends AbstractWorkload {
 
     public SleepersWorkload() {
         super("sleepers", "N concurrently pending delays; memory per sleeping task",
-                "suspension holds no thread: a sleeper is a small heap object (statemachine) or a parked stack (loom), a platform thread for blocking code (seeds: Task vs Thread, allocation of timers)",
+                "suspension holds no thread: a sleeper is a small heap object (statemachine) or a parked stack (loom), "
+                        + "a platform thread for blocking code (seeds: Task vs Thread, allocation of timers)",
                 Shape.MEMORY,
                 ParamSpec.ints("tasks", "sleepers started at once (blocking peer: at most " + MAX_BLOCKING_THREADS + ")",
                         1, 1_000_000, List.of(1000L, 10_000L), List.of(1000L, 10_000L, 100_000L, 1_000_000L)),
-                ParamSpec.ints("delay-ms", "how long each sleeper sleeps in run()", 1, 1000, List.of(10L), List.of(10L, 100L)));
+                ParamSpec.ints("delay-ms", "how long each sleeper sleeps in run()", 1, 1000,
+                        List.of(10L), List.of(10L, 100L)));
     }
 
     /** Base: the parameters. */
@@ -84,7 +86,15 @@ public final class SleepersWorkload extends AbstractWorkload {
     /* ---------------- The sleepers, one form per implementation ---------------- */
 
     static Awaitable<Long> loomSleeper(long index, Duration delay, CancellationToken token) {
+        return loomSleeper(index, delay, token, null);
+    }
+
+    /** @param self receives the body's virtual thread (a memory probe sizes its stack), or null */
+    static Awaitable<Long> loomSleeper(long index, Duration delay, CancellationToken token, Thread[] self) {
         return Async.run(() -> {
+            if (self != null) {
+                self[0] = Thread.currentThread();
+            }
             try {
                 Async.await(Awaitables.delay(delay, token));
             } catch (CancellationException woken) {
@@ -186,7 +196,8 @@ public final class SleepersWorkload extends AbstractWorkload {
     protected WorkloadRun openBlocking(Params params) {
         checkBlocking(params.getInt("tasks"));
         return new Run(params) {
-            final ThreadPoolExecutor pool = (ThreadPoolExecutor) Executors.newFixedThreadPool(tasks, Threads.daemon("sleepers-blocking"));
+            final ThreadPoolExecutor pool = (ThreadPoolExecutor) Executors.newFixedThreadPool(tasks,
+                    Threads.daemon("sleepers-blocking"));
 
             {
                 pool.prestartAllCoreThreads();
@@ -215,15 +226,27 @@ public final class SleepersWorkload extends AbstractWorkload {
     @Override
     public SuspendedTasks suspend(Implementation impl, Params params, int count) throws Exception {
         return switch (impl) {
-            case LOOM, STATEMACHINE -> {
+            case LOOM -> {
                 CancellationTokenSource cts = new CancellationTokenSource();
+                Thread[] first = new Thread[1];
                 @SuppressWarnings("unchecked")
                 Awaitable<Long>[] all = new Awaitable[count];
                 for (int i = 0; i < count; i++) {
-                    all[i] = impl == Implementation.LOOM ? loomSleeper(i, HOLD, cts.token())
-                            : SleeperMachine.start(i, HOLD, cts.token());
+                    all[i] = loomSleeper(i, HOLD, cts.token(), i == 0 ? first : null);
                 }
-                yield new Suspended(count, cts::cancel, () -> Suspended.joinAll(all), cts::close);
+                yield new Suspended(count, first[0], cts::cancel, () -> Suspended.joinAll(all), cts::close);
+            }
+            case STATEMACHINE -> {
+                CancellationTokenSource cts = new CancellationTokenSource();
+                SleeperMachine first = null;
+                @SuppressWarnings("unchecked")
+                Awaitable<Long>[] all = new Awaitable[count];
+                for (int i = 0; i < count; i++) {
+                    SleeperMachine m = SleeperMachine.started(i, HOLD, cts.token());
+                    first = i == 0 ? m : first;
+                    all[i] = m.builder.awaitable();
+                }
+                yield new Suspended(count, first, cts::cancel, () -> Suspended.joinAll(all), cts::close);
             }
             case COMPLETABLE_FUTURE -> {
                 ScheduledThreadPoolExecutor timer = timer();
@@ -242,7 +265,8 @@ public final class SleepersWorkload extends AbstractWorkload {
                         s.complete(null);
                     }
                 };
-                yield new Suspended(count, wake, () -> Suspended.joinAll(all), () -> Threads.shutdown(timer));
+                yield new Suspended(count, count == 0 ? null : all[0], wake, () -> Suspended.joinAll(all),
+                        () -> Threads.shutdown(timer));
             }
             case BLOCKING -> {
                 checkBlocking(count);
@@ -255,7 +279,8 @@ public final class SleepersWorkload extends AbstractWorkload {
                     all[i] = pool.submit(() -> blockingSleeper(index, HOLD, started));
                 }
                 started.await();
-                yield new Suspended(count, pool::shutdownNow, () -> Suspended.getAll(all), () -> Threads.shutdown(pool));
+                yield new Suspended(count, count == 0 ? null : all[0], pool::shutdownNow, () -> Suspended.getAll(all),
+                        () -> Threads.shutdown(pool));
             }
         };
     }

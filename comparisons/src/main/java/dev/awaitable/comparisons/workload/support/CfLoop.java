@@ -7,7 +7,8 @@ import java.util.function.IntFunction;
 /**
  * A sequential loop over {@link CompletableFuture}s for the CompletableFuture peers: step
  * {@code i} starts only after step {@code i - 1} completed, and the loop's future completes with
- * the sum of the steps' values. Pure composition: nothing blocks.
+ * the sum of the steps' values (a value that is not a {@link Number}, such as the null of a
+ * {@code CompletableFuture<Void>}, counts as 0). Pure composition: nothing blocks.
  *
  * <p>Why not the textbook {@code step(i).thenCompose(v -> loop(i + 1))}: when steps complete
  * synchronously (a cache hit, a buffered item), each {@code thenCompose} runs its function
@@ -20,32 +21,36 @@ import java.util.function.IntFunction;
 public final class CfLoop {
 
     private final int count;
-    private final IntFunction<? extends CompletableFuture<? extends Number>> step;
+    private final IntFunction<? extends CompletableFuture<?>> step;
     private final CompletableFuture<Long> result = new CompletableFuture<>();
     private int i;
     private long sum;
 
-    private CfLoop(int count, IntFunction<? extends CompletableFuture<? extends Number>> step) {
+    private CfLoop(int count, IntFunction<? extends CompletableFuture<?>> step) {
         this.count = count;
         this.step = step;
     }
 
     /** Runs {@code step(0)}, then {@code step(1)}, ... {@code step(count - 1)}; completes with the sum of their values. */
-    public static CompletableFuture<Long> sum(int count, IntFunction<? extends CompletableFuture<? extends Number>> step) {
+    public static CompletableFuture<Long> sum(int count, IntFunction<? extends CompletableFuture<?>> step) {
         CfLoop loop = new CfLoop(count, step);
         loop.loop();
         return loop.result;
     }
 
+    private static long valueOf(Object value) {
+        return value instanceof Number n ? n.longValue() : 0L;
+    }
+
     private void loop() {
         try {
             while (i < count) {
-                CompletableFuture<? extends Number> f = step.apply(i);
+                CompletableFuture<?> f = step.apply(i);
                 if (!f.isDone()) {
                     f.whenComplete(this::resumed);
                     return;
                 }
-                sum += f.join().longValue(); // done: join() returns at once
+                sum += valueOf(f.join()); // done: join() returns at once
                 i++;
             }
         } catch (CompletionException e) {
@@ -58,12 +63,12 @@ public final class CfLoop {
         result.complete(sum);
     }
 
-    private void resumed(Number value, Throwable failure) {
+    private void resumed(Object value, Throwable failure) {
         if (failure != null) {
             result.completeExceptionally(failure);
             return;
         }
-        sum += value.longValue();
+        sum += valueOf(value);
         i++;
         loop();
     }

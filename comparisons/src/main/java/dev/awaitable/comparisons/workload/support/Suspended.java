@@ -9,8 +9,9 @@ import java.util.concurrent.Future;
 /**
  * A {@link SuspendedTasks} assembled from three actions: {@code wake} lets every task finish
  * (cancels a token, opens a gate, interrupts threads), {@code collect} waits for them and sums
- * their checksums, {@code release} frees what is left (threads, timers). Memory-shaped
- * workloads build one per implementation.
+ * their checksums, {@code release} frees what is left (threads, timers); plus the
+ * {@link #representative()} a memory probe sizes. Memory-shaped workloads build one per
+ * implementation.
  *
  * <p>{@link #resumeAll()} may be called once. {@link #close()} wakes the tasks first if nobody
  * did, so closing never leaves a task, or a thread, behind.
@@ -18,14 +19,20 @@ import java.util.concurrent.Future;
 public final class Suspended implements SuspendedTasks {
 
     private final int count;
+    private final Object representative;
     private final Runnable wake;
     private final Callable<Long> collect;
     private final Runnable release;
     private boolean woken;
     private boolean closed;
 
-    public Suspended(int count, Runnable wake, Callable<Long> collect, Runnable release) {
+    /**
+     * @param representative one task's own state (see {@link SuspendedTasks#representative()}),
+     *        or null
+     */
+    public Suspended(int count, Object representative, Runnable wake, Callable<Long> collect, Runnable release) {
         this.count = count;
+        this.representative = representative;
         this.wake = wake;
         this.collect = collect;
         this.release = release;
@@ -34,6 +41,11 @@ public final class Suspended implements SuspendedTasks {
     @Override
     public int count() {
         return count;
+    }
+
+    @Override
+    public Object representative() {
+        return representative;
     }
 
     @Override
