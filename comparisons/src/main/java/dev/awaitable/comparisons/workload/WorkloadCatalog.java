@@ -11,7 +11,18 @@ import java.util.Map;
 public final class WorkloadCatalog {
 
     private static final List<Workload> ALL = List.of(
-            new dev.awaitable.comparisons.workload.suspendresume.SuspendResumeWorkload());
+            new dev.awaitable.comparisons.workload.fastpath.FastPathWorkload(),
+            new dev.awaitable.comparisons.workload.suspendresume.SuspendResumeWorkload(),
+            new dev.awaitable.comparisons.workload.awaitchain.AwaitChainWorkload(),
+            new dev.awaitable.comparisons.workload.fanout.FanOutWorkload(),
+            new dev.awaitable.comparisons.workload.pingpong.PingPongWorkload(),
+            new dev.awaitable.comparisons.workload.sleepers.SleepersWorkload(),
+            new dev.awaitable.comparisons.workload.asyncstream.AsyncStreamWorkload(),
+            new dev.awaitable.comparisons.workload.cpuoffload.CpuOffloadWorkload(),
+            new dev.awaitable.comparisons.workload.hoistedlocals.HoistedLocalsWorkload(),
+            new dev.awaitable.comparisons.workload.contextpost.ContextPostWorkload(),
+            new dev.awaitable.comparisons.workload.asynclambdas.AsyncLambdasWorkload(),
+            new dev.awaitable.comparisons.workload.pinning.PinningWorkload());
 
     private static final Map<String, Workload> BY_ID = new LinkedHashMap<>();
 
