@@ -47,7 +47,8 @@ public final class FastPathWorkload extends AbstractWorkload {
 
     public FastPathWorkload() {
         super("fast-path", "a cache-like async method that usually completes synchronously, " + CALLS + " calls in sequence",
-                "awaiting a completed result is cheap; ValueAwaitable pays off only when suspension is rare (seeds: fast path, optimizations 1 and 5)",
+                "awaiting a completed result is cheap; ValueAwaitable pays off only when suspension is rare "
+                        + "(seeds: fast path, optimizations 1 and 5)",
                 Shape.THROUGHPUT,
                 ParamSpec.ints("hit-ratio", "percent of calls answered from the cache without suspending", 0, 100,
                         List.of(90L), List.of(0L, 50L, 90L, 100L)),

@@ -35,9 +35,11 @@ public final class PingPongWorkload extends AbstractWorkload {
 
     public PingPongWorkload() {
         super("ping-pong", "two tasks exchanging messages through a pair of channels",
-                "a hand-off between two async tasks is continuation management, not a thread switch (seeds: continuations, where threads are used)",
+                "a hand-off between two async tasks is continuation management, not a thread switch "
+                        + "(seeds: continuations, where threads are used)",
                 Shape.THROUGHPUT,
-                ParamSpec.ints("messages", "round trips per run", 1, 1_000_000, List.of(100L), List.of(100L, 1000L, 10_000L)));
+                ParamSpec.ints("messages", "round trips per run", 1, 1_000_000,
+                        List.of(100L), List.of(100L, 1000L, 10_000L)));
     }
 
     /** Base: the number of round trips. */
