@@ -1,6 +1,7 @@
 package dev.awaitable.comparisons.cli;
 
 import dev.awaitable.comparisons.jfr.JfrAnalyzer;
+import dev.awaitable.comparisons.report.ReportWriter;
 import dev.awaitable.comparisons.results.JfrHighlights;
 import dev.awaitable.comparisons.results.RunResults;
 import dev.awaitable.comparisons.results.ScenarioResult;
@@ -31,11 +32,8 @@ final class Wiring {
         out.println("Scenarios: none yet");
     }
 
+    /** Writes report.json, report.md and index.html into {@code outDir}. */
     static void writeReport(RunResults results, Path outDir, String baseline) throws Exception {
-        dev.awaitable.comparisons.run.ResultStore store = new dev.awaitable.comparisons.run.ResultStore(outDir);
-        store.environment(results.environment(), results.workloads());
-        for (var c : results.cells()) {
-            store.put(c);
-        }
+        ReportWriter.write(results, outDir, baseline);
     }
 }
