@@ -5,6 +5,7 @@ import dev.awaitable.comparisons.workload.SuspendedTasks;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A {@link SuspendedTasks} assembled from three actions: {@code wake} lets every task finish
@@ -14,7 +15,9 @@ import java.util.concurrent.Future;
  * implementation.
  *
  * <p>{@link #resumeAll()} may be called once. {@link #close()} wakes the tasks first if nobody
- * did, so closing never leaves a task, or a thread, behind.
+ * did, so closing never leaves a task, or a thread, behind. Each action runs at most once,
+ * guarded by atomics rather than a monitor: waking runs loom bodies inline on the calling
+ * thread, and on JDK 21 a monitor held there would pin them.
  */
 public final class Suspended implements SuspendedTasks {
 
@@ -23,8 +26,8 @@ public final class Suspended implements SuspendedTasks {
     private final Runnable wake;
     private final Callable<Long> collect;
     private final Runnable release;
-    private boolean woken;
-    private boolean closed;
+    private final AtomicBoolean woken = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     /**
      * @param representative one task's own state (see {@link SuspendedTasks#representative()}),
@@ -49,24 +52,21 @@ public final class Suspended implements SuspendedTasks {
     }
 
     @Override
-    public synchronized long resumeAll() throws Exception {
-        if (woken) {
-            throw new IllegalStateException("resumeAll() was already called");
+    public long resumeAll() throws Exception {
+        if (!woken.compareAndSet(false, true)) {
+            throw new IllegalStateException("resumeAll() was already called, or close()");
         }
-        woken = true;
         wake.run();
         return collect.call();
     }
 
     @Override
-    public synchronized void close() {
-        if (closed) {
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
             return;
         }
-        closed = true;
         try {
-            if (!woken) {
-                woken = true;
+            if (woken.compareAndSet(false, true)) {
                 wake.run();
             }
         } finally {
