@@ -1,6 +1,7 @@
 package dev.awaitable.comparisons.workload;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -138,8 +139,8 @@ class WorkloadAgreementTest {
     }
 
     static Stream<Arguments> memoryCells() {
-        return WorkloadCatalog.all().stream().filter(w -> w.shape() == Workload.Shape.MEMORY)
-                .flatMap(w -> w.implementations().stream().map(impl -> Arguments.of(w.id(), impl)));
+        return MEMORY_CASES.stream().flatMap(c -> WorkloadCatalog.byId(c.workload()).implementations().stream()
+                .map(impl -> Arguments.of(c, impl)));
     }
 
     /* ---------------- Tests ---------------- */
@@ -167,25 +168,49 @@ class WorkloadAgreementTest {
         assertThat(Set.copyOf(sums.values())).containsExactly(c.expected());
     }
 
-    /** A memory workload suspends 1000 tasks on every implementation, and resuming them yields their checksum. */
+    /**
+     * A memory workload suspends 1000 tasks on every implementation, names one task's own state
+     * for the memory probe (the machine, the parked virtual thread, a future or closure; nothing
+     * for a blocked platform thread), and resuming them yields their checksum.
+     */
     @ParameterizedTest(name = "{0} on {1}")
     @MethodSource("memoryCells")
-    void suspendedTasksResumeWithTheirChecksum(String id, Implementation impl) throws Exception {
-        Workload w = WorkloadCatalog.byId(id);
-        Params p = Params.parse(w, MEMORY_PARAMS.get(id));
+    void suspendedTasksResumeWithTheirChecksum(Case c, Implementation impl) throws Exception {
+        Workload w = WorkloadCatalog.byId(c.workload());
+        Params p = Params.parse(w, c.params());
         Verifier.selectBackend(impl);
         try (SuspendedTasks tasks = w.suspend(impl, p, 1000)) {
             assertThat(tasks.count()).isEqualTo(1000);
-            assertThat(tasks.resumeAll()).isEqualTo(MEMORY_EXPECTED.get(id).applyAsLong(1000L));
+            Object representative = tasks.representative();
+            switch (impl) {
+                case LOOM -> assertThat(representative).isInstanceOfSatisfying(Thread.class,
+                        t -> assertThat(t.isVirtual()).isTrue());
+                case STATEMACHINE -> assertThat(representative)
+                        .isInstanceOf(dev.awaitable.statemachine.AsyncStateMachine.class);
+                case COMPLETABLE_FUTURE -> assertThat(representative).isNotNull();
+                case BLOCKING -> assertThat(representative).isNull();
+                default -> throw new IllegalStateException(impl.toString());
+            }
+            assertThat(tasks.resumeAll()).isEqualTo(c.expected());
         }
     }
 
-    static final Map<String, String> MEMORY_PARAMS = Map.of(
-            "sleepers", "tasks=1000,delay-ms=1",
-            "hoisted-locals", "buffer-kb=1,style=held");
-    static final Map<String, ToLongFunction<Long>> MEMORY_EXPECTED = Map.of(
-            "sleepers", n -> n * (n - 1) / 2,
-            "hoisted-locals", n -> bufferTasks(n, 1));
+    /** Memory cases: the expected checksum is for 1000 suspended tasks. */
+    static final List<Case> MEMORY_CASES = List.of(
+            new Case("sleepers", "tasks=1000,delay-ms=1", sum(0, 1000, i -> i)),
+            new Case("hoisted-locals", "buffer-kb=1,style=held", bufferTasks(1000, 1)),
+            new Case("hoisted-locals", "buffer-kb=2,style=released", bufferTasks(1000, 2)));
+
+    /** The blocking peer refuses more sleepers than it will start platform threads for, before starting any. */
+    @Test
+    void blockingSleepersRefuseMoreThanTheThreadCap() {
+        Workload w = WorkloadCatalog.byId("sleepers");
+        Params p = Params.parse(w, "tasks=20001,delay-ms=1");
+        assertThatThrownBy(() -> w.open(Implementation.BLOCKING, p))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("20000");
+        assertThatThrownBy(() -> w.suspend(Implementation.BLOCKING, p, 20_001))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("20000");
+    }
 
     /** The catalog lists the workloads in report order; their ids are stable (the CLI and the report use them). */
     @Test
@@ -204,7 +229,7 @@ class WorkloadAgreementTest {
             assertThat(CASES).as("test cases for %s", w.id()).containsKey(w.id());
             assertThat(w.implementations()).as(w.id()).containsExactlyInAnyOrder(Implementation.values());
             if (w.shape() == Workload.Shape.MEMORY) {
-                assertThat(MEMORY_PARAMS).as("memory params for %s", w.id()).containsKey(w.id());
+                assertThat(MEMORY_CASES).as("memory cases for %s", w.id()).anyMatch(c -> c.workload().equals(w.id()));
             }
         }
     }

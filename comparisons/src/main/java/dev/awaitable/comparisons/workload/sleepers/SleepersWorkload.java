@@ -279,8 +279,8 @@ public final class SleepersWorkload extends AbstractWorkload {
                     all[i] = pool.submit(() -> blockingSleeper(index, HOLD, started));
                 }
                 started.await();
-                yield new Suspended(count, count == 0 ? null : all[0], pool::shutdownNow, () -> Suspended.getAll(all),
-                        () -> Threads.shutdown(pool));
+                // representative: none; a sleeping platform thread's state is its native stack, not heap
+                yield new Suspended(count, null, pool::shutdownNow, () -> Suspended.getAll(all), () -> Threads.shutdown(pool));
             }
         };
     }
