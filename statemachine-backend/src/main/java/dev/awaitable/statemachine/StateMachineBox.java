@@ -21,10 +21,8 @@ import java.util.function.Consumer;
  *   RUNNING ──awaitOnCompleted──▶ SUSPENDED ──awaited completes: run()──▶ RUNNING ... ──setResult/setException──▶ DONE
  * </pre>
  * RUNNING means some thread is inside {@code moveNext()}; SUSPENDED means the machine registered
- * this box on an awaiter and returned. {@code machine} is null until the first suspension (so a
- * method that completes synchronously never stores it, and {@code machine != null} tells that it
- * suspended at least once). {@code suspension} records, while SUSPENDED, what it waits on and
- * the context it must resume on, for deadlock detection and tracing.
+ * this box on an awaiter and returned. {@code suspension} records, while SUSPENDED, what it
+ * waits on and the context it must resume on, for deadlock detection and tracing.
  *
  * <p>Invariant: at most one thread runs {@code moveNext()} at a time. The machine registers this
  * box as the only continuation of the awaiter it suspends on and returns; the awaiter runs it
@@ -41,7 +39,7 @@ abstract class StateMachineBox<T> extends Awaitable<T> implements Runnable {
 
     static final AsyncStats STATS = AsyncStats.of(StatemachineBackend.NAME);
 
-    /** Set at the first suspension; the machine this box resumes. */
+    /** The machine this box runs and resumes; set when it starts. */
     private AsyncStateMachine machine;
     /**
      * While suspended: null (untracked), the awaited {@link Awaitable} (no context, no tracing:
@@ -50,12 +48,20 @@ abstract class StateMachineBox<T> extends Awaitable<T> implements Runnable {
     @SuppressWarnings("unused") // via SUSPENSION
     private volatile Object suspension;
 
-    /** Runs the machine's first segment on the calling thread. Exceptions fault this box. */
+    /**
+     * Runs the machine's first segment on the calling thread. Exceptions fault this box. Done by
+     * the time this returns means completed synchronously (racy, but benign for a statistic: a
+     * suspension completed by another thread before the start returned counts as synchronous).
+     */
     final void startMachine(AsyncStateMachine m) {
+        machine = m;
         try {
             m.moveNext();
         } catch (Throwable t) {
             setException(t);
+        }
+        if (isCompleted()) {
+            STATS.synchronousCompletion();
         }
     }
 
@@ -123,9 +129,6 @@ abstract class StateMachineBox<T> extends Awaitable<T> implements Runnable {
 
     /** The method returned {@code value}. */
     public final void setResult(T value) {
-        if (machine == null) {
-            STATS.synchronousCompletion();
-        }
         trySetResult(value);
         SUSPENSION.setRelease(this, null);
     }

@@ -5,6 +5,9 @@ import dev.awaitable.comparisons.report.ReportWriter;
 import dev.awaitable.comparisons.results.JfrHighlights;
 import dev.awaitable.comparisons.results.RunResults;
 import dev.awaitable.comparisons.results.ScenarioResult;
+import dev.awaitable.comparisons.scenario.Scenario;
+import dev.awaitable.comparisons.scenario.ScenarioCatalog;
+import dev.awaitable.comparisons.scenario.ScenarioRunner;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,12 +27,23 @@ final class Wiring {
         return runScenarios(List.of(), List.of("loom", "statemachine"));
     }
 
+    /** Runs the named scenarios (all if none) on the named backends; unknown ids are one clear error. */
     static List<ScenarioResult> runScenarios(List<String> only, List<String> backends) {
-        return List.of();
+        List<Scenario> selected = only.isEmpty() ? ScenarioCatalog.all() : only.stream().map(ScenarioCatalog::byId).toList();
+        for (String b : backends) {
+            if (!ScenarioCatalog.backends().contains(b)) {
+                throw new IllegalArgumentException("unknown backend '" + b + "'; valid: " + String.join(", ", ScenarioCatalog.backends()));
+            }
+        }
+        return ScenarioRunner.run(selected, backends);
     }
 
     static void listScenarios(PrintStream out) {
-        out.println("Scenarios: none yet");
+        out.println("Scenarios (" + ScenarioCatalog.all().size() + ", each run on " + String.join(" and ", ScenarioCatalog.backends()) + "):");
+        for (Scenario s : ScenarioCatalog.all()) {
+            out.printf("  %-30s %s%n", s.id(), s.title());
+            out.printf("  %-30s expected: %s (seed: %s)%n", "", s.expected(), s.seed());
+        }
     }
 
     /** Writes report.json, report.md and index.html into {@code outDir}. */
