@@ -227,6 +227,18 @@ public class Awaitable<T> implements AwaitableLike<T>, Awaiter<T> {
         return complete(new Cancelled(exception == null ? new OperationCanceledException(CancellationToken.NONE) : exception));
     }
 
+    /**
+     * Completes with {@code value} when no other thread can have seen this awaitable yet: for a
+     * method builder whose method finished before its first suspension and before it was
+     * returned. Release stores instead of atomics: nothing can race, and without a CAS on it
+     * the JIT can remove a synchronously completed awaitable altogether (escape analysis gives
+     * up on objects that atomics touch). Calling it on a published awaitable is a bug.
+     */
+    protected final void completeUnpublished(T value) {
+        RESULT.setRelease(this, value == null ? NIL : value);
+        CONTINUATIONS.setRelease(this, DONE);
+    }
+
     /** Faults with every failure of a combinator; await rethrows {@code first}. */
     final boolean trySetAggregate(AggregateException all, Throwable first) {
         return fault(all, first);

@@ -42,6 +42,11 @@ abstract class StateMachineBox<T> extends Awaitable<T> implements Runnable {
     /** The machine this box runs and resumes; set when it starts. */
     private AsyncStateMachine machine;
     /**
+     * False while only the starting thread can see this box: from start until the first
+     * suspension registers it, or start returns it. A result set before then needs no atomics.
+     */
+    private boolean published;
+    /**
      * While suspended: null (untracked), the awaited {@link Awaitable} (no context, no tracing:
      * the common case, no allocation), or this box's reusable {@link Suspension}.
      */
@@ -60,6 +65,7 @@ abstract class StateMachineBox<T> extends Awaitable<T> implements Runnable {
         } catch (Throwable t) {
             setException(t);
         }
+        published = true;
         if (isCompleted()) {
             STATS.synchronousCompletion();
         }
@@ -71,6 +77,7 @@ abstract class StateMachineBox<T> extends Awaitable<T> implements Runnable {
      */
     public final void awaitOnCompleted(Awaiter<?> awaiter, AsyncStateMachine m) {
         machine = m;
+        published = true;
         AsyncContext context = awaiter.continueOnCapturedContext() ? AsyncContext.current() : null;
         if (context == null && !Tracing.resumeEnabled() && !(suspension instanceof Suspension)) {
             SUSPENSION.setRelease(this, awaiter.dependency());
@@ -129,6 +136,10 @@ abstract class StateMachineBox<T> extends Awaitable<T> implements Runnable {
 
     /** The method returned {@code value}. */
     public final void setResult(T value) {
+        if (!published) {
+            completeUnpublished(value); // synchronous completion: nobody else can see this box yet
+            return;
+        }
         trySetResult(value);
         SUSPENSION.setRelease(this, null);
     }

@@ -4,6 +4,7 @@ import dev.awaitable.Async;
 import dev.awaitable.Awaitable;
 import dev.awaitable.Awaiter;
 import dev.awaitable.CompletionSource;
+import dev.awaitable.statemachine.AsyncMethod;
 import dev.awaitable.statemachine.AsyncMethodBuilder;
 import dev.awaitable.statemachine.AsyncStateMachine;
 import java.util.concurrent.CompletableFuture;
@@ -23,8 +24,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * A chain of N dependent stages on a pending root: build the chain, complete the root, read the
  * last stage. Each stage adds one to its input. Compares hand-written machines (one machine +
- * builder per stage, resumed inline), CompletableFuture's {@code thenApply} (the peer a Java
- * user would reach for), and loom (a virtual thread per stage, parked on the previous one).
+ * builder per stage, resumed inline; and a machine that is its own builder, one object per
+ * stage), CompletableFuture's {@code thenApply} (the peer a Java user would reach for), and loom
+ * (a virtual thread per stage, parked on the previous one).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -72,6 +74,42 @@ public class ChainBench {
                 builder.setException(t);
             }
         }
+    }
+
+    /** The same stage as one object: a machine that is its own builder. */
+    static final class SelfStage extends AsyncMethod<Integer> {
+        final Awaitable<Integer> previous;
+        int state;
+
+        SelfStage(Awaitable<Integer> previous) {
+            this.previous = previous;
+        }
+
+        @Override
+        public void moveNext() {
+            try {
+                Awaiter<Integer> aw = previous.getAwaiter();
+                if (state == 0 && !aw.isCompleted()) {
+                    state = 1;
+                    awaitOnCompleted(aw, this);
+                    return;
+                }
+                setResult(aw.getResult() + 1);
+            } catch (Throwable t) {
+                setException(t);
+            }
+        }
+    }
+
+    @Benchmark
+    public Integer statemachineSelfBuilder() {
+        CompletionSource<Integer> root = new CompletionSource<>();
+        Awaitable<Integer> last = root.awaitable();
+        for (int i = 0; i < stages; i++) {
+            last = new SelfStage(last).start();
+        }
+        root.setResult(0);
+        return last.getResult();
     }
 
     @Benchmark
