@@ -1,0 +1,56 @@
+package dev.awaitable.reliability.differential;
+
+import dev.awaitable.Awaitable;
+import dev.awaitable.Awaiter;
+import dev.awaitable.statemachine.AsyncMethodBuilder;
+import dev.awaitable.statemachine.AsyncStateMachine;
+import dev.awaitable.testkit.Program;
+import dev.awaitable.testkit.ProgramMachine;
+
+/**
+ * A {@link Program} as one statemachine-backend method: a machine whose state is the program's
+ * position ({@link ProgramMachine}) and whose builder is an {@link AsyncMethodBuilder}, as the
+ * statemachine backend's own contract runner does (that one lives in the backend's tests and is
+ * not shared, so this is its twin).
+ */
+final class MachineStarter<T> implements AsyncStateMachine, ProgramMachine.Host<T> {
+    private final AsyncMethodBuilder<T> builder = AsyncMethodBuilder.create();
+    private final ProgramMachine<T> program;
+    private final String name;
+
+    private MachineStarter(Program<T> program) {
+        this.program = new ProgramMachine<>(program);
+        this.name = program.name();
+    }
+
+    static <T> Awaitable<T> start(Program<T> program) {
+        MachineStarter<T> m = new MachineStarter<>(program);
+        m.builder.start(m);
+        return m.builder.awaitable();
+    }
+
+    @Override
+    public void moveNext() {
+        program.moveNext(this);
+    }
+
+    @Override
+    public void awaitOnCompleted(Awaiter<?> awaiter) {
+        builder.awaitOnCompleted(awaiter, this);
+    }
+
+    @Override
+    public void setResult(T value) {
+        builder.setResult(value);
+    }
+
+    @Override
+    public void setException(Throwable exception) {
+        builder.setException(exception);
+    }
+
+    @Override
+    public String toString() {
+        return "program '" + name + "'";
+    }
+}
