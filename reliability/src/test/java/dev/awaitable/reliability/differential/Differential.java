@@ -4,8 +4,7 @@ import dev.awaitable.Async;
 import dev.awaitable.Awaitable;
 import dev.awaitable.reliability.Tally;
 import dev.awaitable.reliability.differential.Spec.Body;
-import dev.awaitable.testkit.DirectInterpreter;
-import dev.awaitable.testkit.Program;
+import dev.awaitable.reliability.MachineStarter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,7 +87,7 @@ final class Differential {
         Tally.PROGRAM_RUNS.incrementAndGet();
         Async.useBackend(backend);
         Run run = new Run();
-        ProgramCompiler.Starter starter = backend.equals("loom") ? Differential::startDirect : MachineStarter::start;
+        ProgramCompiler.Starter starter = backend.equals("loom") ? MachineStarter::direct : MachineStarter::start;
         Awaitable<Integer> a = starter.start(new ProgramCompiler(run, starter).compile(spec, "main"));
         try {
             a.join(WAIT);
@@ -100,20 +99,5 @@ final class Differential {
             // the program's own fault or cancellation: read below
         }
         return new Result(backend, Outcome.of(a), run.logs());
-    }
-
-    /** A program as a direct-style body on the loom backend, named after the program. */
-    private static <T> Awaitable<T> startDirect(Program<T> program) {
-        return Async.run(new dev.awaitable.AsyncBody<T>() {
-            @Override
-            public T run() throws Exception {
-                return DirectInterpreter.execute(program);
-            }
-
-            @Override
-            public String toString() {
-                return "program '" + program.name() + "'";
-            }
-        });
     }
 }
