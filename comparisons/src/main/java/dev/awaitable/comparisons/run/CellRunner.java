@@ -84,7 +84,7 @@ public final class CellRunner {
                             ? "jfr=" + jfr.toAbsolutePath() + (settings.jfrAwaitEvents() ? ";awaits=true" : "") : "")
                     .jvmArgsAppend(FORK_FLAGS.toArray(String[]::new))
                     .shouldFailOnError(true)
-                    .shouldDoGC(true)
+                    .shouldDoGC(false) // a forced full GC per iteration shows up in every recording as a JMC warning
                     .resultFormat(ResultFormatType.JSON)
                     .result(json.toString())
                     .output(log.toString())

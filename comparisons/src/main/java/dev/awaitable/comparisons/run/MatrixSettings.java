@@ -33,7 +33,7 @@ public record MatrixSettings(Path outDir, boolean full, List<String> workloads, 
 
     /** The quick matrix of {@code ./awaitable compare}: a few minutes on 2 cores. */
     public static MatrixSettings quick(Path outDir, String command) {
-        return new MatrixSettings(outDir, false, List.of(), List.of(), Map.of(), 1, 1, 3, 300, true, false, 0, true, 1, 1,
+        return new MatrixSettings(outDir, false, List.of(), List.of(), Map.of(), 1, 1, 3, 200, true, false, 0, true, 1, 1,
                 false, "statemachine", command);
     }
 

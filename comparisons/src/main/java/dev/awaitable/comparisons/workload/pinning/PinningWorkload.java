@@ -54,7 +54,7 @@ public final class PinningWorkload extends AbstractWorkload {
                 ParamSpec.ints("tasks", "concurrent tasks, each with its own lock", 1, 10_000,
                         List.of(100L), List.of(100L, 1000L, 10_000L)),
                 ParamSpec.choice("hold", "what each task holds across its await",
-                        List.of("monitor", "reentrant-lock", "none"), List.of("monitor", "reentrant-lock", "none"),
+                        List.of("monitor", "reentrant-lock", "none"), List.of("monitor", "none"),
                         List.of("monitor", "reentrant-lock", "none")));
     }
 

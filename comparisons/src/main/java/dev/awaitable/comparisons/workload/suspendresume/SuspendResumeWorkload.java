@@ -9,6 +9,7 @@ import dev.awaitable.comparisons.workload.ParamSpec;
 import dev.awaitable.comparisons.workload.Params;
 import dev.awaitable.comparisons.workload.Threads;
 import dev.awaitable.comparisons.workload.WorkloadRun;
+import dev.awaitable.comparisons.workload.support.CfLoop;
 import dev.awaitable.statemachine.AsyncMethodBuilder;
 import dev.awaitable.statemachine.AsyncStateMachine;
 import java.util.List;
@@ -138,18 +139,14 @@ public final class SuspendResumeWorkload extends AbstractWorkload {
     @Override
     protected WorkloadRun openCompletableFuture(Params params) {
         return new Run(params) {
+            /** A stack-safe sequential loop (thenCompose recursion would nest when the completer wins). */
             @Override
             public long run() {
-                return loop(0, 0L).join();
-            }
-
-            private CompletableFuture<Long> loop(int i, long sum) {
-                if (i == count) {
-                    return CompletableFuture.completedFuture(sum);
-                }
-                CompletableFuture<Integer> f = new CompletableFuture<>();
-                completer.execute(() -> f.complete(i));
-                return f.thenCompose(v -> loop(i + 1, sum + v));
+                return CfLoop.sum(count, i -> {
+                    CompletableFuture<Integer> f = new CompletableFuture<>();
+                    completer.execute(() -> f.complete(i));
+                    return f;
+                }).join();
             }
         };
     }
