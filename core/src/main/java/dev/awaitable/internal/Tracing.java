@@ -14,21 +14,64 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class Tracing {
     private static final AtomicLong BODY_IDS = new AtomicLong();
 
+    /**
+     * Whether any JFR recording is running, kept by a recorder listener. With none (the usual
+     * case) every check below is one volatile read; with one, the event's own isEnabled decides.
+     * Racy, but benign: a suspension racing a recording's start or stop may miss or add one
+     * event at the edge of the recording.
+     */
+    private static volatile boolean recording;
+
+    static {
+        try {
+            jdk.jfr.FlightRecorder.addListener(new jdk.jfr.FlightRecorderListener() {
+                @Override
+                public void recordingStateChanged(jdk.jfr.Recording changed) {
+                    refresh();
+                }
+
+                @Override
+                public void recorderInitialized(jdk.jfr.FlightRecorder recorder) {
+                    refresh();
+                }
+            });
+            refresh();
+        } catch (RuntimeException | LinkageError e) {
+            recording = true; // no listener: always ask the events themselves
+        }
+    }
+
     private Tracing() {}
+
+    private static void refresh() {
+        boolean any = false;
+        if (jdk.jfr.FlightRecorder.isInitialized()) {
+            for (jdk.jfr.Recording r : jdk.jfr.FlightRecorder.getFlightRecorder().getRecordings()) {
+                if (r.getState() == jdk.jfr.RecordingState.RUNNING || r.getState() == jdk.jfr.RecordingState.DELAYED) {
+                    any = true;
+                    break;
+                }
+            }
+        }
+        recording = any;
+    }
 
     public static long nextBodyId() {
         return BODY_IDS.incrementAndGet();
     }
 
     public static boolean suspendEnabled() {
-        return new SuspendEvent().isEnabled();
+        return recording && new SuspendEvent().isEnabled();
     }
 
     public static boolean resumeEnabled() {
-        return new ResumeEvent().isEnabled();
+        return recording && new ResumeEvent().isEnabled();
     }
 
     public static void suspended(String backend, long bodyId, Object awaited, AsyncContext context) {
+        if (!recording) {
+            return;
+        }
         SuspendEvent e = new SuspendEvent();
         if (e.isEnabled()) {
             e.backend = backend;
@@ -44,6 +87,9 @@ public final class Tracing {
      * @param signalledAt {@code System.nanoTime()} when the awaited completion signalled the body
      */
     public static void resumed(String backend, long bodyId, long suspendedAt, long signalledAt, AsyncContext context) {
+        if (!recording) {
+            return;
+        }
         ResumeEvent e = new ResumeEvent();
         if (e.isEnabled()) {
             long now = System.nanoTime();
