@@ -230,13 +230,15 @@ public class Awaitable<T> implements AwaitableLike<T>, Awaiter<T> {
     /**
      * Completes with {@code value} when no other thread can have seen this awaitable yet: for a
      * method builder whose method finished before its first suspension and before it was
-     * returned. Release stores instead of atomics: nothing can race, and without a CAS on it
+     * returned. Plain stores instead of atomics: nothing can race, and without a CAS on it
      * the JIT can remove a synchronously completed awaitable altogether (escape analysis gives
      * up on objects that atomics touch). Calling it on a published awaitable is a bug.
      */
     protected final void completeUnpublished(T value) {
-        RESULT.setRelease(this, value == null ? NIL : value);
-        CONTINUATIONS.setRelease(this, DONE);
+        // Plain volatile field stores (not VarHandle/Unsafe ones, which escape analysis treats
+        // as escapes): for an awaitable that never escapes, C2 removes them with the object.
+        this.result = value == null ? NIL : value;
+        this.continuations = DONE;
     }
 
     /** Faults with every failure of a combinator; await rethrows {@code first}. */
@@ -637,6 +639,16 @@ public class Awaitable<T> implements AwaitableLike<T>, Awaiter<T> {
 
     /** Passes each awaitable this one is waiting for (an async body's current await, a combinator's inputs). */
     protected void forEachDependency(Consumer<? super Awaitable<?>> sink) {
+    }
+
+    /**
+     * Recomputes the description an unobserved fault of this awaitable will be reported with,
+     * for subclasses whose {@link #describe()} knows more after faulting than before.
+     */
+    protected final void refreshFaultDescription() {
+        if (result instanceof Faulted f) {
+            f.description = describe();
+        }
     }
 
     /** A short description for diagnostics (unobserved faults, deadlocks). */

@@ -3,6 +3,7 @@ package dev.awaitable.statemachine;
 import dev.awaitable.AsyncContext;
 import dev.awaitable.Awaitable;
 import dev.awaitable.Awaiter;
+import dev.awaitable.YieldAwaitable;
 import dev.awaitable.internal.AsyncStats;
 import dev.awaitable.internal.Tracing;
 import java.lang.invoke.MethodHandles;
@@ -39,7 +40,7 @@ abstract class StateMachineBox<T> extends Awaitable<T> implements Runnable {
 
     static final AsyncStats STATS = AsyncStats.of(StatemachineBackend.NAME);
 
-    /** The machine this box runs and resumes; set when it starts. */
+    /** The machine this box resumes; set at its first suspension (or when it faults synchronously). */
     private AsyncStateMachine machine;
     /**
      * False while only the starting thread can see this box: from start until the first
@@ -59,7 +60,8 @@ abstract class StateMachineBox<T> extends Awaitable<T> implements Runnable {
      * suspension completed by another thread before the start returned counts as synchronous).
      */
     final void startMachine(AsyncStateMachine m) {
-        machine = m;
+        // Not `machine = m` here: the box and the machine would point at each other, and C2's
+        // escape analysis does not remove such a pair, so a synchronous call would allocate both.
         try {
             m.moveNext();
         } catch (Throwable t) {
@@ -68,6 +70,10 @@ abstract class StateMachineBox<T> extends Awaitable<T> implements Runnable {
         published = true;
         if (isCompleted()) {
             STATS.synchronousCompletion();
+            if (machine == null && isFaulted()) { // rare: name the method in an unobserved-fault report
+                machine = m;
+                refreshFaultDescription();
+            }
         }
     }
 
@@ -86,7 +92,11 @@ abstract class StateMachineBox<T> extends Awaitable<T> implements Runnable {
         }
         STATS.suspension();
         Tracing.suspended(StatemachineBackend.NAME, System.identityHashCode(this), awaiter, context);
-        awaiter.unsafeOnCompleted(this);
+        if (context != null && awaiter instanceof YieldAwaitable) {
+            context.post(this); // a yield resumes on the context it was made on: post there directly
+        } else {
+            awaiter.unsafeOnCompleted(this);
+        }
     }
 
     /** Rare path: a captured context, or resume tracing on. Reuses one holder per box. */
@@ -97,7 +107,10 @@ abstract class StateMachineBox<T> extends Awaitable<T> implements Runnable {
         holder.awaiting = awaiter.dependency();
         holder.suspendedAt = Tracing.resumeEnabled() ? System.nanoTime() : 0L;
         holder.signalledAt = 0L;
-        SUSPENSION.setRelease(this, holder);
+        holder.waiting = true;
+        if (holder != s) {
+            SUSPENSION.setRelease(this, holder);
+        }
     }
 
     /** The awaited work completed: resume the machine, on its captured context. */
@@ -114,8 +127,9 @@ abstract class StateMachineBox<T> extends Awaitable<T> implements Runnable {
                 return;
             }
             traceResume(h);
+        } else if (s != null) {
+            SUSPENSION.setRelease(this, null);
         }
-        SUSPENSION.setRelease(this, s instanceof Suspension ? s : null);
         STATS.resumption();
         try {
             machine.moveNext();
@@ -130,8 +144,9 @@ abstract class StateMachineBox<T> extends Awaitable<T> implements Runnable {
             Tracing.resumed(StatemachineBackend.NAME, System.identityHashCode(this), h.suspendedAt, signalled, h.context);
             h.suspendedAt = 0L;
         }
-        h.context = null;
-        h.awaiting = null;
+        // The holder stays installed for the next suspension; while running, a context in it
+        // must not make deadlock detection think we wait: resumesOn() checks `waiting`.
+        h.waiting = false;
     }
 
     /** The method returned {@code value}. */
@@ -158,13 +173,13 @@ abstract class StateMachineBox<T> extends Awaitable<T> implements Runnable {
 
     @Override
     protected final AsyncContext resumesOn() {
-        return SUSPENSION.getAcquire(this) instanceof Suspension h ? h.context : null;
+        return SUSPENSION.getAcquire(this) instanceof Suspension h && h.waiting ? h.context : null;
     }
 
     @Override
     protected final void forEachDependency(Consumer<? super Awaitable<?>> sink) {
         Object s = SUSPENSION.getAcquire(this);
-        Awaitable<?> a = s instanceof Suspension h ? h.awaiting : (Awaitable<?>) s;
+        Awaitable<?> a = s instanceof Suspension h ? (h.waiting ? h.awaiting : null) : (Awaitable<?>) s;
         if (a != null) {
             sink.accept(a);
         }
@@ -186,6 +201,13 @@ abstract class StateMachineBox<T> extends Awaitable<T> implements Runnable {
     private static final class Suspension {
         AsyncContext context;
         Awaitable<?> awaiting;
+        /**
+         * True from the suspension until the machine resumes. Read by deadlock detection on
+         * another thread without ordering: racy, but benign, as a stale value only delays a
+         * detection to the next check (a post to the blocked loop rechecks), never invents one
+         * for a step that is already running (the check also requires the join's target pending).
+         */
+        boolean waiting;
         long suspendedAt;
         long signalledAt;
     }

@@ -39,6 +39,15 @@ public final class Gate<T> implements AwaitableLike<T>, Awaiter<T> {
         }
     }
 
+    /** Completes the gate and hands its waiter (if any) to {@code scheduler}: a hop through it. */
+    public void complete(T v, java.util.concurrent.Executor scheduler) {
+        value = v;
+        Object w = WAITER.getAndSet(this, DONE);
+        if (w != null && w != DONE) {
+            scheduler.execute((Runnable) w);
+        }
+    }
+
     @Override
     public Awaiter<T> getAwaiter() {
         return this;

@@ -5,6 +5,8 @@ import dev.awaitable.Awaitable;
 import dev.awaitable.SingleThreadContext;
 import dev.awaitable.statemachine.AsyncMethodBuilder;
 import dev.awaitable.statemachine.AsyncStateMachine;
+import dev.awaitable.statemachine.StatemachineBackend;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -24,11 +26,13 @@ import org.openjdk.jmh.annotations.Warmup;
  * Cross-thread ping-pong: two bodies on two threads hand a value back and forth; one operation
  * is one hop (one side wakes the other). {@link #ROUNDS} round trips per invocation.
  *
- * <p>Variants: statemachine (two machines bound to two event loops; each hop completes a
- * {@link Gate} whose continuation is posted to the other loop); loom (two virtual threads that
- * {@code Async.await} the gates: each hop is an unpark); and the floors: raw
- * {@code LockSupport.park/unpark} between two virtual threads, and between two platform threads.
- * The loom variant's overhead over the raw virtual-thread floor is what the backend adds.
+ * <p>Variants, in pairs that hop the same way: through the backend's scheduler
+ * ({@code statemachineScheduler}: the continuation goes to the worker pool; {@code loom}: the
+ * unpark hands the virtual thread to its carriers), and between two event-loop threads
+ * ({@code statemachine}: machines bound to the loops, each hop a post; {@code loomOnLoops}:
+ * bodies bound to the loops). The floors: raw {@code LockSupport.park/unpark} between two
+ * virtual threads and between two platform threads; loom's overhead over the raw
+ * virtual-thread floor is what the backend adds to a park/unpark round trip.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -39,6 +43,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class PingPongBench {
 
     static final int ROUNDS = 1000;
+    static final Executor SCHEDULER = new StatemachineBackend().scheduler();
     static final int HOPS = 2 * ROUNDS;
 
     SingleThreadContext left;
@@ -63,13 +68,15 @@ public class PingPongBench {
         final Gate<Integer> mine;
         final Gate<Integer> theirs;
         final int n;
+        final Executor hop;
         int i;
         int state;
 
-        Pinger(Gate<Integer> mine, Gate<Integer> theirs, int n) {
+        Pinger(Gate<Integer> mine, Gate<Integer> theirs, int n, Executor hop) {
             this.mine = mine;
             this.theirs = theirs;
             this.n = n;
+            this.hop = hop;
         }
 
         @Override
@@ -84,7 +91,7 @@ public class PingPongBench {
                     return;
                 }
                 mine.arm();
-                theirs.complete(i);
+                complete(theirs, i, hop);
                 state = 1;
                 if (!mine.isCompleted()) {
                     builder.awaitOnCompleted(mine, this);
@@ -100,12 +107,14 @@ public class PingPongBench {
         final Gate<Integer> mine;
         final Gate<Integer> theirs;
         final int n;
+        final Executor hop;
         int i;
 
-        Ponger(Gate<Integer> mine, Gate<Integer> theirs, int n) {
+        Ponger(Gate<Integer> mine, Gate<Integer> theirs, int n, Executor hop) {
             this.mine = mine;
             this.theirs = theirs;
             this.n = n;
+            this.hop = hop;
         }
 
         @Override
@@ -122,23 +131,56 @@ public class PingPongBench {
                 int v = mine.getResult();
                 mine.arm();
                 i++;
-                theirs.complete(v);
+                complete(theirs, v, hop);
             }
         }
     }
 
+    /** Completes a gate inline (hop == null) or through a scheduler. */
+    static void complete(Gate<Integer> gate, int value, Executor hop) {
+        if (hop == null) {
+            gate.complete(value);
+        } else {
+            gate.complete(value, hop);
+        }
+    }
+
+    /**
+     * Statemachine, through its scheduler: two machines with no context; each completion hands
+     * the other machine's continuation to the backend's worker pool (a hop between workers that
+     * are usually still spinning, so rarely a futex wake). Compare with {@link #loom()}, whose
+     * unpark hands the virtual thread to its carriers.
+     */
+    @Benchmark
+    @OperationsPerInvocation(HOPS)
+    public Integer statemachineScheduler() {
+        Executor workers = SCHEDULER;
+        Gate<Integer> ping = new Gate<>();
+        Gate<Integer> pong = new Gate<Integer>().arm();
+        Ponger po = new Ponger(pong, ping, ROUNDS, workers);
+        po.builder.start(po);
+        Pinger pi = new Pinger(ping, pong, ROUNDS, workers);
+        pi.builder.start(pi);
+        po.builder.awaitable().join();
+        return pi.builder.awaitable().join();
+    }
+
+    /**
+     * Statemachine on two event loops: each hop posts to the other loop's thread. Compare with
+     * {@link #loomOnLoops()}.
+     */
     @Benchmark
     @OperationsPerInvocation(HOPS)
     public Integer statemachine() {
         Gate<Integer> ping = new Gate<>();
         Gate<Integer> pong = new Gate<Integer>().arm();
         Awaitable<Integer> ponger = right.submit(() -> {
-            Ponger p = new Ponger(pong, ping, ROUNDS);
+            Ponger p = new Ponger(pong, ping, ROUNDS, null);
             p.builder.start(p);
             return p.builder.awaitable();
         }).join();
         Awaitable<Integer> pinger = left.submit(() -> {
-            Pinger p = new Pinger(ping, pong, ROUNDS);
+            Pinger p = new Pinger(ping, pong, ROUNDS, null);
             p.builder.start(p);
             return p.builder.awaitable();
         }).join();
@@ -167,6 +209,32 @@ public class PingPongBench {
             }
             return ROUNDS;
         });
+        ponger.join();
+        return pinger.join();
+    }
+
+    /** Loom with both bodies bound to the two event loops (context affinity): each hop posts to the other loop. */
+    @Benchmark
+    @OperationsPerInvocation(HOPS)
+    public Integer loomOnLoops() {
+        Gate<Integer> ping = new Gate<>();
+        Gate<Integer> pong = new Gate<Integer>().arm();
+        Awaitable<Integer> ponger = right.submit(() -> Async.run(() -> {
+            for (int i = 0; i < ROUNDS; i++) {
+                int v = Async.await(pong);
+                pong.arm();
+                ping.complete(v);
+            }
+            return ROUNDS;
+        })).join();
+        Awaitable<Integer> pinger = left.submit(() -> Async.run(() -> {
+            for (int i = 0; i < ROUNDS; i++) {
+                ping.arm();
+                pong.complete(i);
+                Async.await(ping);
+            }
+            return ROUNDS;
+        })).join();
         ponger.join();
         return pinger.join();
     }
