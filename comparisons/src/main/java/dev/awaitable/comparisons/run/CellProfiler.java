@@ -28,11 +28,8 @@ import org.openjdk.jmh.runner.IterationType;
  *       the last. Our per-await Suspend/Resume events only with {@code awaits=true}: they are
  *       emitted by our backends alone, so leaving them on would tax our cells and not the
  *       peers'; suspensions per operation come from the Statistics counters either way;</li>
- *   <li>samples thread counts every millisecond: peak live platform threads
- *       ({@link ThreadMXBean#getThreadCount()} counts platform threads only) and peak
- *       virtual-thread carriers (threads named {@code ForkJoinPool-*-worker-*} of the default
- *       virtual-thread scheduler, plus event loops carrying bound virtual threads are platform
- *       threads anyway);</li>
+ *   <li>samples thread counts: peak live platform threads ({@link ThreadMXBean#getThreadCount()}
+ *       counts platform threads only) and peak virtual-thread carriers;</li>
  *   <li>counts the operations measured while recording, so JFR counts can be normalized per op.</li>
  * </ul>
  * Reported as secondary results {@code threads.platform.peak}, {@code threads.carrier.peak} and
@@ -110,7 +107,8 @@ public final class CellProfiler implements InternalProfiler {
                 r.enable("dev.awaitable.Suspend");
                 r.enable("dev.awaitable.Resume");
             }
-            r.enable("dev.awaitable.Statistics").withPeriod(java.time.Duration.ofMillis(250));
+            // At the start and end of the recording: the delta covers exactly the recorded operations.
+            r.enable("dev.awaitable.Statistics").with("period", "everyChunk");
             r.enable("jdk.VirtualThreadPinned").withStackTrace().withThreshold(java.time.Duration.ZERO);
             r.enable("jdk.VirtualThreadStart");
             r.enable("jdk.VirtualThreadEnd");
@@ -139,8 +137,7 @@ public final class CellProfiler implements InternalProfiler {
 
     /**
      * Samples thread counts every 20 ms until interrupted (peaks, not averages; threads do not
-     * come and go faster than that in our workloads). Carriers come from the JDK 24+
-     * VirtualThreadSchedulerMXBean when present, else from thread names, read without stacks.
+     * come and go faster than that in our workloads).
      */
     private static final class Sampler extends Thread {
         final AtomicInteger peakPlatform = new AtomicInteger();
@@ -166,31 +163,26 @@ public final class CellProfiler implements InternalProfiler {
             }
         }
 
+        /**
+         * Carriers: the loom backend's own (threads named {@code awaitable-loom-carrier-*}) plus
+         * the JDK's default virtual-thread scheduler's workers ({@code ForkJoinPool-*-worker-*}),
+         * found by name without stacks.
+         */
         private static java.util.function.IntSupplier carrierCounter(ThreadMXBean threads) {
-            try {
-                Class<?> type = Class.forName("jdk.management.VirtualThreadSchedulerMXBean");
-                @SuppressWarnings("unchecked")
-                Object bean = ManagementFactory.getPlatformMXBean((Class<? extends java.lang.management.PlatformManagedObject>) type);
-                java.lang.reflect.Method poolSize = type.getMethod("getPoolSize");
-                return () -> {
-                    try {
-                        return (Integer) poolSize.invoke(bean);
-                    } catch (ReflectiveOperationException e) {
-                        return -1;
+            return () -> {
+                int n = 0;
+                for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds(), 0)) {
+                    if (info == null) {
+                        continue;
                     }
-                };
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                return () -> {
-                    int n = 0;
-                    for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds(), 0)) {
-                        if (info != null && info.getThreadName().startsWith("ForkJoinPool-")
-                                && info.getThreadName().contains("-worker-")) {
-                            n++;
-                        }
+                    String name = info.getThreadName();
+                    if (name.startsWith("awaitable-loom-carrier-")
+                            || (name.startsWith("ForkJoinPool-") && name.contains("-worker-"))) {
+                        n++;
                     }
-                    return n;
-                };
-            }
+                }
+                return n;
+            };
         }
     }
 }
