@@ -19,17 +19,22 @@ import org.junit.jupiter.api.Test;
  * million-deep machine chain ({@code statemachine-backend}'s ContinuationChainStressTest, not
  * repeated here): a million {@code map} links and 200,000 alternating {@code whenAll} and
  * {@code withCancellation} links, whose continuations all run inline on the completing thread
- * through the trampoline; and a chain of 100,000 loom bodies, each awaiting the previous one (all
- * times {@code -Dawaitable.stress}). None may overflow the
+ * through the trampoline; and a chain of 100,000 loom bodies, each awaiting the previous one (each
+ * times {@code -Dawaitable.stress}, capped where the default heap or the per-test timeout ends). None may overflow the
  * stack; a fault at the root must reach the end unchanged.
  */
 class ContinuationChainStressTest {
 
-    static final int LINKS = Stress.scaled(1_000_000);
+    /** map links: a million, times the stress factor up to 4 (each link of the failing chain also holds a fault and its cleaner entry). */
+    static final int LINKS = 1_000_000 * Math.min(Stress.FACTOR, 4);
     /** Loom chain links: capped at 500,000 (stress 5), whose two passes take about a minute, inside the per-test timeout. */
     static final int BODIES = 100_000 * Math.min(Stress.FACTOR, 5);
-    /** Combinator links allocate more (a whenAll aggregates its fault into an AggregateException per link). */
-    static final int COMBINATOR_LINKS = Stress.scaled(200_000);
+    /**
+     * Combinator links allocate more (on the failure path every whenAll link makes an
+     * AggregateException with its stack trace, and the whole chain is reachable), so the stress
+     * factor scales them up to 2: 400,000 links fit the default heap, 2,000,000 did not.
+     */
+    static final int COMBINATOR_LINKS = 200_000 * Math.min(Stress.FACTOR, 2);
 
     @AfterAll
     static void restoreBackend() {
