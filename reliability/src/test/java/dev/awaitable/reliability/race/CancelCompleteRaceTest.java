@@ -219,4 +219,56 @@ class CancelCompleteRaceTest {
                 .forbidden("read item, buffered 1, write kept", "the item was delivered and buffered (duplicated)")
                 .run(ITERATIONS);
     }
+
+    static final class Closing {
+        final Channel<String> channel = Channel.bounded(1);
+        final ValueAwaitable<Boolean> blockedWrite;
+        volatile String read;
+        volatile boolean completed;
+
+        Closing() {
+            channel.writer().tryWrite("a");
+            blockedWrite = channel.writer().writeAsync("b"); // full: waits for room
+        }
+    }
+
+    /**
+     * Completing a channel races the read that would move a blocked writer's item into the
+     * buffer: the blocked item is either handed over (its write succeeds and the item stays
+     * readable) or refused (its write fails with ChannelClosedException and the item is nowhere),
+     * never both and never neither; completion() completes only once the buffer is drained.
+     */
+    @Test
+    void channelCompletionVersusReadThatUnblocksAWriter() {
+        Race.of("Channel: complete vs a read that unblocks a waiting writer", Closing::new)
+                .actor(s -> s.read = s.channel.reader().tryRead())
+                .actor(s -> {
+                    Tally.FAULTS.incrementAndGet();
+                    s.completed = s.channel.writer().tryComplete();
+                })
+                .arbiter(s -> {
+                    String write = switch (s.blockedWrite.status()) {
+                        case SUCCEEDED -> "b written";
+                        case FAULTED -> {
+                            try {
+                                s.blockedWrite.getResult();
+                                yield "b ?";
+                            } catch (dev.awaitable.ChannelClosedException e) {
+                                yield "b refused";
+                            }
+                        }
+                        default -> "b " + s.blockedWrite.status();
+                    };
+                    String left = s.channel.reader().tryRead();
+                    String done = s.channel.reader().completion().isCompleted() ? "completion done" : "completion pending";
+                    return "read " + s.read + ", " + write + ", then read " + left + ", " + done;
+                })
+                .acceptable("read a, b written, then read b, completion done",
+                        "the read came first: b moved into the buffer, then completion; draining b completed the channel")
+                .acceptable("read a, b refused, then read null, completion done",
+                        "completion came first: the blocked writer was failed; the read drained a and completed the channel")
+                .forbidden("read a, b written, then read null, completion done", "b's write succeeded but b was lost")
+                .forbidden("read a, b refused, then read b, completion done", "b's write failed but b was delivered anyway")
+                .run(ITERATIONS);
+    }
 }

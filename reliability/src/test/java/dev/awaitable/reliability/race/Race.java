@@ -177,13 +177,18 @@ public final class Race<S> {
         private volatile boolean stopped;
         private volatile Throwable failure;
 
-        /** Spins before yielding: long when every actor has a core, so none of them is descheduled at the start line. */
+        /**
+         * Spins at the start line before yielding: long enough (about a millisecond) when every
+         * actor has a core that none of them yields while its peers are on their way, which would
+         * desynchronize the start; short enough that a spinning actor does not burn a whole time
+         * slice when another process holds the peer's core.
+         */
         private final int spinLimit;
 
         Harness(List<Consumer<S>> actors, int maxJitter) {
             this.actors = actors;
             this.maxJitter = maxJitter;
-            this.spinLimit = actors.size() <= Runtime.getRuntime().availableProcessors() ? 1 << 22 : 1_000;
+            this.spinLimit = actors.size() <= Runtime.getRuntime().availableProcessors() ? 1 << 16 : 1_000;
             for (int a = 1; a < actors.size(); a++) {
                 int index = a;
                 Thread t = new Thread(() -> loop(index), "race-actor-" + a);

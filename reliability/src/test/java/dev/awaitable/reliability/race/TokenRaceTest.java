@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  */
 class TokenRaceTest {
 
-    static final int ITERATIONS = Stress.scaled(10_000);
+    static final int ITERATIONS = Stress.scaled(5_000);
 
     static final class Token {
         final CancellationTokenSource cts = new CancellationTokenSource();
