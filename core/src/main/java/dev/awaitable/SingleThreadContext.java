@@ -1,7 +1,6 @@
 package dev.awaitable;
 
 import dev.awaitable.internal.AsyncThread;
-import dev.awaitable.internal.Diagnostics;
 import dev.awaitable.internal.Trampoline;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -200,25 +199,18 @@ public final class SingleThreadContext extends AsyncContext implements Executor,
     /* ---------------- The loop ---------------- */
 
     private void loop() {
+        Trampoline trampoline = thread.trampoline; // runs each action; reports one that throws
         for (;;) {
             Runnable next = take();
             if (next == null) {
                 break;
             }
-            runAction(next);
+            trampoline.execute(next);
         }
         state = TERMINATED;
         Runnable straggler;
         while ((straggler = remote.poll()) != null) {
-            runAction(straggler);
-        }
-    }
-
-    private static void runAction(Runnable action) {
-        try {
-            Trampoline.run(action);
-        } catch (Throwable t) {
-            Diagnostics.postedWorkFailed("event loop", t);
+            trampoline.execute(straggler);
         }
     }
 
@@ -278,7 +270,7 @@ public final class SingleThreadContext extends AsyncContext implements Executor,
     /** The loop's thread: carries the context and trampoline in fields. */
     static final class LoopThread extends Thread implements AsyncThread {
         final SingleThreadContext context;
-        private final Trampoline trampoline = new Trampoline();
+        final Trampoline trampoline = new Trampoline();
 
         LoopThread(SingleThreadContext context, String name) {
             super(null, null, name, 0, false);

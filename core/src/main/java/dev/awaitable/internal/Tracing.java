@@ -83,6 +83,16 @@ public final class Tracing {
     }
 
     /**
+     * Like {@link #suspended(String, long, Object, AsyncContext)}, with the body identified by
+     * {@code body}'s identity hash, computed only while a recording runs (it is not free).
+     */
+    public static void suspended(String backend, Object body, Object awaited, AsyncContext context) {
+        if (recording) {
+            suspended(backend, System.identityHashCode(body), awaited, context);
+        }
+    }
+
+    /**
      * @param suspendedAt {@code System.nanoTime()} at suspension
      * @param signalledAt {@code System.nanoTime()} when the awaited completion signalled the body
      */

@@ -111,7 +111,7 @@ public final class PoolingValueAsyncMethodBuilder<T> implements AwaitableSource<
         context = c;
         suspended = true;
         StateMachineBox.STATS.suspension();
-        Tracing.suspended(StatemachineBackend.NAME, System.identityHashCode(this), awaiter, c);
+        Tracing.suspended(StatemachineBackend.NAME, (Object) this, awaiter, c);
         suspendedAt = Tracing.resumeEnabled() ? System.nanoTime() : 0L;
         awaiter.unsafeOnCompleted(this);
     }

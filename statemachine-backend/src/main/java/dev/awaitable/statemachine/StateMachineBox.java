@@ -91,7 +91,7 @@ abstract class StateMachineBox<T> extends Awaitable<T> implements Runnable {
             suspendTracked(awaiter, context);
         }
         STATS.suspension();
-        Tracing.suspended(StatemachineBackend.NAME, System.identityHashCode(this), awaiter, context);
+        Tracing.suspended(StatemachineBackend.NAME, (Object) this, awaiter, context);
         if (context != null && awaiter instanceof YieldAwaitable) {
             context.post(this); // a yield resumes on the context it was made on: post there directly
         } else {
