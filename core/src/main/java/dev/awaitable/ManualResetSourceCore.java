@@ -32,8 +32,9 @@ public final class ManualResetSourceCore<T> {
      * the SENTINEL, the operation is already complete and the registrar runs its continuation
      * itself. Exactly one side runs it.
      *
-     * Tokens: `version` changes only in reset(), which the owner calls when the previous
-     * operation has been consumed. Every public call with a token checks it first.
+     * Tokens: `version` changes only in reset() and tryClaim(). Every public call with a token
+     * checks it first, and the readers recheck it after reading (see revalidate()), so a stale
+     * token fails even when reset() and the next completion race the read.
      * Not thread-safe across operations: reset() must not race with the previous operation's
      * awaiter (the owner's pooling discipline guarantees that).
      */
@@ -59,7 +60,7 @@ public final class ManualResetSourceCore<T> {
 
     /** Starts the next operation: a new version; the previous operation's tokens go stale. */
     public void reset() {
-        version++;
+        VERSION.getAndAdd(this, 1); // a full fence: no clear below can be seen before the new version
         result = null;
         error = null;
         continuation = null;
@@ -95,10 +96,12 @@ public final class ManualResetSourceCore<T> {
 
     public AwaitableStatus status(int token) {
         validate(token);
-        if (!completed) {
+        boolean done = completed;
+        Throwable e = error;
+        revalidate(token);
+        if (!done) {
             return AwaitableStatus.PENDING;
         }
-        Throwable e = error;
         if (e == null) {
             return AwaitableStatus.SUCCEEDED;
         }
@@ -107,14 +110,42 @@ public final class ManualResetSourceCore<T> {
 
     public T getResult(int token) {
         validate(token);
-        if (!completed) {
+        boolean done = completed;
+        Throwable e = error;
+        T r = result;
+        revalidate(token);
+        if (!done) {
             throw new IllegalStateException("getResult() before operation " + token + " completed");
         }
-        Throwable e = error;
         if (e != null) {
             throw Sneaky.raise(e);
         }
-        return result;
+        return r;
+    }
+
+    /**
+     * Claims completed operation {@code token} for its one consumer, atomically: the version
+     * moves on, so any other holder of the token is stale from now on, and the caller owns the
+     * outcome (read it with {@link #claimedResult()}) and the core until it reuses it. False if
+     * the operation is not complete, the token is stale, or another consumer claimed it first.
+     * Pooling builders use it so that two consumers of one call cannot both recycle it.
+     */
+    public boolean tryClaim(int token) {
+        return completed && version == token && VERSION.compareAndSet(this, token, token + 1);
+    }
+
+    /** The outcome of the operation this thread claimed; clears it. Throws the operation's exception. */
+    public T claimedResult() {
+        Throwable e = error;
+        T r = result;
+        result = null;
+        error = null;
+        continuation = null;
+        completed = false;
+        if (e != null) {
+            throw Sneaky.raise(e);
+        }
+        return r;
     }
 
     public void onCompleted(Runnable k, int token, boolean continueOnCapturedContext) {
@@ -149,17 +180,37 @@ public final class ManualResetSourceCore<T> {
 
     private void validate(int token) {
         if (token != version) {
-            throw new IllegalStateException("stale token " + token + ": this source has moved on to operation "
-                    + version + "; a ValueAwaitable from a reusable source may be awaited only once, before reuse");
+            throw stale(token);
         }
+    }
+
+    /**
+     * Race (a stale reader vs reset and the next operation's completion): the fields read after
+     * the first check may already belong to the next operation. A seqlock-style recheck: the
+     * reads above cannot move below the fence, reset() published its new version before
+     * clearing anything, so seeing any of the next operation's fields means seeing its version.
+     */
+    private void revalidate(int token) {
+        VarHandle.loadLoadFence();
+        if (token != version) {
+            throw stale(token);
+        }
+    }
+
+    private IllegalStateException stale(int token) {
+        return new IllegalStateException("stale token " + token + ": this source has moved on to operation "
+                + version + "; a ValueAwaitable from a reusable source may be awaited only once, before reuse");
     }
 
     // VarHandle mechanics
     private static final VarHandle CONTINUATION;
+    private static final VarHandle VERSION;
 
     static {
         try {
-            CONTINUATION = MethodHandles.lookup().findVarHandle(ManualResetSourceCore.class, "continuation", Object.class);
+            MethodHandles.Lookup l = MethodHandles.lookup();
+            CONTINUATION = l.findVarHandle(ManualResetSourceCore.class, "continuation", Object.class);
+            VERSION = l.findVarHandle(ManualResetSourceCore.class, "version", int.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }

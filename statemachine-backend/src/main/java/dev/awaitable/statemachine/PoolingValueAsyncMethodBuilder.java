@@ -175,14 +175,18 @@ public final class PoolingValueAsyncMethodBuilder<T> implements AwaitableSource<
         core.onCompleted(continuation, token, continueOnCapturedContext);
     }
 
-    /** The call's result; consuming it returns the machine to its pool. */
+    /**
+     * The call's result; consuming it returns the machine to its pool. Race (two consumers of
+     * one call, e.g. the same token held twice): only the one that claims the operation reads it
+     * and recycles; the other finds its token stale. So a machine is never released twice.
+     */
     @Override
     public T getResult(int token) {
-        if (token != core.version() || core.status(token) == AwaitableStatus.PENDING) {
-            return core.getResult(token); // throws: stale token, or not complete yet
+        if (!core.tryClaim(token)) {
+            return core.getResult(token); // throws: stale token, claimed by another, or not complete yet
         }
         try {
-            return core.getResult(token);
+            return core.claimedResult();
         } finally {
             recycle();
         }
