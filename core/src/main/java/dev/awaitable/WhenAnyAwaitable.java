@@ -8,9 +8,9 @@ import java.util.function.Consumer;
  *
  * <p>One small {@link Arm} per input carries its index, so the winner is exactly the first
  * completion (the first trySetResult wins; later arms lose harmlessly). The winner removes the
- * other arms from the losers, so a long-pending loser does not keep this awaitable, or its
- * caller's state, reachable. Losers' faults are not observed here: a loser that faults and is
- * then dropped is reported as unobserved, as in .NET.
+ * other arms from the losers and lets go of the losers, so neither side keeps the other
+ * reachable. Losers' faults are not observed here: a loser that faults and is then dropped is
+ * reported as unobserved, as in .NET.
  *
  * <p>Race (registration vs an early win on another thread): {@code arms} is written by the
  * constructing thread and read by the winner without synchronization. Racy, but benign: an arm
@@ -26,6 +26,9 @@ final class WhenAnyAwaitable<T> extends Awaitable<Awaitable<T>> {
         this.arms = new Object[inputs.length];
         for (int i = 0; i < inputs.length && !isCompleted(); i++) {
             Awaitable<T> a = inputs[i];
+            if (a == null) {
+                break; // a winner already let go of the losers
+            }
             if (a.isCompleted()) {
                 win(i);
                 return;
@@ -39,11 +42,16 @@ final class WhenAnyAwaitable<T> extends Awaitable<Awaitable<T>> {
     private void win(int index) {
         if (trySetResult(inputs[index])) {
             for (int i = 0; i < inputs.length; i++) {
-                Object arm = arms[i];
-                if (arm != null && i != index) {
-                    inputs[i].removeContinuation((Runnable) arm);
-                    arms[i] = null;
+                if (i == index) {
+                    continue;
                 }
+                Object arm = arms[i];
+                Awaitable<T> loser = inputs[i];
+                if (arm != null && loser != null) {
+                    loser.removeContinuation((Runnable) arm);
+                }
+                arms[i] = null;
+                inputs[i] = null; // let go of the losers: a dropped loser's fault is then reported
             }
         }
     }
@@ -52,7 +60,9 @@ final class WhenAnyAwaitable<T> extends Awaitable<Awaitable<T>> {
     protected void forEachDependency(Consumer<? super Awaitable<?>> sink) {
         if (!isCompleted()) {
             for (Awaitable<T> a : inputs) {
-                sink.accept(a);
+                if (a != null) {
+                    sink.accept(a);
+                }
             }
         }
     }
