@@ -30,6 +30,11 @@ final class Carriers {
         Pool.INSTANCE.execute(runner);
     }
 
+    /** Carrier threads alive now (creating the pool object starts no thread). */
+    static int live() {
+        return Pool.INSTANCE.getPoolSize();
+    }
+
     /** True if the calling platform thread is one of the carriers. */
     static boolean isCarrier(Thread t) {
         return t instanceof Worker;

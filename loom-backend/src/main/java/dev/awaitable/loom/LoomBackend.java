@@ -127,6 +127,11 @@ public final class LoomBackend implements AsyncBackend {
         return LoomAwait.await(awaitable, token);
     }
 
+    /** How many of the backend's own carrier threads are alive now (for thread-count reports). */
+    public static int carrierThreads() {
+        return Carriers.live();
+    }
+
     /** contextAffinity, its reason when unavailable, pinsOnMonitors, carriers, jdk. */
     @Override
     public Map<String, String> properties() {
@@ -139,6 +144,7 @@ public final class LoomBackend implements AsyncBackend {
         p.put("eagerStart", scheduled ? "on the caller's thread" : "caller waits for the first suspension");
         p.put("pinsOnMonitors", Boolean.toString(pinsOnMonitors()));
         p.put("carriers", Integer.toString(Carriers.PARALLELISM));
+        p.put("inlineResume", Boolean.toString(Strand.INLINE_RESUME));
         p.put("jdk", Runtime.version().toString());
         return p;
     }

@@ -113,6 +113,17 @@ final class Strand implements Executor, Runnable {
      * benign: only the thread named here can match it, and every thread sees its own writes.
      */
     private Thread inlineOn;
+
+    /**
+     * Whether a platform thread that completes an await may carry the woken body inline
+     * ({@code -Dawaitable.loom.inlineResume}, default true: .NET's "the continuation runs on the
+     * completing thread"). With false, woken bodies always go through their context or the
+     * carriers. A reason to turn it off: on JDK 25 we saw the JVM crash in
+     * {@code ThreadMXBean.getThreadInfo} (HotSpot's ThreadSnapshot) while a non-carrier platform
+     * thread was mounting a virtual thread; monitoring that takes thread snapshots concurrently
+     * is safer without inline resumption.
+     */
+    static final boolean INLINE_RESUME = Boolean.parseBoolean(System.getProperty("awaitable.loom.inlineResume", "true"));
     /** What awaits register; replaced when an await is abandoned, so a late call is ignored. */
     volatile Signal signal = new Signal(this);
 
@@ -263,7 +274,7 @@ final class Strand implements Executor, Runnable {
     }
 
     private boolean mayCarry(Thread t) {
-        if (LoomTimer.isTimerThread(t) || Carriers.isCarrier(t)) {
+        if (!INLINE_RESUME || LoomTimer.isTimerThread(t) || Carriers.isCarrier(t)) {
             return false;
         }
         AsyncContext c = target;

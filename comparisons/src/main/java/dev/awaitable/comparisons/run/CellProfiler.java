@@ -164,25 +164,30 @@ public final class CellProfiler implements InternalProfiler {
         }
 
         /**
-         * Carriers: the loom backend's own (threads named {@code awaitable-loom-carrier-*}) plus
-         * the JDK's default virtual-thread scheduler's workers ({@code ForkJoinPool-*-worker-*}),
-         * found by name without stacks.
+         * Carriers: the loom backend's own (it counts them) plus the workers of the JDK's default
+         * virtual-thread scheduler (its JDK 24+ management bean), without any thread snapshot:
+         * on JDK 25 we saw {@code ThreadMXBean.getThreadInfo} crash the JVM while a platform
+         * thread was mounting a virtual thread.
          */
         private static java.util.function.IntSupplier carrierCounter(ThreadMXBean threads) {
-            return () -> {
-                int n = 0;
-                for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds(), 0)) {
-                    if (info == null) {
-                        continue;
+            java.util.function.IntSupplier jdkPool = () -> 0;
+            try {
+                Class<?> type = Class.forName("jdk.management.VirtualThreadSchedulerMXBean");
+                @SuppressWarnings("unchecked")
+                Object bean = ManagementFactory.getPlatformMXBean((Class<? extends java.lang.management.PlatformManagedObject>) type);
+                java.lang.reflect.Method poolSize = type.getMethod("getPoolSize");
+                jdkPool = () -> {
+                    try {
+                        return (Integer) poolSize.invoke(bean);
+                    } catch (ReflectiveOperationException e) {
+                        return 0;
                     }
-                    String name = info.getThreadName();
-                    if (name.startsWith("awaitable-loom-carrier-")
-                            || (name.startsWith("ForkJoinPool-") && name.contains("-worker-"))) {
-                        n++;
-                    }
-                }
-                return n;
-            };
+                };
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                // JDK 21-23: no bean; the JDK's own pool is not counted there
+            }
+            java.util.function.IntSupplier jdk = jdkPool;
+            return () -> dev.awaitable.loom.LoomBackend.carrierThreads() + jdk.getAsInt();
         }
     }
 }
