@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  */
 class DifferentialTest {
 
-    static final int PROGRAMS = Stress.scaled(1_500);
+    static final int PROGRAMS = Stress.scaled(3_000);
     static final long SEED = Long.getLong("awaitable.seed", System.nanoTime());
 
     private static UnobservedFaultHandler previous;

@@ -117,6 +117,13 @@ class CancelCompleteRaceTest {
                     } catch (RuntimeException cancelled) {
                         // reported through the status below
                     }
+                    // A completion publishes the result before it runs the continuations, so a
+                    // join that sees the result may return before the counting continuation ran
+                    // on the completing thread: give it a moment (bounded) before judging.
+                    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+                    while (s.continuationRuns.get() == 0 && System.nanoTime() < deadline) {
+                        Thread.onSpinWait();
+                    }
                     return s.delay.status() + ", continuation ran " + s.continuationRuns.get();
                 })
                 .acceptable("SUCCEEDED, continuation ran 1", "the timer fired first; the token's callback found it complete")
