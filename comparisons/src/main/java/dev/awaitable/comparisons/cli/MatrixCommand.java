@@ -80,9 +80,4 @@ final class MatrixCommand {
             System.err.println("awaitable: interrupted; results so far are in " + s.outDir().resolve(ResultStore.FILE));
         }
     }
-
-    /** JVM flags of the measuring forks, for listings. */
-    static List<String> forkFlags() {
-        return CellRunner.FORK_FLAGS;
-    }
 }

@@ -54,6 +54,15 @@ public final class ReportWriter {
         replace(outDir.resolve(HTML), HtmlReport.render(model));
     }
 
+    /**
+     * Writes only {@value #JSON} (atomically): what a run saves after every cell, so an
+     * interrupted run keeps what it measured and {@code --resume} can read it back.
+     */
+    public static void writeJson(RunResults results, Path outDir) throws IOException {
+        Files.createDirectories(outDir);
+        replace(outDir.resolve(JSON), ReportJson.write(results));
+    }
+
     /** Reads a {@value #JSON} written by {@link #write}; fields this version does not know are ignored. */
     public static RunResults read(Path reportJson) throws IOException {
         return ReportJson.read(reportJson);

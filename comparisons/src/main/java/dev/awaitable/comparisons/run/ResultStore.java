@@ -1,17 +1,13 @@
 package dev.awaitable.comparisons.run;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.awaitable.comparisons.report.ReportWriter;
 import dev.awaitable.comparisons.results.CellResult;
 import dev.awaitable.comparisons.results.Environment;
 import dev.awaitable.comparisons.results.RunResults;
 import dev.awaitable.comparisons.results.ScenarioResult;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,12 +20,9 @@ import java.util.Map;
  */
 public final class ResultStore {
 
-    public static final String FILE = "report.json";
+    public static final String FILE = ReportWriter.JSON;
 
-    static final ObjectMapper JSON = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-
+    private final Path outDir;
     private final Path file;
     private final Map<String, CellResult> cells = new LinkedHashMap<>();
     private final List<ScenarioResult> scenarios = new ArrayList<>();
@@ -37,16 +30,13 @@ public final class ResultStore {
     private List<RunResults.WorkloadInfo> workloads = List.of();
 
     public ResultStore(Path outDir) {
+        this.outDir = outDir;
         this.file = outDir.resolve(FILE);
     }
 
-    /** Reads an existing report.json (for resume and merge); empty if there is none. */
+    /** Reads an existing report.json (for resume and merge). */
     public static RunResults read(Path reportJson) throws IOException {
-        try {
-            return JSON.readValue(reportJson.toFile(), RunResults.class);
-        } catch (com.fasterxml.jackson.core.JacksonException e) {
-            throw new IOException("not a valid " + FILE + ": " + reportJson + " (" + e.getOriginalMessage() + ")");
-        }
+        return ReportWriter.read(reportJson);
     }
 
     /** Loads what an earlier run in the same folder measured. */
@@ -87,16 +77,6 @@ public final class ResultStore {
 
     /** Writes report.json atomically. */
     public synchronized void save() throws IOException {
-        write(snapshot(), file);
-    }
-
-    static void write(RunResults results, Path target) throws IOException {
-        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-        JSON.writeValue(tmp.toFile(), results);
-        try {
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
+        ReportWriter.writeJson(snapshot(), outDir);
     }
 }
