@@ -5,8 +5,6 @@ import dev.awaitable.Awaitable;
 import dev.awaitable.Awaiter;
 import dev.awaitable.CompletionSource;
 import dev.awaitable.statemachine.AsyncMethod;
-import dev.awaitable.statemachine.AsyncMethodBuilder;
-import dev.awaitable.statemachine.AsyncStateMachine;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -42,38 +40,6 @@ public class ChainBench {
     @Setup
     public void selectBackend() {
         Async.useBackend("loom");
-    }
-
-    /** One stage: {@code async Task<int> Next(Task<int> prev) => await prev + 1;}. */
-    static final class Stage implements AsyncStateMachine {
-        final AsyncMethodBuilder<Integer> builder = AsyncMethodBuilder.create();
-        final Awaitable<Integer> previous;
-        int state;
-
-        Stage(Awaitable<Integer> previous) {
-            this.previous = previous;
-        }
-
-        static Awaitable<Integer> call(Awaitable<Integer> previous) {
-            Stage s = new Stage(previous);
-            s.builder.start(s);
-            return s.builder.awaitable();
-        }
-
-        @Override
-        public void moveNext() {
-            try {
-                Awaiter<Integer> aw = previous.getAwaiter();
-                if (state == 0 && !aw.isCompleted()) {
-                    state = 1;
-                    builder.awaitOnCompleted(aw, this);
-                    return;
-                }
-                builder.setResult(aw.getResult() + 1);
-            } catch (Throwable t) {
-                builder.setException(t);
-            }
-        }
     }
 
     /** The same stage as one object: a machine that is its own builder. */
@@ -117,7 +83,7 @@ public class ChainBench {
         CompletionSource<Integer> root = new CompletionSource<>();
         Awaitable<Integer> last = root.awaitable();
         for (int i = 0; i < stages; i++) {
-            last = Stage.call(last);
+            last = SyncMethodBench.AddOneTask.call(last); // async Task<int> Next(Task<int> prev) => await prev + 1;
         }
         root.setResult(0);
         return last.getResult();
