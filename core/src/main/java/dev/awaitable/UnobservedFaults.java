@@ -41,7 +41,11 @@ final class UnobservedFaults {
     }
 
     static void track(Awaitable<?> owner, Awaitable.Faulted fault) {
-        fault.description = owner.describe();
+        try {
+            fault.description = owner.describe();
+        } catch (RuntimeException | StackOverflowError e) { // a subclass's describe() must not stop the completion
+            fault.description = owner.getClass().getName();
+        }
         fault.cleanable = CLEANER.register(owner, fault);
     }
 

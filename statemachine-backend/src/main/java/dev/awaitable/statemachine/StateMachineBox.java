@@ -190,7 +190,10 @@ abstract class StateMachineBox<T> extends Awaitable<T> implements Runnable {
     protected String describe() {
         AsyncStateMachine m = machine;
         String what = "method";
-        if (m != null) {
+        if (m == this) { // an AsyncMethod: its toString is Awaitable's, which calls describe()
+            String simple = getClass().getSimpleName();
+            what = simple.isEmpty() ? getClass().getName() : simple;
+        } else if (m != null) {
             String s = m.toString();
             what = s.startsWith(m.getClass().getName() + '@') ? m.getClass().getSimpleName() : s;
         }

@@ -73,6 +73,48 @@ class BuilderTest {
         assertThat(b.awaitable().exception()).isSameAs(bug);
     }
 
+    /** A machine that is its own builder, which fails after one await. */
+    static final class FailsAfterAwait extends AsyncMethod<Integer> {
+        final Awaitable<Integer> input;
+        int state;
+
+        FailsAfterAwait(Awaitable<Integer> input) {
+            this.input = input;
+        }
+
+        @Override
+        public void moveNext() {
+            try {
+                Awaiter<Integer> aw = input.getAwaiter();
+                if (state == 0 && !aw.isCompleted()) {
+                    state = 1;
+                    awaitOnCompleted(aw, this);
+                    return;
+                }
+                aw.getResult();
+                throw new IllegalStateException("after await");
+            } catch (Throwable t) {
+                setException(t);
+            }
+        }
+    }
+
+    /**
+     * A faulted AsyncMethod describes itself by its class and still resumes its awaiter
+     * (describing it once recursed through toString, and the overflow stopped the completion).
+     */
+    @Test
+    void faultedAsyncMethodDescribesItselfAndResumesItsAwaiter() {
+        CompletionSource<Integer> s = new CompletionSource<>();
+        FailsAfterAwait failing = new FailsAfterAwait(s.awaitable());
+        failing.start();
+        Awaitable<Integer> doubled = Doubler.run(failing).asAwaitable();
+        s.setResult(1);
+
+        assertThat(failing.toString()).startsWith("async FailsAfterAwait@").endsWith("[FAULTED: java.lang.IllegalStateException: after await]");
+        assertThat(doubled.exception()).hasMessage("after await");
+    }
+
     /** A CancellationException from the body cancels (not faults) the awaitable. */
     @Test
     void cancellationCancels() {
