@@ -291,9 +291,19 @@ public class Awaitable<T> implements AwaitableLike<T>, Awaiter<T> {
             for (Object each : list.seal()) {
                 dispatch((Runnable) each);
             }
-        } else {
+        } else if (runContinuationsAsynchronously || !deferContinuation((Runnable) k)) {
             dispatch((Runnable) k);
         }
+    }
+
+    /**
+     * Called by the completing thread with the single continuation completion took, when
+     * continuations run inline: return true to take over running it (a backend's resume loop
+     * runs it right after the completing code returns, instead of nested inside the
+     * completion); false, the default, runs it now.
+     */
+    protected boolean deferContinuation(Runnable continuation) {
+        return false;
     }
 
     /** Runs one continuation where this awaitable says continuations run. */

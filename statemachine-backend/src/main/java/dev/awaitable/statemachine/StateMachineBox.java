@@ -6,6 +6,7 @@ import dev.awaitable.Awaiter;
 import dev.awaitable.YieldAwaitable;
 import dev.awaitable.internal.AsyncStats;
 import dev.awaitable.internal.Tracing;
+import dev.awaitable.internal.Trampoline;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.CancellationException;
@@ -35,6 +36,22 @@ import java.util.function.Consumer;
  * returned from {@code moveNext}. The resumed {@code moveNext} then runs concurrently with that
  * unwinding tail. Safe because a machine does nothing after {@code awaitOnCompleted} but
  * return (the C# shape), and this box writes its own fields before registering.
+ *
+ * <p>Resume loop. A chain of methods each awaiting the previous one (the common shape of async
+ * code) completes as a cascade: method 1 returns, which resumes method 2, which returns, which
+ * resumes method 3... Run naively each resumption nests inside the previous completion, so the
+ * stack grows with the chain and every level pays a trampoline lookup. Instead {@link #run()}
+ * is a loop: when a segment it runs completes this box and the only continuation is another
+ * box, completion leaves that box in the thread's tail slot and the loop resumes it once
+ * {@code moveNext} has returned (the way CompletableFuture's postComplete unwinds its dependents). The
+ * observable difference from running it inside {@code setResult}: none for a machine of the
+ * C# shape, which returns right after {@code setResult}; the continuation still runs on the
+ * completing thread, before anything the completer does next.
+ *
+ * <p>The hand-over goes through the completing thread's {@link Trampoline} (its tail slot), so
+ * it needs no field in the box and cannot race: only the thread whose segment completed the box
+ * sees the tail it left. A loop saves and restores the slot around itself, so a loop nested
+ * inside a segment (a completion the segment caused) never takes the outer loop's tail.
  */
 abstract class StateMachineBox<T> extends Awaitable<T> implements Runnable {
 
@@ -113,9 +130,26 @@ abstract class StateMachineBox<T> extends Awaitable<T> implements Runnable {
         }
     }
 
-    /** The awaited work completed: resume the machine, on its captured context. */
+    /**
+     * The awaited work completed: resume the machine, on its captured context; then resume, in
+     * turn, each box whose awaited method this resumption completed (the resume loop).
+     */
     @Override
     public final void run() {
+        Trampoline t = Trampoline.current();
+        Runnable outer = t.enterResumeLoop();
+        try {
+            StateMachineBox<?> box = this;
+            do {
+                box = box.resumeSegment(t);
+            } while (box != null);
+        } finally {
+            t.exitResumeLoop(outer);
+        }
+    }
+
+    /** Runs one segment of the machine; returns the box its completion left in the tail slot, or null. */
+    private StateMachineBox<?> resumeSegment(Trampoline t) {
         Object s = suspension;
         if (s instanceof Suspension h) {
             AsyncContext c = h.context;
@@ -124,7 +158,7 @@ abstract class StateMachineBox<T> extends Awaitable<T> implements Runnable {
                     h.signalledAt = System.nanoTime();
                 }
                 c.post(this);
-                return;
+                return null;
             }
             traceResume(h);
         } else if (s != null) {
@@ -133,9 +167,19 @@ abstract class StateMachineBox<T> extends Awaitable<T> implements Runnable {
         STATS.resumption();
         try {
             machine.moveNext();
-        } catch (Throwable t) {
-            setException(t);
+        } catch (Throwable e) {
+            setException(e);
         }
+        return (StateMachineBox<?>) t.takeTail();
+    }
+
+    /**
+     * Completion's hook: inside a resume loop on this thread, hand a lone box continuation to
+     * the loop instead of resuming it nested inside this completion.
+     */
+    @Override
+    protected final boolean deferContinuation(Runnable continuation) {
+        return continuation instanceof StateMachineBox<?> && Trampoline.current().offerTail(continuation);
     }
 
     private void traceResume(Suspension h) {
