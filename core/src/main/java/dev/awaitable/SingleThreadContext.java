@@ -33,7 +33,11 @@ public final class SingleThreadContext extends AsyncContext implements Executor,
      * thread appends there: no atomic, no wake-up (the fast path). Posts from other threads go to
      * `remote` (lock-free MPSC use of a ConcurrentLinkedQueue); the loop moves them to the tail of
      * `local` before taking the next action, so actions run in the order they reached the loop
-     * and neither source starves the other.
+     * and neither source starves the other. The loop polls `remote` only when `remotePosts`
+     * (incremented after each offer) differs from what it has taken. Race (offer vs count): an
+     * action offered but not yet counted is found on a later take, at the latest by the
+     * re-check of `remote` before parking; one taken before it is counted makes the loop poll
+     * an empty queue once more, harmlessly.
      *
      * States (`state`):
      *   RUNNING        accepts posts
@@ -74,6 +78,8 @@ public final class SingleThreadContext extends AsyncContext implements Executor,
     /** Posts from the loop thread itself; written only by it. */
     private long localPosts;
     private volatile long remotePosts;
+    /** Actions the loop has moved from `remote` to `local`; written only by the loop thread. */
+    private long remoteTaken;
 
     private SingleThreadContext(String name) {
         this.name = name;
@@ -219,8 +225,11 @@ public final class SingleThreadContext extends AsyncContext implements Executor,
         int spins = 0;
         for (;;) {
             Runnable r;
-            while ((r = remote.poll()) != null) {
-                local.addLast(r);
+            if (remotePosts != remoteTaken) { // one volatile read instead of polling an empty queue
+                while ((r = remote.poll()) != null) {
+                    local.addLast(r);
+                    remoteTaken++;
+                }
             }
             r = local.pollFirst();
             if (r != null) {

@@ -25,8 +25,10 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Suspend and resume on the same thread: {@code await Task.Yield()} on a UI-like event loop.
  * Each operation is one yield: the body posts its continuation to the loop and the loop runs
- * it. A batch of {@link #YIELDS} yields runs per invocation (the submit and join to the loop
- * are amortized over it).
+ * it. A batch of {@link #YIELDS} yields runs per invocation, so the cross-thread submit and
+ * join to the loop (a futex wake of the loop and of the benchmark thread, several microseconds
+ * on a shared VM: about a quarter of the loop's samples at 1,000 yields per batch) are
+ * amortized over it and the result is the cost of the yield itself.
  *
  * <p>Variants: a hand-written machine (statemachine: the builder is posted, nothing allocated
  * per yield), a virtual thread bound to the loop (loom: {@code Thread.yield} re-submits the
@@ -41,7 +43,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = "--add-opens=java.base/java.lang=ALL-UNNAMED")
 public class YieldBench {
 
-    static final int YIELDS = 1000;
+    static final int YIELDS = 10_000;
 
     SingleThreadContext loop;
 
