@@ -1,0 +1,71 @@
+package dev.awaitable.comparisons.load;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The built-in load generator: a closed loop over non-blocking keep-alive connections, all driven
+ * by one selector on the calling thread (the server under test shares the machine's cores, so the
+ * client stays lean).
+ *
+ * <p>What it measures, and how it differs from wrk:
+ * <ul>
+ *   <li>Connections are opened at most {@value JavaLoadRun#MAX_PENDING_CONNECTS} at a time, so
+ *       10,000 connects do not overflow the server's accept backlog at once. Each connection
+ *       starts sending as soon as it is connected; this connect phase is a warm-up and is not
+ *       measured. It ends when all connections are up, or after {@code timeout} at the latest.
+ *   <li>The measured window is the {@code duration} that follows. Requests, requests/s and
+ *       latencies count the responses that completed inside the window.
+ *   <li>Errors count over the whole run, connect phase included, so connect failures are never
+ *       hidden: connect (refused, reset or not connected within {@code timeout}), read (reset or
+ *       closed by the server with a response outstanding), write, status (any non-2xx response),
+ *       timeout (no complete response within {@code timeout}) and malformed (not parseable
+ *       HTTP/1.1). A connection that failed or timed out is closed and reopened, so the load
+ *       stays at {@code connections}; after a connect failure it waits
+ *       {@value JavaLoadRun#RECONNECT_BACKOFF_MS} ms first.
+ *   <li>Latencies go into two HdrHistograms (nanoseconds, 3 significant digits, up to an hour):
+ *       the raw one, comparable with wrk's numbers and the source of p50/p99/p99.9/max, and one
+ *       corrected for coordinated omission with {@code recordValueWithExpectedInterval(latency,
+ *       expectedInterval)}, the source of correctedP99/P999. A closed-loop client sends nothing
+ *       while a response is late, so the raw histogram under-reports a stall; the correction
+ *       fills in the requests that would have been sent every {@code expectedInterval} meanwhile.
+ * </ul>
+ *
+ * <p>Each {@link #run} uses fresh state; one instance may run several times, one run at a time
+ * per thread.
+ */
+public final class JavaLoadGenerator implements LoadGenerator {
+
+    private final Duration expectedInterval;
+
+    /**
+     * @param expectedInterval for coordinated-omission correction, the response time a request
+     *                         should take when nothing stalls (the server's configured downstream
+     *                         delay); zero turns the correction off
+     */
+    public JavaLoadGenerator(Duration expectedInterval) {
+        Objects.requireNonNull(expectedInterval, "expectedInterval");
+        if (expectedInterval.isNegative()) {
+            throw new IllegalArgumentException("negative expectedInterval: " + expectedInterval);
+        }
+        this.expectedInterval = expectedInterval;
+    }
+
+    @Override
+    public String id() {
+        return "java";
+    }
+
+    @Override
+    public LoadResult run(String host, int port, String path, int connections, Duration duration, Duration timeout)
+            throws IOException, InterruptedException {
+        if (connections <= 0) {
+            throw new IllegalArgumentException("connections must be positive: " + connections);
+        }
+        if (duration.isNegative() || duration.isZero() || timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("duration and timeout must be positive: " + duration + ", " + timeout);
+        }
+        return new JavaLoadRun(host, port, path, connections, duration, timeout, expectedInterval).run();
+    }
+}
