@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * A tiny HTTP/1.1 keep-alive server for the load generators' tests: one virtual thread per
  * connection, every GET answered with "ok" after a fixed delay. Failure modes: every
  * {@code failEvery}-th response (counted over all connections) is a 500, and
- * {@link #stopAnswering()} makes it read requests but never answer them.
+ * {@link #stopAnswering()} makes it read requests but never answer them. Stalls: every
+ * {@code stallEvery}-th response waits {@code stall} longer.
  */
 final class LoadTestServer implements AutoCloseable {
 
@@ -29,20 +30,29 @@ final class LoadTestServer implements AutoCloseable {
     private final ServerSocket server;
     private final long delayMillis;
     private final int failEvery;
+    private final int stallEvery;
+    private final long stallMillis;
     private final AtomicLong responses = new AtomicLong();
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private volatile boolean answering = true;
 
-    private LoadTestServer(Duration delay, int failEvery) throws IOException {
+    private LoadTestServer(Duration delay, int failEvery, int stallEvery, Duration stall) throws IOException {
         this.delayMillis = delay.toMillis();
         this.failEvery = failEvery;
+        this.stallEvery = stallEvery;
+        this.stallMillis = stall.toMillis();
         this.server = new ServerSocket(0, 4096, InetAddress.getLoopbackAddress());
         Thread.ofVirtual().name("load-test-accept").start(this::accept);
     }
 
     /** A server answering after {@code delay}; every {@code failEvery}-th response is a 500 (0: never). */
     static LoadTestServer start(Duration delay, int failEvery) throws IOException {
-        return new LoadTestServer(delay, failEvery);
+        return new LoadTestServer(delay, failEvery, 0, Duration.ZERO);
+    }
+
+    /** A server answering after {@code delay}, every {@code stallEvery}-th response after {@code delay + stall}. */
+    static LoadTestServer startStalling(Duration delay, int stallEvery, Duration stall) throws IOException {
+        return new LoadTestServer(delay, 0, stallEvery, stall);
     }
 
     int port() {
@@ -75,10 +85,11 @@ final class LoadTestServer implements AutoCloseable {
                 if (!answering) {
                     continue; // the next read blocks until the client gives up
                 }
-                if (delayMillis > 0) {
-                    Thread.sleep(delayMillis);
-                }
                 long n = responses.incrementAndGet();
+                long sleep = delayMillis + (stallEvery > 0 && n % stallEvery == 0 ? stallMillis : 0);
+                if (sleep > 0) {
+                    Thread.sleep(sleep);
+                }
                 out.write(failEvery > 0 && n % failEvery == 0 ? ERROR : OK);
                 out.flush();
             }
