@@ -1,6 +1,7 @@
 package dev.awaitable.comparisons.cli;
 
 import dev.awaitable.comparisons.results.CellResult;
+import dev.awaitable.comparisons.results.HttpCellResult;
 import dev.awaitable.comparisons.results.RunResults;
 import dev.awaitable.comparisons.results.ScenarioResult;
 import dev.awaitable.comparisons.run.ResultStore;
@@ -38,6 +39,7 @@ public final class MergeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Cli.requireWritable(out);
         Map<String, CellResult> cells = new LinkedHashMap<>();
+        Map<String, HttpCellResult> http = new LinkedHashMap<>();
         List<ScenarioResult> scenarios = new ArrayList<>();
         RunResults first = null;
         for (Path dir : runs) {
@@ -55,15 +57,23 @@ public final class MergeCommand implements Callable<Integer> {
                     cells.put(c.key(), c);
                 }
             }
+            for (HttpCellResult h : r.http()) {
+                HttpCellResult prev = http.get(h.key());
+                if (prev == null || !prev.ok()) {
+                    http.put(h.key(), h);
+                }
+            }
             if (r.scenarios() != null && scenarios.isEmpty()) {
                 scenarios.addAll(r.scenarios());
             }
             copyTree(dir.resolve("jmh"), out.resolve("jmh"));
             copyTree(dir.resolve("jfr"), out.resolve("jfr"));
+            copyTree(dir.resolve("http"), out.resolve("http"));
         }
-        RunResults merged = new RunResults(first.environment(), List.copyOf(cells.values()), scenarios, first.workloads());
+        RunResults merged = new RunResults(first.environment(), List.copyOf(cells.values()), scenarios, first.workloads(),
+                List.copyOf(http.values()));
         Wiring.writeReport(merged, out, baseline);
-        System.out.printf("awaitable: merged %d runs, %d cells, into %s%n", runs.size(), cells.size(), out.resolve("index.html"));
+        System.out.printf("awaitable: merged %d runs, %d cells, into %s%n", runs.size(), cells.size() + http.size(), out.resolve("index.html"));
         return 0;
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awaitable.comparisons.results.CellResult;
+import dev.awaitable.comparisons.results.HttpCellResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -179,6 +180,79 @@ final class Charts {
                 m.unit(), option);
     }
 
+    /* ---------------- HTTP service ---------------- */
+
+    /** Throughput, p99, memory and threads against connections: a line per implementation (and generator, dashed for java). */
+    List<Chart> http(HttpTable t) {
+        List<Chart> out = new ArrayList<>();
+        for (int delay : t.delays()) {
+            String suffix = t.delays().size() > 1 ? ", delay " + delay + " ms" : "";
+            addIfAny(out, httpSweep(t, delay, "http-rps-" + delay, "Requests/s by connections" + suffix, "req/s",
+                    HttpCellResult::requestsPerSecond, true));
+            addIfAny(out, httpSweep(t, delay, "http-p99-" + delay, "p99 latency (ms) by connections" + suffix, "ms",
+                    HttpCellResult::p99Ms, true));
+            addIfAny(out, httpSweep(t, delay, "http-rss-" + delay, "Server resident memory at peak (MiB) by connections" + suffix, "MiB",
+                    c -> c.peakRssBytes() == null ? null : c.peakRssBytes() / 1048576.0, false));
+            addIfAny(out, httpSweep(t, delay, "http-threads-" + delay, "Server platform threads at peak by connections" + suffix, "",
+                    c -> c.peakThreads() == null ? null : c.peakThreads().doubleValue(), false));
+        }
+        return out;
+    }
+
+    private static void addIfAny(List<Chart> out, Chart c) {
+        if (c != null) {
+            out.add(c);
+        }
+    }
+
+    private Chart httpSweep(HttpTable t, int delay, String name, String title, String unit,
+            java.util.function.Function<HttpCellResult, Double> metric, boolean perGenerator) {
+        ArrayNode series = json.arrayNode();
+        List<Double> xs = new ArrayList<>();
+        List<Double> ys = new ArrayList<>();
+        List<String> generators = perGenerator ? t.generators() : List.of("");
+        for (String impl : t.implementations()) {
+            for (int g = 0; g < generators.size(); g++) {
+                TreeMap<Double, Double> points = new TreeMap<>();
+                for (HttpCellResult c : t.rows()) {
+                    if (!c.ok() || !c.implementation().equals(impl) || c.delayMs() != delay
+                            || perGenerator && !c.generator().equals(generators.get(g))) {
+                        continue;
+                    }
+                    Double y = metric.apply(c);
+                    if (y != null) {
+                        points.merge((double) c.connections(), y, Math::max); // server-side metrics: the larger of the generators' runs
+                    }
+                }
+                if (points.isEmpty()) {
+                    continue;
+                }
+                ArrayNode data = json.arrayNode();
+                points.forEach((x, y) -> data.add(json.arrayNode().add(x).add(y)));
+                xs.addAll(points.keySet());
+                ys.addAll(points.values());
+                ObjectNode s = json.objectNode().put("name", perGenerator ? impl + " · " + generators.get(g) : impl)
+                        .put("type", "line").put("symbolSize", 7);
+                s.set("data", data);
+                s.set("itemStyle", json.objectNode().put("color", colour(impl)));
+                s.set("lineStyle", json.objectNode().put("type", DASHES[g % DASHES.length]));
+                series.add(s);
+            }
+        }
+        if (series.isEmpty()) {
+            return null;
+        }
+        ObjectNode x = axis(xs, 10).put("name", "connections").put("nameLocation", "middle").put("nameGap", 28);
+        ObjectNode option = baseOption(series);
+        option.set("xAxis", x);
+        option.set("yAxis", axis(ys, LOG_SPREAD));
+        ((ObjectNode) option.get("grid")).put("bottom", 44);
+        String note = (perGenerator ? "a line per implementation and generator (wrk solid, java dashed)" : "a line per implementation")
+                + logNote(xs, 10).replace("log scale", "log x") + logNote(ys, LOG_SPREAD).replace("log scale", "log y")
+                + (t.failedCount() > 0 ? "; failed cells are not plotted" : "");
+        return chart(name, title, note, unit, option);
+    }
+
     /* ---------------- Option building ---------------- */
 
     private Chart chart(String name, String title, String note, String unit, ObjectNode option) {
@@ -269,6 +343,6 @@ final class Charts {
 
     /** The colour of {@code impl} in every chart (and the table swatches). */
     String colour(String impl) {
-        return colours.getOrDefault(impl, OTHER_COLOURS[0]);
+        return colours.getOrDefault(impl, KNOWN_COLOURS.getOrDefault(impl, OTHER_COLOURS[0]));
     }
 }

@@ -11,7 +11,10 @@ import dev.awaitable.comparisons.report.Charts.Chart;
 import dev.awaitable.comparisons.report.ReportModel.Fact;
 import dev.awaitable.comparisons.report.WorkloadTable.Row;
 import dev.awaitable.comparisons.results.CellResult;
+import dev.awaitable.comparisons.results.HttpCellResult;
+import dev.awaitable.comparisons.results.RunResults;
 import dev.awaitable.comparisons.results.ScenarioResult;
+import dev.awaitable.comparisons.run.HttpMatrix;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,6 +59,7 @@ final class HtmlReport {
         environment();
         summary();
         scenarios();
+        http();
         workloads();
         out.append("</main>\n");
         out.append("<footer><p>Written by Awaitable's comparisons module. Charts: Apache ECharts ")
@@ -85,11 +89,15 @@ final class HtmlReport {
             out.append(Html.escape(date())).append(" · ");
         }
         out.append(model.cellCount()).append(" cells in ").append(model.workloads().size()).append(" workloads · ");
-        long failed = model.failedCount();
+        if (!model.http().isEmpty()) {
+            out.append(model.http().rows().size()).append(" HTTP service cells · ");
+        }
+        long failed = model.failedCount() + model.http().failedCount();
         out.append(failed == 0 ? "no failed cells" : "<span class=\"fail\">" + failed + " failed</span>");
         out.append(" · ratios against <b>").append(Html.escape(model.baseline())).append("</b></p>\n");
         out.append("<nav><b>Contents</b>: <a href=\"#environment\">Environment</a> · <a href=\"#summary\">Summary</a> · ")
-                .append("<a href=\"#scenarios\">Scenarios</a> · Workloads:");
+                .append("<a href=\"#scenarios\">Scenarios</a> · ")
+                .append(model.http().isEmpty() ? "" : "<a href=\"#http-service\">HTTP service</a> · ").append("Workloads:");
         for (WorkloadTable t : model.workloads()) {
             out.append(" <a href=\"#").append(workloadAnchor(t)).append("\">").append(Html.escape(t.id())).append("</a>");
         }
@@ -179,6 +187,59 @@ final class HtmlReport {
         tableEnd();
         legend(List.of("Scenario: id and the claim it tests", "Expected: what the claim predicts",
                 "Each backend: ✔ pass when the expected outcome was observed, ✘ fail otherwise; then what was observed"));
+        out.append("</section>\n");
+    }
+
+    private void http() {
+        HttpTable t = model.http();
+        if (t.isEmpty()) {
+            return;
+        }
+        RunResults.WorkloadInfo info = HttpMatrix.info();
+        out.append("<section id=\"http-service\">\n<h2>HTTP service under load</h2>\n<p>").append(Html.escape(info.description()))
+                .append(". The server runs in a JVM of its own (").append(Html.escape(String.join(" ", HttpMatrix.SERVER_JVM_FLAGS)))
+                .append("); the generators run on the same 2-core machine, so they compete with it for CPU.</p>\n")
+                .append("<p class=\"claim\"><b>Claim:</b> ").append(Html.escape(info.claim())).append("</p>\n");
+        out.append("<p class=\"params\"><b>Parameters:</b></p><ul class=\"params\">");
+        info.params().forEach(p -> out.append("<li>").append(Html.escape(p)).append("</li>"));
+        out.append("</ul>\n<h3>Findings</h3>");
+        list(false, t.findings());
+        tableStart("cells http");
+        out.append("<thead><tr>");
+        for (HttpTable.Col c : HttpTable.COLUMNS) {
+            th(c.header(), c.legend(), c.numeric());
+        }
+        out.append("</tr></thead>\n<tbody>\n");
+        for (HttpCellResult r : t.rows()) {
+            out.append(r.ok() ? "<tr>" : "<tr class=\"failed\">");
+            for (HttpTable.Col c : HttpTable.COLUMNS) {
+                out.append(c.numeric() ? "<td class=\"num\">" : "<td>").append(Html.escape(c.text().apply(r))).append("</td>");
+            }
+            out.append("</tr>\n");
+        }
+        out.append("</tbody>\n");
+        tableEnd();
+        legend(HttpTable.COLUMNS.stream().map(c -> c.header() + ": " + c.legend()).toList());
+        List<HttpTable.Agreement> agreements = t.agreements();
+        if (!agreements.isEmpty()) {
+            out.append("<h3>Do the generators agree?</h3>\n<p>Tolerance: ").append(Html.escape(HttpTable.tolerance())).append(".</p>\n");
+            tableStart("agreement");
+            out.append("<thead><tr>");
+            th("Implementation", "the service's implementation", false);
+            th("Connections", "concurrent connections", true);
+            th("Delay", "downstream delay, ms", true);
+            th("Agreement", "java against wrk, for the same server process", false);
+            out.append("</tr></thead>\n<tbody>\n");
+            for (HttpTable.Agreement a : agreements) {
+                out.append("<tr><td>").append(Html.escape(a.implementation())).append("</td><td class=\"num\">")
+                        .append(Formats.integer(a.connections())).append("</td><td class=\"num\">").append(a.delayMs())
+                        .append(" ms</td><td>").append(a.agree() ? "<span class=\"badge pass\">✔</span> " : "<span class=\"badge fail\">✘</span> ")
+                        .append(Html.escape(HttpTable.agreementText(a))).append("</td></tr>\n");
+            }
+            out.append("</tbody>\n");
+            tableEnd();
+        }
+        chartGrid(charts.http(t));
         out.append("</section>\n");
     }
 

@@ -3,7 +3,10 @@ package dev.awaitable.comparisons.report;
 import dev.awaitable.comparisons.report.ReportModel.Fact;
 import dev.awaitable.comparisons.report.WorkloadTable.Row;
 import dev.awaitable.comparisons.results.CellResult;
+import dev.awaitable.comparisons.results.HttpCellResult;
+import dev.awaitable.comparisons.results.RunResults;
 import dev.awaitable.comparisons.results.ScenarioResult;
+import dev.awaitable.comparisons.run.HttpMatrix;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -37,6 +40,7 @@ final class MarkdownReport {
         environment();
         summary();
         scenarios();
+        http();
         line("## Workloads");
         line();
         for (WorkloadTable t : model.workloads()) {
@@ -191,6 +195,44 @@ final class MarkdownReport {
     }
 
     /* ---------------- Table mechanics ---------------- */
+
+    private void http() {
+        HttpTable t = model.http();
+        if (t.isEmpty()) {
+            return;
+        }
+        RunResults.WorkloadInfo info = HttpMatrix.info();
+        line("## HTTP service under load");
+        line();
+        line(info.description() + ". The server runs in a JVM of its own (`" + String.join(" ", HttpMatrix.SERVER_JVM_FLAGS)
+                + "`); the generators share the machine's cores with it.");
+        line();
+        line("**Claim:** " + info.claim());
+        line();
+        for (String f : t.findings()) {
+            line("- " + f);
+        }
+        line();
+        header(HttpTable.COLUMNS.stream().map(HttpTable.Col::header).toList(), i -> HttpTable.COLUMNS.get(i).numeric());
+        for (HttpCellResult r : t.rows()) {
+            row(HttpTable.COLUMNS.stream().map(c -> c.text().apply(r)).toList());
+        }
+        line();
+        for (HttpTable.Col c : HttpTable.COLUMNS) {
+            line("- " + c.header() + ": " + c.legend());
+        }
+        line();
+        List<HttpTable.Agreement> agreements = t.agreements();
+        if (!agreements.isEmpty()) {
+            line("Generators' agreement (" + HttpTable.tolerance() + "):");
+            line();
+            header(List.of("Implementation", "Connections", "Delay", "Agreement"), i -> i == 1 || i == 2);
+            for (HttpTable.Agreement a : agreements) {
+                row(List.of(a.implementation(), Formats.integer(a.connections()), a.delayMs() + " ms", HttpTable.agreementText(a)));
+            }
+            line();
+        }
+    }
 
     private void header(List<String> headers, IntPredicate numeric) {
         rawRow(headers.stream().map(MarkdownReport::cell).toList());

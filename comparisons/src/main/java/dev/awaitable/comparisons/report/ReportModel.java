@@ -27,6 +27,7 @@ final class ReportModel {
     private final List<WorkloadTable> workloads;
     private final Summary summary;
     private final ScenarioMatrix scenarios;
+    private final HttpTable http;
 
     ReportModel(RunResults results, String baseline) {
         this.results = Objects.requireNonNull(results, "results");
@@ -55,6 +56,7 @@ final class ReportModel {
         this.workloads = List.copyOf(tables);
         this.summary = new Summary(workloads, implementations, baseline);
         this.scenarios = new ScenarioMatrix(results.scenarios());
+        this.http = new HttpTable(results.http());
     }
 
     RunResults results() {
@@ -135,6 +137,11 @@ final class ReportModel {
 
     ScenarioMatrix scenarios() {
         return scenarios;
+    }
+
+    /** The HTTP service cells (empty when the run had none). */
+    HttpTable http() {
+        return http;
     }
 
     long cellCount() {

@@ -10,9 +10,20 @@ import java.util.List;
  * @param cells       measured cells, in matrix order
  * @param scenarios   scenario outcomes (empty if not run)
  * @param workloads   the catalog as it was: id, description, claim, parameters (for legends)
+ * @param http        cells of the loopback HTTP service matrix, in run order (empty if not run;
+ *                    absent in reports written before it existed)
  */
 public record RunResults(Environment environment, List<CellResult> cells, List<ScenarioResult> scenarios,
-        List<WorkloadInfo> workloads) {
+        List<WorkloadInfo> workloads, List<HttpCellResult> http) {
+
+    public RunResults {
+        http = http == null ? List.of() : http;
+    }
+
+    /** A run without HTTP cells. */
+    public RunResults(Environment environment, List<CellResult> cells, List<ScenarioResult> scenarios, List<WorkloadInfo> workloads) {
+        this(environment, cells, scenarios, workloads, List.of());
+    }
 
     /**
      * @param id          workload id

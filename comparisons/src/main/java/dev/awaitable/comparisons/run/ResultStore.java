@@ -3,6 +3,7 @@ package dev.awaitable.comparisons.run;
 import dev.awaitable.comparisons.report.ReportWriter;
 import dev.awaitable.comparisons.results.CellResult;
 import dev.awaitable.comparisons.results.Environment;
+import dev.awaitable.comparisons.results.HttpCellResult;
 import dev.awaitable.comparisons.results.RunResults;
 import dev.awaitable.comparisons.results.ScenarioResult;
 import java.io.IOException;
@@ -26,6 +27,7 @@ public final class ResultStore {
     private final Path file;
     private final Map<String, CellResult> cells = new LinkedHashMap<>();
     private final List<ScenarioResult> scenarios = new ArrayList<>();
+    private final Map<String, HttpCellResult> http = new LinkedHashMap<>();
     private Environment environment;
     private List<RunResults.WorkloadInfo> workloads = List.of();
 
@@ -47,12 +49,25 @@ public final class ResultStore {
                 cells.put(c.key(), c);
             }
             scenarios.addAll(previous.scenarios() == null ? List.of() : previous.scenarios());
+            for (HttpCellResult h : previous.http()) {
+                http.put(h.key(), h);
+            }
         }
     }
 
     public synchronized boolean measuredOk(String cellKey) {
         CellResult c = cells.get(cellKey);
         return c != null && c.ok();
+    }
+
+    public synchronized boolean httpMeasuredOk(String cellKey) {
+        HttpCellResult c = http.get(cellKey);
+        return c != null && c.ok();
+    }
+
+    public synchronized void put(HttpCellResult result) throws IOException {
+        http.put(result.key(), result);
+        save();
     }
 
     public synchronized void environment(Environment env, List<RunResults.WorkloadInfo> catalog) {
@@ -72,7 +87,7 @@ public final class ResultStore {
     }
 
     public synchronized RunResults snapshot() {
-        return new RunResults(environment, List.copyOf(cells.values()), List.copyOf(scenarios), workloads);
+        return new RunResults(environment, List.copyOf(cells.values()), List.copyOf(scenarios), workloads, List.copyOf(http.values()));
     }
 
     /** Writes report.json atomically. */

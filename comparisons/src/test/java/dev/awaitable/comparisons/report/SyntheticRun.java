@@ -2,6 +2,7 @@ package dev.awaitable.comparisons.report;
 
 import dev.awaitable.comparisons.results.CellResult;
 import dev.awaitable.comparisons.results.Environment;
+import dev.awaitable.comparisons.results.HttpCellResult;
 import dev.awaitable.comparisons.results.JfrHighlights;
 import dev.awaitable.comparisons.results.RunResults;
 import dev.awaitable.comparisons.results.RunResults.WorkloadInfo;
@@ -51,7 +52,42 @@ final class SyntheticRun {
                 i++;
             }
         }
-        return new RunResults(environment(), cells, scenarios(), infos);
+        return new RunResults(environment(), cells, scenarios(), infos, http());
+    }
+
+    /**
+     * HTTP service cells: four implementations x 100/1,000/10,000 connections x wrk and java. The
+     * thread-per-connection server has a thread per connection and ~1 MB reserved per thread;
+     * the generators agree everywhere but on loom at 10,000 (java measures 40% fewer requests);
+     * blocking at 10,000 under java failed.
+     */
+    static List<HttpCellResult> http() {
+        List<HttpCellResult> out = new ArrayList<>();
+        for (int connections : new int[] {100, 1_000, 10_000}) {
+            for (String impl : IMPLEMENTATIONS) {
+                for (String gen : List.of("wrk", "java")) {
+                    if (impl.equals("blocking") && connections == 10_000 && gen.equals("java")) {
+                        out.add(HttpCellResult.failed(impl, connections, 10, gen, "connect errors only (" + NASTY + ")"));
+                        continue;
+                    }
+                    boolean blocking = impl.equals("blocking");
+                    double rps = Math.min(connections / 0.0105, 40_000.0 / (1 + IMPLEMENTATIONS.indexOf(impl) * 0.2))
+                            * (gen.equals("java") && impl.equals("loom") && connections == 10_000 ? 0.6 : 1.0);
+                    double p50 = Math.max(10.5, connections / rps * 1000);
+                    int threads = blocking ? connections + 12 : impl.equals("loom") ? 16 : 14;
+                    long idleRss = 60L << 20;
+                    long rssPerConn = blocking ? 60_000L : impl.equals("loom") ? 9_000L : 4_000L;
+                    long vmPerConn = blocking ? 1_056_768L : 2_000L;
+                    out.add(new HttpCellResult(impl, connections, 10, gen, "ok", 10.0, (long) (rps * 10), rps, p50, p50 * 2.5,
+                            p50 * 4, p50 * 8, gen.equals("java") ? p50 * 3 : null, gen.equals("java") ? p50 * 5 : null,
+                            connections == 10_000 ? 3L : 0L, connections == 10_000 ? "read 3" : null, threads,
+                            impl.equals("loom") ? 2 : null, connections, idleRss, idleRss + rssPerConn * connections,
+                            4L << 30, (4L << 30) + vmPerConn * connections, 256L << 20, 8.5, (double) rssPerConn,
+                            (double) vmPerConn, 8.5e6 / (rps * 10)));
+                }
+            }
+        }
+        return out;
     }
 
     static String paramName(String workload) {
