@@ -1,9 +1,11 @@
 package dev.awaitable.comparisons.cli;
 
+import dev.awaitable.comparisons.run.HttpMatrix;
 import dev.awaitable.comparisons.workload.Implementation;
 import dev.awaitable.comparisons.workload.ParamSpec;
 import dev.awaitable.comparisons.workload.Workload;
 import dev.awaitable.comparisons.workload.WorkloadCatalog;
+import java.util.Arrays;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -14,7 +16,7 @@ public final class ListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        System.out.println("Workloads (" + WorkloadCatalog.all().size() + "):");
+        System.out.println("Workloads (" + (WorkloadCatalog.all().size() + 1) + "):");
         for (Workload w : WorkloadCatalog.all()) {
             System.out.printf("  %-16s %s%n", w.id(), w.description());
             System.out.printf("  %-16s tests: %s%n", "", w.claim());
@@ -24,6 +26,14 @@ public final class ListCommand implements Callable<Integer> {
                 System.out.printf("  %-16s   %s (%s): %s; quick %s, full %s%n", "", p.name(), p.legal(), p.description(),
                         String.join(",", p.quick()), String.join(",", p.full()));
             }
+        }
+        System.out.printf("  %-16s %s%n", HttpMatrix.ID, HttpMatrix.DESCRIPTION);
+        System.out.printf("  %-16s tests: %s%n", "", HttpMatrix.CLAIM);
+        System.out.printf("  %-16s shape: real sockets, measured by wrk and a Java generator; implementations: %s%n", "",
+                Arrays.stream(Implementation.values()).map(Implementation::id).collect(Collectors.joining(", ")));
+        for (ParamSpec p : HttpMatrix.PARAMS) {
+            System.out.printf("  %-16s   %s (%s): %s; quick %s, full %s%n", "", p.name(), p.legal(), p.description(),
+                    String.join(",", p.quick()), String.join(",", p.full()));
         }
         System.out.println();
         System.out.println("Implementations:");

@@ -5,6 +5,9 @@ import dev.awaitable.comparisons.results.ScenarioResult;
 import dev.awaitable.comparisons.run.Cell;
 import dev.awaitable.comparisons.run.CellRunner;
 import dev.awaitable.comparisons.run.EnvironmentProbe;
+import dev.awaitable.comparisons.run.HttpCellRunner;
+import dev.awaitable.comparisons.run.HttpMatrix;
+import dev.awaitable.comparisons.run.OpenFiles;
 import dev.awaitable.comparisons.run.Matrix;
 import dev.awaitable.comparisons.run.MatrixRunner;
 import dev.awaitable.comparisons.run.MatrixSettings;
@@ -25,7 +28,8 @@ final class MatrixCommand {
 
     static int run(MatrixSettings s, PrintStream out) throws Exception {
         List<Cell> matrix = Matrix.cells(s); // every id and value checked before anything runs
-        if (matrix.isEmpty()) {
+        List<HttpMatrix.HttpCell> http = HttpMatrix.cells(s);
+        if (matrix.isEmpty() && http.isEmpty()) {
             throw new IllegalArgumentException("the selection has no cells to measure");
         }
         Cli.requireWritable(s.outDir());
@@ -35,16 +39,23 @@ final class MatrixCommand {
         }
         store.environment(EnvironmentProbe.describe(s), EnvironmentProbe.catalog());
         store.save();
-        int steps = matrix.size() + (s.scenarios() ? 1 : 0);
+        int steps = matrix.size() + http.size() + (s.scenarios() ? 1 : 0);
         Progress progress = new Progress(out, steps);
-        out.printf("awaitable: %d cells (%d workloads x implementations x parameters)%s, results in %s%n", matrix.size(),
-                Matrix.workloads(s).size(), s.scenarios() ? " + scenarios" : "", s.outDir());
+        out.printf("awaitable: %d cells (%d workloads x implementations x parameters)%s%s, results in %s%n", matrix.size(),
+                Matrix.workloads(s).size(), http.isEmpty() ? "" : " + " + http.size() + " HTTP service runs",
+                s.scenarios() ? " + scenarios" : "", s.outDir());
+        if (!http.isEmpty()) {
+            out.println("awaitable: " + OpenFiles.describe());
+        }
         Thread onInterrupt = new Thread(() -> interrupted(s, store, out), "awaitable-interrupt");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
         int failedCells;
         long scenarioFailures = 0;
         try {
             failedCells = new MatrixRunner(s, store, new CellRunner(s, Wiring::summarize), progress).run(matrix);
+            if (!http.isEmpty() && !Thread.currentThread().isInterrupted()) {
+                failedCells += new HttpCellRunner(s, store, progress).run(http);
+            }
             if (s.scenarios()) {
                 progress.starting("scenarios on loom and statemachine");
                 long t0 = System.nanoTime();
@@ -64,7 +75,7 @@ final class MatrixCommand {
         }
         Path index = s.outDir().resolve("index.html");
         out.printf("awaitable: done in %s: %d cells (%d failed)%s; report %s%n", Progress.format(progress.elapsed()),
-                matrix.size(), failedCells, s.scenarios() ? ", scenario failures: " + scenarioFailures : "", index);
+                matrix.size() + http.size(), failedCells, s.scenarios() ? ", scenario failures: " + scenarioFailures : "", index);
         return failedCells > 0 || scenarioFailures > 0 ? 1 : 0;
     }
 
@@ -75,7 +86,7 @@ final class MatrixCommand {
             RunResults partial = store.snapshot();
             Wiring.writeReport(partial, s.outDir(), s.baseline());
             System.err.printf("awaitable: interrupted; %d cells saved in %s; resume with --out %s --resume%n",
-                    partial.cells().size(), s.outDir(), s.outDir());
+                    partial.cells().size() + partial.http().size(), s.outDir(), s.outDir());
         } catch (Throwable t) {
             System.err.println("awaitable: interrupted; results so far are in " + s.outDir().resolve(ResultStore.FILE));
         }

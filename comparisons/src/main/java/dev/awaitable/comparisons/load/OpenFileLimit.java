@@ -5,12 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** This process's open-file limits, read from /proc/self/limits (Linux). */
-final class OpenFileLimit {
+public final class OpenFileLimit {
 
     private OpenFileLimit() {}
 
     /** {soft, hard}; "unlimited" reads as {@link Long#MAX_VALUE}. */
-    static long[] current() throws IOException {
+    public static long[] current() throws IOException {
         Path limits = Path.of("/proc/self/limits");
         if (!Files.isReadable(limits)) {
             throw new IOException("cannot read " + limits + " to check the open-file limit (wrk runs on Linux only here)");

@@ -19,14 +19,20 @@ public final class Matrix {
     private Matrix() {
     }
 
-    /** The workloads selected by {@code settings} (all if none named). */
+    /** The JMH workloads selected by {@code settings} (all if none named); {@link HttpMatrix} has the HTTP service. */
     public static List<Workload> workloads(MatrixSettings settings) {
         if (settings.workloads().isEmpty()) {
             return WorkloadCatalog.all();
         }
         List<Workload> out = new ArrayList<>();
         for (String id : settings.workloads()) {
-            out.add(WorkloadCatalog.byId(id));
+            if (!id.equals(HttpMatrix.ID)) {
+                try {
+                    out.add(WorkloadCatalog.byId(id));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(e.getMessage() + ", " + HttpMatrix.ID);
+                }
+            }
         }
         return out;
     }
@@ -91,7 +97,8 @@ public final class Matrix {
     /** A --param for a name no selected workload has is a typo: say so. */
     private static void checkOverrides(MatrixSettings settings) {
         for (String name : settings.paramOverrides().keySet()) {
-            boolean known = workloads(settings).stream().anyMatch(w -> w.params().stream().anyMatch(p -> p.name().equals(name)));
+            boolean known = workloads(settings).stream().anyMatch(w -> w.params().stream().anyMatch(p -> p.name().equals(name)))
+                    || HttpMatrix.selected(settings) && HttpMatrix.hasParam(name);
             if (!known) {
                 throw new IllegalArgumentException("no selected workload has a parameter '" + name + "'");
             }

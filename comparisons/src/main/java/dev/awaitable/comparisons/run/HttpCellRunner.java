@@ -1,0 +1,267 @@
+package dev.awaitable.comparisons.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.awaitable.comparisons.load.JavaLoadGenerator;
+import dev.awaitable.comparisons.load.LoadGenerator;
+import dev.awaitable.comparisons.load.LoadResult;
+import dev.awaitable.comparisons.load.Wrk;
+import dev.awaitable.comparisons.load.WrkUnavailableException;
+import dev.awaitable.comparisons.results.HttpCellResult;
+import dev.awaitable.comparisons.run.HttpMatrix.HttpCell;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Measures the HTTP service cells. Per cell, one server process ({@link ServerProcess}); then:
+ * <ol>
+ *   <li>warm-up: the Java generator at up to 100 connections for {@code warmup-s}, so the JIT
+ *       has compiled the request path before anything is measured;</li>
+ *   <li>for each generator in turn: the server's idle resident set and virtual size, a reset of
+ *       its peak counters, the load for {@code duration-s} while a sampler asks the server for its
+ *       counters every {@value #SAMPLE_MS} ms (peak RSS and virtual size), then the final counters
+ *       (peak threads and carriers, CPU time, committed heap); then a wait until the server has
+ *       closed every connection, so the next generator starts from an idle server.</li>
+ * </ol>
+ * Each generator's result is saved as soon as it is measured. A generator that cannot run (wrk
+ * missing and not installable) fails its own cells and leaves the others alone.
+ */
+public final class HttpCellRunner {
+    static final int SAMPLE_MS = 250;
+    /** Connections of the warm-up load. */
+    static final int WARMUP_CONNECTIONS = 100;
+
+    private final MatrixSettings settings;
+    private final ResultStore store;
+    private final Progress progress;
+    private final Path dir;
+    private Object wrk; // the wrk executable (Path), or why it cannot run (String); looked up once
+
+    public HttpCellRunner(MatrixSettings settings, ResultStore store, Progress progress) {
+        this.settings = settings;
+        this.store = store;
+        this.progress = progress;
+        this.dir = settings.outDir().resolve("http");
+    }
+
+    /** Measures every cell; returns how many generator results failed. */
+    public int run(List<HttpCell> cells) throws IOException {
+        int failed = 0;
+        Files.createDirectories(dir);
+        for (HttpCell cell : cells) {
+            if (Thread.currentThread().isInterrupted()) {
+                break;
+            }
+            progress.starting(cell.toString());
+            if (settings.resume() && cell.generators().stream().allMatch(g -> store.httpMeasuredOk(cell.key(g)))) {
+                progress.finished("already measured (resume)", 0, true);
+                continue;
+            }
+            long start = System.nanoTime();
+            List<String> lines = new ArrayList<>();
+            for (HttpCellResult r : measure(cell)) {
+                store.put(r);
+                if (!r.ok()) {
+                    failed++;
+                }
+                lines.add(summary(r));
+            }
+            progress.finished(String.join("\n        ", lines), System.nanoTime() - start, false);
+        }
+        return failed;
+    }
+
+    private List<HttpCellResult> measure(HttpCell cell) {
+        List<HttpCellResult> out = new ArrayList<>();
+        Path log = dir.resolve(cell.fileName() + ".log");
+        int perGenerator = cell.durationSeconds() + (int) timeout(cell).toSeconds() + 60;
+        int maxSeconds = 120 + cell.warmupSeconds() * 2 + perGenerator * cell.generators().size();
+        try (ServerProcess server = ServerProcess.start(cell.implementation().id(), cell.delayMs(), HttpMatrix.BODY_BYTES,
+                Math.max(cell.connections(), 128), maxSeconds, log)) {
+            if (cell.warmupSeconds() > 0) {
+                new JavaLoadGenerator(Duration.ofMillis(cell.delayMs())).run("127.0.0.1", server.port(), "/",
+                        Math.min(cell.connections(), WARMUP_CONNECTIONS), Duration.ofSeconds(cell.warmupSeconds()), timeout(cell));
+                awaitIdle(server);
+            }
+            for (String g : cell.generators()) {
+                if (settings.resume() && store.httpMeasuredOk(cell.key(g))) {
+                    continue;
+                }
+                out.add(measureOne(server, cell, g));
+                awaitIdle(server);
+            }
+        } catch (IOException | RuntimeException e) {
+            String reason = CellRunner.oneLine(e) + " (server log: " + settings.outDir().relativize(log) + ")";
+            for (String g : cell.generators()) {
+                if (out.stream().noneMatch(r -> r.generator().equals(g)) && !(settings.resume() && store.httpMeasuredOk(cell.key(g)))) {
+                    out.add(HttpCellResult.failed(cell.implementation().id(), cell.connections(), cell.delayMs(), g, reason));
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return out;
+    }
+
+    private HttpCellResult measureOne(ServerProcess server, HttpCell cell, String generatorId)
+            throws IOException, InterruptedException {
+        String impl = cell.implementation().id();
+        String fds = generatorId.equals("java") ? OpenFiles.shortfall(cell.connections()) : null;
+        if (fds != null) {
+            return HttpCellResult.failed(impl, cell.connections(), cell.delayMs(), generatorId, fds);
+        }
+        LoadGenerator generator;
+        try {
+            generator = generator(generatorId, cell);
+        } catch (WrkUnavailableException e) {
+            return HttpCellResult.failed(impl, cell.connections(), cell.delayMs(), generatorId, e.getMessage());
+        }
+        JsonNode idle = server.stats();
+        server.reset();
+        JsonNode before = server.stats();
+        Sampler sampler = new Sampler(server);
+        sampler.start();
+        LoadResult load;
+        try {
+            load = generator.run("127.0.0.1", server.port(), "/", cell.connections(), Duration.ofSeconds(cell.durationSeconds()),
+                    timeout(cell));
+        } finally {
+            sampler.finish();
+        }
+        if (sampler.failure != null) {
+            throw sampler.failure;
+        }
+        JsonNode after = server.stats();
+        sampler.take(after);
+        Long idleRss = longOf(idle, "rssBytes");
+        Long idleVm = longOf(idle, "vmSizeBytes");
+        Long cpu0 = longOf(before, "cpuNanos");
+        Long cpu1 = longOf(after, "cpuNanos");
+        Double cpuSeconds = cpu0 == null || cpu1 == null ? null : (cpu1 - cpu0) / 1e9;
+        long requests = load.requests();
+        String status = requests > 0 ? "ok" : "failed: no request was answered" + (load.errorDetail() == null ? "" : " (" + load.errorDetail() + ")");
+        return new HttpCellResult(impl, cell.connections(), cell.delayMs(), generatorId, status, load.durationSeconds(), requests,
+                load.requestsPerSecond(), load.p50Ms(), load.p99Ms(), load.p999Ms(), load.maxMs(), load.correctedP99Ms(),
+                load.correctedP999Ms(), load.errors(), load.errorDetail(), intOf(after, "peakThreads"),
+                intOf(after, "peakCarrierThreads"), intOf(after, "peakOpenConnections"), idleRss, sampler.peakRss, idleVm,
+                sampler.peakVm, longOf(after, "heapCommittedBytes"), cpuSeconds,
+                perConnection(sampler.peakRss, idleRss, cell.connections()), perConnection(sampler.peakVm, idleVm, cell.connections()),
+                cpuSeconds == null || requests == 0 ? null : cpuSeconds * 1e6 / requests);
+    }
+
+    private LoadGenerator generator(String id, HttpCell cell) throws WrkUnavailableException {
+        if (id.equals("java")) {
+            return new JavaLoadGenerator(Duration.ofMillis(cell.delayMs()));
+        }
+        if (wrk == null) {
+            try {
+                wrk = Wrk.ensureInstalled(progress::note);
+            } catch (WrkUnavailableException e) {
+                wrk = e.getMessage();
+            }
+        }
+        if (wrk instanceof String why) {
+            throw new WrkUnavailableException(why);
+        }
+        return new Wrk((Path) wrk);
+    }
+
+    /** A request unanswered this long is an error. */
+    static Duration timeout(HttpCell cell) {
+        return Duration.ofMillis(Math.max(5_000L, 4L * cell.delayMs() + 2_000L));
+    }
+
+    /** Waits (at most 30 s) until the server has closed every connection of the last load. */
+    private static void awaitIdle(ServerProcess server) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            Integer open = intOf(server.stats(), "openConnections");
+            if (open == null || open == 0) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private static Double perConnection(Long peak, Long idle, int connections) {
+        return peak == null || idle == null ? null : Math.max(0, peak - idle) / (double) connections;
+    }
+
+    static Long longOf(JsonNode n, String field) {
+        JsonNode v = n == null ? null : n.get(field);
+        return v == null || v.isNull() ? null : v.asLong();
+    }
+
+    static Integer intOf(JsonNode n, String field) {
+        JsonNode v = n == null ? null : n.get(field);
+        return v == null || v.isNull() ? null : v.asInt();
+    }
+
+    static String summary(HttpCellResult r) {
+        if (!r.ok()) {
+            return r.generator() + ": " + r.status();
+        }
+        StringBuilder sb = new StringBuilder(r.generator()).append(": ");
+        sb.append(String.format(Locale.ROOT, "%,.0f req/s, p50 %.3g ms, p99 %.3g ms", r.requestsPerSecond(), r.p50Ms(), r.p99Ms()));
+        sb.append(", ").append(r.errors()).append(" errors");
+        if (r.peakThreads() != null) {
+            sb.append(", peak threads ").append(r.peakThreads());
+        }
+        if (r.rssPerConnectionBytes() != null) {
+            sb.append(String.format(Locale.ROOT, ", RSS +%.1f KiB/conn", r.rssPerConnectionBytes() / 1024));
+        }
+        if (r.vmSizePerConnectionBytes() != null) {
+            sb.append(String.format(Locale.ROOT, ", reserved +%.1f KiB/conn", r.vmSizePerConnectionBytes() / 1024));
+        }
+        return sb.toString();
+    }
+
+    /** Polls the server's counters during the load; keeps the peaks of what the server cannot peak itself. */
+    private static final class Sampler extends Thread {
+        private final ServerProcess server;
+        private volatile boolean stop;
+        Long peakRss;
+        Long peakVm;
+        IOException failure;
+
+        Sampler(ServerProcess server) {
+            super("http-server-sampler");
+            setDaemon(true);
+            this.server = server;
+        }
+
+        @Override
+        public void run() {
+            while (!stop) {
+                try {
+                    take(server.stats());
+                    Thread.sleep(SAMPLE_MS);
+                } catch (IOException e) {
+                    failure = e;
+                    return;
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+
+        synchronized void take(JsonNode stats) {
+            peakRss = max(peakRss, longOf(stats, "rssBytes"));
+            peakVm = max(peakVm, longOf(stats, "vmSizeBytes"));
+        }
+
+        /** Stops sampling; not by interrupting, which would abort a stats exchange half-way. */
+        void finish() throws InterruptedException {
+            stop = true;
+            join(15_000);
+        }
+
+        private static Long max(Long a, Long b) {
+            return a == null ? b : b == null ? a : Long.valueOf(Math.max(a, b));
+        }
+    }
+}
