@@ -46,6 +46,11 @@ abstract class AbstractSocketHttpService extends AbstractHttpService implements 
     void beforeStart() {
     }
 
+    /** Whether the accept loop runs on a virtual thread instead of a platform thread. */
+    boolean acceptOnVirtualThread() {
+        return false;
+    }
+
     @Override
     final int startServing(InetSocketAddress address) throws IOException {
         beforeStart();
@@ -58,9 +63,13 @@ abstract class AbstractSocketHttpService extends AbstractHttpService implements 
             throw e;
         }
         server = s;
-        acceptor = new Thread(this, "http-" + implementation() + "-accept");
-        acceptor.setDaemon(true);
-        acceptor.start();
+        if (acceptOnVirtualThread()) {
+            acceptor = Thread.ofVirtual().name("http-" + implementation() + "-accept").start(this);
+        } else {
+            acceptor = new Thread(this, "http-" + implementation() + "-accept");
+            acceptor.setDaemon(true);
+            acceptor.start();
+        }
         return s.getLocalPort();
     }
 
