@@ -20,7 +20,9 @@ module dev.awaitable.comparisons {
     exports dev.awaitable.comparisons.results;
     exports dev.awaitable.comparisons.jfr;
     exports dev.awaitable.comparisons.load;
+    exports dev.awaitable.comparisons.http;
 
     opens dev.awaitable.comparisons.results to com.fasterxml.jackson.databind;
     opens dev.awaitable.comparisons.jfr to com.fasterxml.jackson.databind;
+    opens dev.awaitable.comparisons.http to com.fasterxml.jackson.databind;
 }
