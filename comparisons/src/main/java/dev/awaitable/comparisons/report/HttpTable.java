@@ -49,12 +49,14 @@ final class HttpTable {
             new Col("p99 corrected", "p99 corrected for coordinated omission (HdrHistogram, expected interval = the delay); Java generator only",
                     true, c -> ms(c.correctedP99Ms())),
             new Col("Errors", "connect, read, write, timeout and non-2xx responses", true, c -> Formats.integer(c.errors())),
+            new Col("Open", "most connections the server held open at once (a slow acceptor may never hold them all)", true,
+                    c -> Formats.integer(c.peakOpenConnections())),
             new Col("Threads", "most live platform threads in the server during the window", true, c -> Formats.integer(c.peakThreads())),
             new Col("Carriers", "most virtual-thread carrier threads in the server", true, c -> Formats.integer(c.peakCarrierThreads())),
             new Col("RSS peak", "highest resident set of the server process during the window", true, c -> bytes(c.peakRssBytes())),
-            new Col("RSS/conn", "(peak - idle resident set) / connections: memory committed per connection, heap growth included",
+            new Col("RSS/conn", "(peak - idle resident set) / connections open at peak: memory committed per connection, heap growth included",
                     true, c -> bytes(c.rssPerConnectionBytes())),
-            new Col("Reserved/conn", "(peak - idle virtual size) / connections: address space reserved per connection (thread stacks)",
+            new Col("Reserved/conn", "(peak - idle virtual size) / connections open at peak: address space reserved per connection (thread stacks)",
                     true, c -> bytes(c.vmSizePerConnectionBytes())),
             new Col("Heap committed", "server heap committed at the end of the window", true, c -> bytes(c.heapCommittedBytes())),
             new Col("CPU/req", "server CPU time (user + system) per response, µs", true, c -> c.cpuMicrosPerRequest() == null
@@ -157,20 +159,21 @@ final class HttpTable {
                     : bytes(blocking.rssPerConnectionBytes()) + String.format(Locale.ROOT, " (%.3f× the claimed 1 MB)",
                             blocking.rssPerConnectionBytes() / CLAIMED_STACK_BYTES);
             out.add(String.format(Locale.ROOT,
-                    "Thread per connection at %,d connections: %s platform threads at peak; address space reserved per connection %s; "
+                    "Thread per connection at %,d connections (%s open at once at the server): %s platform threads at peak; "
+                            + "address space reserved per connection %s; "
                             + "resident memory per connection %s. A thread's stack is reserved at -Xss (1 MB by default on Linux x64) "
                             + "but committed page by page as it is touched, so the claim's \"10,000 threads = ~10 GB\" holds for "
                             + "reserved address space, not for memory in use.",
-                    most, Formats.integer(blocking.peakThreads()), reserved, committed));
+                    most, Formats.integer(blocking.peakOpenConnections()), Formats.integer(blocking.peakThreads()), reserved, committed));
         }
         for (String impl : List.of("statemachine", "completable-future", "loom")) {
             HttpCellResult c = best(impl, most);
             if (c == null) {
                 continue;
             }
-            out.add(String.format(Locale.ROOT, "%s at %,d connections: %s platform threads%s at peak, resident memory per connection %s, "
-                            + "%s requests/s, p99 %s.",
-                    impl, most, Formats.integer(c.peakThreads()),
+            out.add(String.format(Locale.ROOT, "%s at %,d connections (%s open at once): %s platform threads%s at peak, "
+                            + "resident memory per connection %s, %s requests/s, p99 %s.",
+                    impl, most, Formats.integer(c.peakOpenConnections()), Formats.integer(c.peakThreads()),
                     c.peakCarrierThreads() != null && c.peakCarrierThreads() > 0 ? " (" + c.peakCarrierThreads() + " of them carriers)" : "",
                     bytes(c.rssPerConnectionBytes()), Formats.number(c.requestsPerSecond()), ms(c.p99Ms())));
         }

@@ -30,8 +30,8 @@ package dev.awaitable.comparisons.results;
  * @param peakVmSizeBytes         highest server virtual size sampled during the window
  * @param heapCommittedBytes      server heap committed at the end of the window
  * @param cpuSeconds              server process CPU time (user + system) spent in the window
- * @param rssPerConnectionBytes   (peakRss - idleRss) / connections: committed memory per connection
- * @param vmSizePerConnectionBytes (peakVmSize - idleVmSize) / connections: reserved memory per connection
+ * @param rssPerConnectionBytes   (peakRss - idleRss) / peakOpenConnections: committed memory per connection held
+ * @param vmSizePerConnectionBytes (peakVmSize - idleVmSize) / peakOpenConnections: reserved memory per connection held
  * @param cpuMicrosPerRequest     server CPU time per response
  */
 public record HttpCellResult(String implementation, int connections, int delayMs, String generator, String status,

@@ -143,13 +143,16 @@ public final class HttpCellRunner {
         Long cpu1 = longOf(after, "cpuNanos");
         Double cpuSeconds = cpu0 == null || cpu1 == null ? null : (cpu1 - cpu0) / 1e9;
         long requests = load.requests();
+        // Per connection the server really held: a slow acceptor may never have all of them open at once.
+        Integer peakOpen = intOf(after, "peakOpenConnections");
+        int held = peakOpen != null && peakOpen > 0 ? peakOpen : cell.connections();
         String status = requests > 0 ? "ok" : "failed: no request was answered" + (load.errorDetail() == null ? "" : " (" + load.errorDetail() + ")");
         return new HttpCellResult(impl, cell.connections(), cell.delayMs(), generatorId, status, load.durationSeconds(), requests,
                 load.requestsPerSecond(), load.p50Ms(), load.p99Ms(), load.p999Ms(), load.maxMs(), load.correctedP99Ms(),
                 load.correctedP999Ms(), load.errors(), load.errorDetail(), intOf(after, "peakThreads"),
                 intOf(after, "peakCarrierThreads"), intOf(after, "peakOpenConnections"), idleRss, sampler.peakRss, idleVm,
                 sampler.peakVm, longOf(after, "heapCommittedBytes"), cpuSeconds,
-                perConnection(sampler.peakRss, idleRss, cell.connections()), perConnection(sampler.peakVm, idleVm, cell.connections()),
+                perConnection(sampler.peakRss, idleRss, held), perConnection(sampler.peakVm, idleVm, held),
                 cpuSeconds == null || requests == 0 ? null : cpuSeconds * 1e6 / requests);
     }
 

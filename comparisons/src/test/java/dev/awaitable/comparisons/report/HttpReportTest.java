@@ -57,11 +57,11 @@ class HttpReportTest {
     @Test
     void findingsStateTheClaimFromTheNumbers() {
         List<String> findings = new HttpTable(run.http()).findings();
-        assertThat(findings.get(0)).startsWith("Thread per connection at 10,000 connections: 10,012 platform threads")
+        assertThat(findings.get(0)).startsWith("Thread per connection at 10,000 connections (10,000 open at once at the server): 10,012 platform threads")
                 .contains("reserved per connection 1.01 MiB (1.01× the claimed 1 MB)")
                 .contains("resident memory per connection 58.59 KiB (0.057× the claimed 1 MB)");
-        assertThat(findings).anySatisfy(f -> assertThat(f).startsWith("statemachine at 10,000 connections: 14 platform threads"));
-        assertThat(findings).anySatisfy(f -> assertThat(f).startsWith("loom at 10,000 connections: 16 platform threads (2 of them carriers)"));
+        assertThat(findings).anySatisfy(f -> assertThat(f).startsWith("statemachine at 10,000 connections (10,000 open at once): 14 platform threads"));
+        assertThat(findings).anySatisfy(f -> assertThat(f).startsWith("loom at 10,000 connections (10,000 open at once): 16 platform threads (2 of them carriers)"));
         assertThat(findings.get(findings.size() - 1)).startsWith("10 of 11 cells measured by both generators agree");
         assertThat(markdown).contains("## HTTP service under load", "- Thread per connection at 10,000 connections",
                 "Generators' agreement (requests/s within 25%");
