@@ -86,6 +86,26 @@ class HttpReportTest {
     }
 
     @Test
+    void aDisagreementFromWrksConnectBurstSaysSo() {
+        HttpCellResult wrk = held(cell("wrk", 20_000, 60), 4_604, 3_660.0);
+        HttpCellResult java = held(cell("java", 18_000, 440), 10_000, 2_600.0);
+        HttpTable.Agreement a = new HttpTable(List.of(wrk, java)).agreements().get(0);
+        assertThat(a.agree()).isFalse();
+        assertThat(HttpTable.agreementText(a)).contains("the server held at most 4,604 of 100 connections under wrk (10,000 under the "
+                + "paced Java generator), and wrk's p99 of 3,660 ms includes SYN retries");
+        // a plain disagreement, with the server holding as many connections under both, has no such note
+        assertThat(agreement(1000, 10, 500, 10).note()).isNull();
+    }
+
+    private static HttpCellResult held(HttpCellResult c, int open, double p99) {
+        return new HttpCellResult(c.implementation(), c.connections(), c.delayMs(), c.generator(), c.status(), c.durationSeconds(),
+                c.requests(), c.requestsPerSecond(), c.p50Ms(), p99, c.p999Ms(), c.maxMs(), c.correctedP99Ms(), c.correctedP999Ms(),
+                c.errors(), c.errorDetail(), c.peakThreads(), c.peakCarrierThreads(), open, c.idleRssBytes(), c.peakRssBytes(),
+                c.idleVmSizeBytes(), c.peakVmSizeBytes(), c.heapCommittedBytes(), c.cpuSeconds(), c.rssPerConnectionBytes(),
+                c.vmSizePerConnectionBytes(), c.cpuMicrosPerRequest());
+    }
+
+    @Test
     void aReportWithoutHttpCellsHasNoSectionAndReadsOldJson() throws IOException {
         RunResults none = new RunResults(run.environment(), run.cells(), run.scenarios(), run.workloads());
         Path other = dir.resolve("none");
