@@ -25,11 +25,13 @@ import java.util.Objects;
  *       stays at {@code connections}; after a connect failure it waits
  *       {@value JavaLoadRun#RECONNECT_BACKOFF_MS} ms first.
  *   <li>Latencies go into two HdrHistograms (nanoseconds, 3 significant digits, up to an hour):
- *       the raw one, comparable with wrk's numbers and the source of p50/p99/p99.9/max, and one
- *       corrected for coordinated omission with {@code recordValueWithExpectedInterval(latency,
- *       expectedInterval)}, the source of correctedP99/P999. A closed-loop client sends nothing
- *       while a response is late, so the raw histogram under-reports a stall; the correction
- *       fills in the requests that would have been sent every {@code expectedInterval} meanwhile.
+ *       the raw one, comparable with wrk's numbers and the source of p50/p99/p99.9/max, and a copy
+ *       corrected for coordinated omission ({@code copyCorrectedForCoordinatedOmission}), the
+ *       source of correctedP99/P999. A closed-loop client sends nothing while a response is late,
+ *       so the raw histogram under-reports a stall; the correction fills in the requests that
+ *       would have been sent every expected interval meanwhile. The expected interval is
+ *       {@code expectedInterval} or the run's median latency, whichever is longer (see
+ *       {@code JavaLoadRun#corrected}).
  * </ul>
  *
  * <p>Each {@link #run} uses fresh state; one instance may run several times, one run at a time
@@ -40,9 +42,9 @@ public final class JavaLoadGenerator implements LoadGenerator {
     private final Duration expectedInterval;
 
     /**
-     * @param expectedInterval for coordinated-omission correction, the response time a request
-     *                         should take when nothing stalls (the server's configured downstream
-     *                         delay); zero turns the correction off
+     * @param expectedInterval for coordinated-omission correction, the shortest response time a
+     *                         request should take when nothing stalls (the server's configured
+     *                         downstream delay); the run's median is used where it is longer
      */
     public JavaLoadGenerator(Duration expectedInterval) {
         Objects.requireNonNull(expectedInterval, "expectedInterval");

@@ -47,7 +47,7 @@ final class HttpTable {
             new Col("p50", "median latency, ms", true, c -> ms(c.p50Ms())),
             new Col("p99", "99th percentile latency, ms", true, c -> ms(c.p99Ms())),
             new Col("p99.9", "99.9th percentile latency, ms", true, c -> ms(c.p999Ms())),
-            new Col("p99 corrected", "p99 corrected for coordinated omission (HdrHistogram, expected interval = the delay); Java generator only",
+            new Col("p99 corrected", "p99 corrected for coordinated omission (HdrHistogram; expected interval: the delay or the run's median, whichever is longer); Java generator only",
                     true, c -> ms(c.correctedP99Ms())),
             new Col("Errors", "connect, read, write, timeout and non-2xx responses", true, c -> Formats.integer(c.errors())),
             new Col("Open", "most connections the server held open at once (a slow acceptor may never hold them all)", true,

@@ -49,7 +49,7 @@ class HttpBenchTest {
             assertThat(c.peakRssBytes()).as(c.key()).isGreaterThan(c.idleRssBytes() / 2);
             assertThat(c.cpuSeconds()).as(c.key()).isPositive();
             if (c.generator().equals("java")) {
-                assertThat(c.correctedP99Ms()).as(c.key()).isGreaterThanOrEqualTo(c.p99Ms());
+                assertThat(c.correctedP99Ms()).as(c.key()).isGreaterThanOrEqualTo(c.p99Ms() * 0.95);
             }
         });
         // a thread per connection, against a handful
