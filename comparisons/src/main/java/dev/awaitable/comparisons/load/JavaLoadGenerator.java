@@ -17,6 +17,8 @@ import java.util.Objects;
  *       measured. It ends when all connections are up, or after {@code timeout} at the latest.
  *   <li>The measured window is the {@code duration} that follows. Requests, requests/s and
  *       latencies count the responses that completed inside the window.
+ *   <li>{@link #burst} instead does what wrk does, to cross-check it: all connects at once, the
+ *       window starting with them.
  *   <li>Errors count over the whole run, connect phase included, so connect failures are never
  *       hidden: connect (refused, reset or not connected within {@code timeout}), read (reset or
  *       closed by the server with a response outstanding), write, status (any non-2xx response),
@@ -40,6 +42,7 @@ import java.util.Objects;
 public final class JavaLoadGenerator implements LoadGenerator {
 
     private final Duration expectedInterval;
+    private final boolean burst;
 
     /**
      * @param expectedInterval for coordinated-omission correction, the shortest response time a
@@ -47,6 +50,22 @@ public final class JavaLoadGenerator implements LoadGenerator {
      *                         downstream delay); the run's median is used where it is longer
      */
     public JavaLoadGenerator(Duration expectedInterval) {
+        this(expectedInterval, false);
+    }
+
+    /**
+     * The generator measuring the way wrk does, to cross-check it: every connection opened at
+     * once (no pacing), and the window starting with the connects instead of after them. Against
+     * a server whose accept loop cannot drain such a burst, connections wait in (or are dropped
+     * from and retried into) the kernel's listen backlog, and that shows in the latencies, as it
+     * does in wrk's. Its id is {@code java-burst}.
+     */
+    public static JavaLoadGenerator burst(Duration expectedInterval) {
+        return new JavaLoadGenerator(expectedInterval, true);
+    }
+
+    private JavaLoadGenerator(Duration expectedInterval, boolean burst) {
+        this.burst = burst;
         Objects.requireNonNull(expectedInterval, "expectedInterval");
         if (expectedInterval.isNegative()) {
             throw new IllegalArgumentException("negative expectedInterval: " + expectedInterval);
@@ -56,7 +75,7 @@ public final class JavaLoadGenerator implements LoadGenerator {
 
     @Override
     public String id() {
-        return "java";
+        return burst ? "java-burst" : "java";
     }
 
     @Override
@@ -68,6 +87,6 @@ public final class JavaLoadGenerator implements LoadGenerator {
         if (duration.isNegative() || duration.isZero() || timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("duration and timeout must be positive: " + duration + ", " + timeout);
         }
-        return new JavaLoadRun(host, port, path, connections, duration, timeout, expectedInterval).run();
+        return new JavaLoadRun(host, port, path, connections, duration, timeout, expectedInterval, burst).run();
     }
 }

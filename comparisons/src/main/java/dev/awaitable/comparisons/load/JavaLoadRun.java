@@ -27,7 +27,7 @@ import org.HdrHistogram.Histogram;
  * {@link #RECONNECT_BACKOFF_MS}; every entry there has the same delay, so the deque is sorted by
  * due time). A BUSY connection always has exactly one request outstanding (written or being
  * written): that is the closed loop. Invariants: at most {@link #MAX_PENDING_CONNECTS}
- * connections are CONNECTING; {@link #busy} is the number of BUSY connections.
+ * connections are CONNECTING (no limit in burst mode); {@link #busy} is the number of BUSY connections.
  *
  * <p>Termination: the loop only ever blocks in {@code select} with a timeout no later than the
  * next deadline (timeout scan, end of the connect phase, end of the window, next reconnect), the
@@ -70,6 +70,10 @@ final class JavaLoadRun {
     private final long durationNanos;
     private final long timeoutNanos;
     private final long expectedIntervalNanos;
+    /** wrk's way: every connect at once, and the window starts with them (see {@link JavaLoadGenerator#burst}). */
+    private final boolean burst;
+    private final int maxPendingConnects;
+    private final String generator;
 
     private final Conn[] conns;
     private final ArrayDeque<Conn> ready = new ArrayDeque<>();
@@ -87,7 +91,10 @@ final class JavaLoadRun {
     private long completed;
 
     JavaLoadRun(String host, int port, String path, int connections, Duration duration, Duration timeout,
-            Duration expectedInterval) throws IOException {
+            Duration expectedInterval, boolean burst) throws IOException {
+        this.burst = burst;
+        this.maxPendingConnects = burst ? Integer.MAX_VALUE : MAX_PENDING_CONNECTS;
+        this.generator = burst ? "java-burst" : "java";
         this.address = new InetSocketAddress(host, port);
         if (address.isUnresolved()) {
             throw new IOException("cannot resolve host " + host);
@@ -118,7 +125,7 @@ final class JavaLoadRun {
         double seconds = (windowEnd - windowStart) / 1e9;
         boolean any = raw.getTotalCount() > 0;
         Histogram corrected = any ? corrected() : null;
-        return new LoadResult("java", connections, seconds, completed, completed / seconds,
+        return new LoadResult(generator, connections, seconds, completed, completed / seconds,
                 any ? millis(raw.getValueAtPercentile(50)) : null,
                 any ? millis(raw.getValueAtPercentile(99)) : null,
                 any ? millis(raw.getValueAtPercentile(99.9)) : null,
@@ -138,7 +145,7 @@ final class JavaLoadRun {
         long nextScan = start + scanInterval;
         while (true) {
             long now = System.nanoTime();
-            if (!measuring && (busy == connections || now - connectPhaseEnd >= 0)) {
+            if (!measuring && (burst || busy == connections || now - connectPhaseEnd >= 0)) {
                 measuring = true;
                 windowStart = now;
                 windowEnd = now + durationNanos;
@@ -155,7 +162,7 @@ final class JavaLoadRun {
 
             long deadline = measuring ? windowEnd : connectPhaseEnd;
             deadline = earlier(deadline, nextScan);
-            if (!backoff.isEmpty() && pendingConnects < MAX_PENDING_CONNECTS) {
+            if (!backoff.isEmpty() && pendingConnects < maxPendingConnects) {
                 deadline = earlier(deadline, backoff.peekFirst().notBefore);
             }
             long waitMillis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - now));
@@ -191,7 +198,7 @@ final class JavaLoadRun {
     /* ---------------- Connecting ---------------- */
 
     private void openQueued(long now) {
-        while (pendingConnects < MAX_PENDING_CONNECTS) {
+        while (pendingConnects < maxPendingConnects) {
             Conn c = ready.pollFirst();
             if (c == null) {
                 Conn head = backoff.peekFirst();

@@ -228,7 +228,7 @@ final class HtmlReport {
             th("Implementation", "the service's implementation", false);
             th("Connections", "concurrent connections", true);
             th("Delay", "downstream delay, ms", true);
-            th("Agreement", "java against wrk, for the same server process", false);
+            th("Agreement", "the Java generator against wrk, for the same server process: java-burst (measuring as wrk does) where it ran, else java", false);
             out.append("</tr></thead>\n<tbody>\n");
             for (HttpTable.Agreement a : agreements) {
                 out.append("<tr><td>").append(Html.escape(a.implementation())).append("</td><td class=\"num\">")

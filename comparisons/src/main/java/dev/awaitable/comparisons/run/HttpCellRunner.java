@@ -110,7 +110,7 @@ public final class HttpCellRunner {
     private HttpCellResult measureOne(ServerProcess server, HttpCell cell, String generatorId)
             throws IOException, InterruptedException {
         String impl = cell.implementation().id();
-        String fds = generatorId.equals("java") ? OpenFiles.shortfall(cell.connections()) : null;
+        String fds = generatorId.startsWith("java") ? OpenFiles.shortfall(cell.connections()) : null;
         if (fds != null) {
             return HttpCellResult.failed(impl, cell.connections(), cell.delayMs(), generatorId, fds);
         }
@@ -159,6 +159,9 @@ public final class HttpCellRunner {
     private LoadGenerator generator(String id, HttpCell cell) throws WrkUnavailableException {
         if (id.equals("java")) {
             return new JavaLoadGenerator(Duration.ofMillis(cell.delayMs()));
+        }
+        if (id.equals("java-burst")) {
+            return JavaLoadGenerator.burst(Duration.ofMillis(cell.delayMs()));
         }
         if (wrk == null) {
             try {

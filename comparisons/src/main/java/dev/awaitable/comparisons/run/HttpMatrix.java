@@ -30,8 +30,10 @@ public final class HttpMatrix {
             ParamSpec.ints("duration-s", "seconds of measured load per generator (one value)", 1, 600, List.of(3L), List.of(10L)),
             ParamSpec.ints("warmup-s", "seconds of Java-generator load at up to 100 connections before measuring (one value)",
                     0, 600, List.of(1L), List.of(3L)),
-            ParamSpec.choice("generator", "load generators, each measured in turn against the same server process",
-                    List.of("wrk", "java"), List.of("wrk", "java"), List.of("wrk", "java")));
+            ParamSpec.choice("generator", "load generators, each measured in turn against the same server process: wrk; the Java "
+                            + "generator paced (steady state, all connections open); the Java generator as wrk measures (java-burst: "
+                            + "all connects at once, counted in the window), the cross-check of wrk",
+                    List.of("wrk", "java", "java-burst"), List.of("wrk", "java", "java-burst"), List.of("wrk", "java", "java-burst")));
 
     private HttpMatrix() {
     }

@@ -71,7 +71,7 @@ class CliBadInputTest {
                 Arguments.of("http connections out of range", List.of("bench", "--workloads", "http-service", "--param", "connections=0"),
                         "parameter connections=0 is out of range (legal: 1..20000)"),
                 Arguments.of("http generator unknown", List.of("bench", "--workloads", "http-service", "--param", "generator=ab"),
-                        "parameter generator=ab is not one of [wrk, java]"),
+                        "parameter generator=ab is not one of [wrk, java, java-burst]"),
                 Arguments.of("http duration twice", List.of("bench", "--workloads", "http-service", "--param", "duration-s=1,2"),
                         "parameter duration-s takes one value, got 2"),
                 Arguments.of("http param without http", List.of("bench", "--workloads", "await-chain", "--param", "connections=10"),

@@ -80,6 +80,28 @@ class LoadJavaGeneratorTest {
         }
     }
 
+    /**
+     * The burst mode measures as wrk does: its id says so, the window starts with the connects,
+     * and 1,000 connects at once are all made.
+     */
+    @Test
+    void burstModeConnectsAllAtOnceAndCountsFromTheStart() throws Exception {
+        try (LoadTestServer server = LoadTestServer.start(Duration.ofMillis(20), 0)) {
+            JavaLoadGenerator g = JavaLoadGenerator.burst(Duration.ofMillis(20));
+            assertThat(g.id()).isEqualTo("java-burst");
+            long t0 = System.nanoTime();
+            LoadResult r = g.run(HOST, server.port(), "/", 1_000, Duration.ofSeconds(2), Duration.ofSeconds(5));
+            double elapsed = (System.nanoTime() - t0) / 1e9;
+
+            assertThat(r.generator()).isEqualTo("java-burst");
+            assertThat(r.errors()).as(String.valueOf(r.errorDetail())).isZero();
+            assertThat(r.p50Ms()).isGreaterThanOrEqualTo(20.0);
+            // the window is the whole run: no separate connect phase before it
+            assertThat(r.durationSeconds()).isBetween(1.9, 2.5);
+            assertThat(elapsed).isLessThan(r.durationSeconds() + 1.5);
+        }
+    }
+
     /** Every 10th response is a 500: about a tenth of the responses count as status errors. */
     @Test
     void serverErrorsAreStatusErrors() throws Exception {
