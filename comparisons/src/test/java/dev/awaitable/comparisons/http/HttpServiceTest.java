@@ -272,8 +272,14 @@ class HttpServiceTest {
             send(rst, "POST / HTTP/1.1\r\nContent-Length: 100\r\n\r\nonly part");
             rst.setSoLinger(true, 0);
             rst.close();
+            // Race (test vs acceptor): both clients may be gone before the server accepted them,
+            // so wait for the count first. The half request ended by FIN is always read, so it is
+            // always counted; the reset one only if the server read its bytes before the RST
+            // (Linux drops unread data on a reset), so it may count or not.
+            AbstractHttpService counted = (AbstractHttpService) service;
+            eventually("the half request counted", () -> counted.abortedConnections() >= 1);
             eventually("broken connections dropped", () -> service.openConnections() == 0);
-            assertThat(((AbstractHttpService) service).abortedConnections()).isEqualTo(2);
+            assertThat(counted.abortedConnections()).isBetween(1L, 2L);
             try (Socket s = connect(port)) {
                 send(s, GET);
                 assertThat(read(s.getInputStream()).status()).isEqualTo(200);
