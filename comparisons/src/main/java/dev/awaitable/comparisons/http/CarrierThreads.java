@@ -6,18 +6,18 @@ import java.lang.reflect.Method;
 import java.util.function.IntSupplier;
 
 /**
- * Counts virtual-thread carriers the way {@code run.CellProfiler} does: the loom backend's own
- * carriers plus the pool of the JDK's default virtual-thread scheduler (its JDK 24+ management
- * bean), without any thread snapshot. Never {@code ThreadMXBean.getThreadInfo} or
- * {@code dumpAllThreads}: on JDK 25 we saw them crash the JVM while a virtual thread was mounting.
- * (A copy of CellProfiler's counter rather than an extraction, to leave that package untouched.)
+ * Counts virtual-thread carriers, for the HTTP server's stats and the JMH cells' profiler: the
+ * loom backend's own carriers plus the pool of the JDK's default virtual-thread scheduler (its
+ * JDK 24+ management bean), without any thread snapshot. Never {@code ThreadMXBean.getThreadInfo}
+ * or {@code dumpAllThreads}: on JDK 25 we saw them crash the JVM while a virtual thread was mounting.
  */
-final class CarrierThreads {
+public final class CarrierThreads {
 
     private CarrierThreads() {
     }
 
-    static IntSupplier counter() {
+    /** A counter of the carriers alive when it is asked. */
+    public static IntSupplier counter() {
         IntSupplier jdkPool = () -> 0;
         try {
             Class<?> type = Class.forName("jdk.management.VirtualThreadSchedulerMXBean");

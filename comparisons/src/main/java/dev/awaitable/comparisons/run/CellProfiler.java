@@ -143,7 +143,7 @@ public final class CellProfiler implements InternalProfiler {
         final AtomicInteger peakPlatform = new AtomicInteger();
         final AtomicInteger peakCarriers = new AtomicInteger();
         private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        private final java.util.function.IntSupplier carriers = carrierCounter(threads);
+        private final java.util.function.IntSupplier carriers = dev.awaitable.comparisons.http.CarrierThreads.counter();
 
         Sampler() {
             super("awaitable-thread-sampler");
@@ -163,31 +163,5 @@ public final class CellProfiler implements InternalProfiler {
             }
         }
 
-        /**
-         * Carriers: the loom backend's own (it counts them) plus the workers of the JDK's default
-         * virtual-thread scheduler (its JDK 24+ management bean), without any thread snapshot:
-         * on JDK 25 we saw {@code ThreadMXBean.getThreadInfo} crash the JVM while a platform
-         * thread was mounting a virtual thread.
-         */
-        private static java.util.function.IntSupplier carrierCounter(ThreadMXBean threads) {
-            java.util.function.IntSupplier jdkPool = () -> 0;
-            try {
-                Class<?> type = Class.forName("jdk.management.VirtualThreadSchedulerMXBean");
-                @SuppressWarnings("unchecked")
-                Object bean = ManagementFactory.getPlatformMXBean((Class<? extends java.lang.management.PlatformManagedObject>) type);
-                java.lang.reflect.Method poolSize = type.getMethod("getPoolSize");
-                jdkPool = () -> {
-                    try {
-                        return (Integer) poolSize.invoke(bean);
-                    } catch (ReflectiveOperationException e) {
-                        return 0;
-                    }
-                };
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                // JDK 21-23: no bean; the JDK's own pool is not counted there
-            }
-            java.util.function.IntSupplier jdk = jdkPool;
-            return () -> dev.awaitable.loom.LoomBackend.carrierThreads() + jdk.getAsInt();
-        }
     }
 }

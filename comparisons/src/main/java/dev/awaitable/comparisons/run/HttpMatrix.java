@@ -85,16 +85,7 @@ public final class HttpMatrix {
                 }
             }
         }
-        if (s.shardCount() <= 1) {
-            return all;
-        }
-        List<HttpCell> mine = new ArrayList<>();
-        for (int i = 0; i < all.size(); i++) {
-            if (i % s.shardCount() == s.shardIndex() - 1) {
-                mine.add(all.get(i));
-            }
-        }
-        return mine;
+        return Matrix.shard(all, s);
     }
 
     /** For the report's legend and {@code ./awaitable list}. */

@@ -82,10 +82,15 @@ public final class Matrix {
                 }
             }
         }
+        return shard(all, settings);
+    }
+
+    /** This shard's share of {@code all}: every shardCount-th item, starting at shardIndex. */
+    static <T> List<T> shard(List<T> all, MatrixSettings settings) {
         if (settings.shardCount() <= 1) {
             return all;
         }
-        List<Cell> mine = new ArrayList<>();
+        List<T> mine = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
             if (i % settings.shardCount() == settings.shardIndex() - 1) {
                 mine.add(all.get(i));
