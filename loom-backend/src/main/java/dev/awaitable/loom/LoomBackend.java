@@ -51,6 +51,28 @@ public final class LoomBackend implements AsyncBackend {
 
     private static final AtomicBoolean WARNED = new AtomicBoolean();
 
+    /**
+     * The JDK's poller mode this backend needs: 1, pollers on platform threads. A body blocked in
+     * socket I/O parks on the JDK's poller. On Linux the default mode runs the pollers as virtual
+     * threads of the JDK's default scheduler (mode 2; 3, per carrier, on JDK 25), and they poll
+     * only while that scheduler runs. Bodies run on their own schedulers and carriers, so a body
+     * blocked in a socket read or accept was woken only when some default-scheduler virtual
+     * thread happened to run: seen as a read that never returned on an otherwise idle JVM, and as
+     * an accept loop that could not keep up under load. The property is read once, when the
+     * JDK's Poller initializes (the first socket operation a virtual thread blocks in), so it is
+     * set when this class initializes, unless the user chose a mode (then the backend warns once).
+     * A JVM that blocked a virtual thread in socket I/O before this class initialized keeps the
+     * JDK's default mode, which cannot be seen from here: pass {@code -Djdk.pollerMode=1} there.
+     */
+    static final String POLLER_MODE_PROPERTY = "jdk.pollerMode";
+    private static final AtomicBoolean POLLER_WARNED = new AtomicBoolean();
+
+    static {
+        if (System.getProperty(POLLER_MODE_PROPERTY) == null) {
+            System.setProperty(POLLER_MODE_PROPERTY, "1");
+        }
+    }
+
     private final ContextAffinity affinity;
     private final boolean scheduled;
     private final Executor scheduler;
@@ -68,6 +90,11 @@ public final class LoomBackend implements AsyncBackend {
         this.affinity = Objects.requireNonNull(affinity, "affinity");
         this.scheduled = affinity == ContextAffinity.PER_BODY_SCHEDULER;
         this.scheduler = new TaskScheduler(scheduled);
+        if (scheduled && !"1".equals(System.getProperty(POLLER_MODE_PROPERTY)) && POLLER_WARNED.compareAndSet(false, true)) {
+            Diagnostics.log().warn("loom backend: -D{}={}: the JDK polls sockets on its default scheduler's virtual threads, "
+                    + "so a body blocked in socket I/O wakes only when that scheduler runs; use -D{}=1",
+                    POLLER_MODE_PROPERTY, System.getProperty(POLLER_MODE_PROPERTY), POLLER_MODE_PROPERTY);
+        }
     }
 
     /** The mode this JVM supports: per-body schedulers if {@code java.lang} is open to the backend. */
@@ -146,6 +173,7 @@ public final class LoomBackend implements AsyncBackend {
         p.put("carriers", Integer.toString(Carriers.PARALLELISM));
         p.put("inlineResume", Boolean.toString(Strand.INLINE_RESUME));
         p.put("jdk", Runtime.version().toString());
+        p.put(POLLER_MODE_PROPERTY, String.valueOf(System.getProperty(POLLER_MODE_PROPERTY)));
         return p;
     }
 
