@@ -12,7 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The blocking-I/O implementations (loom, blocking): a {@link ServerSocket}, an accept loop on
- * one platform thread, and per connection one thread of the subclass's kind running
+ * a thread of its own (a platform thread; loom's is an async body), and per connection one thread
+ * of the subclass's kind running
  * {@link #serve} with blocking reads and writes.
  *
  * <p>Connection states: OPEN (in {@code connections}) → CLOSED (removed). Whoever removes a
@@ -46,11 +47,6 @@ abstract class AbstractSocketHttpService extends AbstractHttpService implements 
     void beforeStart() {
     }
 
-    /** Whether the accept loop runs on a virtual thread instead of a platform thread. */
-    boolean acceptOnVirtualThread() {
-        return false;
-    }
-
     @Override
     final int startServing(InetSocketAddress address) throws IOException {
         beforeStart();
@@ -63,14 +59,16 @@ abstract class AbstractSocketHttpService extends AbstractHttpService implements 
             throw e;
         }
         server = s;
-        if (acceptOnVirtualThread()) {
-            acceptor = Thread.ofVirtual().name("http-" + implementation() + "-accept").start(this);
-        } else {
-            acceptor = new Thread(this, "http-" + implementation() + "-accept");
-            acceptor.setDaemon(true);
-            acceptor.start();
-        }
+        acceptor = startAcceptor(this);
         return s.getLocalPort();
+    }
+
+    /** Starts the accept loop on a thread of its own (a platform thread unless overridden) and returns it; joined on close. */
+    Thread startAcceptor(Runnable acceptLoop) {
+        Thread t = new Thread(acceptLoop, "http-" + implementation() + "-accept");
+        t.setDaemon(true);
+        t.start();
+        return t;
     }
 
     /** The accept loop. */

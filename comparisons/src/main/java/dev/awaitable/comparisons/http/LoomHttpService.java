@@ -24,13 +24,26 @@ final class LoomHttpService extends AbstractSocketHttpService {
     }
 
     /**
-     * A body's first segment runs on the thread that calls {@code Async.run}. From a platform
-     * acceptor that failed: 194 of 200 connections starved (their bodies kept coming back to the
-     * acceptor, blocked in {@code accept()}). From a virtual acceptor all connections are served.
+     * The accept loop is itself an {@code Async.run} body. A body's first segment runs on the
+     * thread that calls {@code Async.run}, until its first await. From a plain virtual thread the
+     * caller parks until then, and both it and the new body go through the carriers' queue: with
+     * thousands of connections runnable that is one queue round per accepted connection, and under
+     * wrk's burst of 10,000 connects the acceptor fell behind the listen backlog. From a body, the
+     * loom backend hands the acceptor's carrier to the new body and takes it back at the body's
+     * first await, with no queue in between. (From a platform acceptor, 194 of 200 connections
+     * starved: their bodies kept being carried by the acceptor, blocked in {@code accept()}.)
      */
     @Override
-    boolean acceptOnVirtualThread() {
-        return true;
+    Thread startAcceptor(Runnable acceptLoop) {
+        // Started from a virtual thread: a body started from a platform thread with no context is
+        // carried by that thread (here the service's caller, which goes on to other work).
+        java.util.concurrent.CompletableFuture<Thread> body = new java.util.concurrent.CompletableFuture<>();
+        Thread.ofVirtual().name("http-loom-accept-starter").start(() -> Async.run(() -> {
+            body.complete(Thread.currentThread());
+            Async.await(Awaitables.yieldNow()); // accept() blocks and is not an await: release the starter first
+            acceptLoop.run();
+        }));
+        return body.join();
     }
 
     @Override

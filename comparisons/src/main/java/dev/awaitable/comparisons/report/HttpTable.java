@@ -223,7 +223,7 @@ final class HttpTable {
             long agreed = agreements.stream().filter(Agreement::agree).count();
             long burst = agreements.stream().filter(a -> a.note() != null).count();
             out.add(agreed + " of " + agreements.size() + " cells measured by wrk and the Java generator agree (" + tolerance() + ")"
-                    + (burst == 0 ? "." : "; " + burst + " of the others differ because wrk opens all its connections at once and the "
+                    + (burst == 0 ? "." : "; " + burst + " of the others " + (burst == 1 ? "differs" : "differ") + " because wrk opens all its connections at once and the "
                             + "server's accept loop did not keep up (see the agreement table)."));
         }
         return out;
