@@ -106,6 +106,12 @@ class HttpReportTest {
         assertThat(a.agree()).isFalse();
         assertThat(HttpTable.agreementText(a)).contains("the server held at most 4,604 of 100 connections under wrk (10,000 under java), "
                 + "and wrk's p99 of 3,660 ms includes SYN retries");
+        // both bursts short of the connections: each generator measured a different server
+        HttpCellResult w2 = held(cell("wrk", 25_000, 100), 80, 3_500.0);
+        HttpCellResult b2 = held(cell("java-burst", 14_000, 210), 69, 4_200.0);
+        assertThat(HttpTable.agreementText(new HttpTable(List.of(w2, b2)).agreements().get(0)))
+                .contains("both connect bursts overflowed the listen backlog: the server held at most 80 of 100 connections under wrk "
+                        + "and 69 under java-burst");
         // the claim is about connections held: the findings take the run in which the server held the most
         HttpCellResult bw = held(blocking(cell("wrk", 20_000, 60)), 46, 3_660.0);
         HttpCellResult bj = held(blocking(cell("java", 18_000, 440)), 100, 500.0);
