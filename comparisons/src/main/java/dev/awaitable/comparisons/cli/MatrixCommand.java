@@ -41,6 +41,9 @@ final class MatrixCommand {
         store.save();
         int steps = matrix.size() + http.size() + (s.scenarios() ? 1 : 0);
         Progress progress = new Progress(out, steps);
+        if (!http.isEmpty()) {
+            progress.plan(HttpCellRunner.KIND, http.size(), HttpCellRunner.estimate(http));
+        }
         out.printf("awaitable: %d cells (%d workloads x implementations x parameters)%s%s, results in %s%n", matrix.size(),
                 Matrix.workloads(s).size(), http.isEmpty() ? "" : " + " + http.size() + " HTTP service runs",
                 s.scenarios() ? " + scenarios" : "", s.outDir());

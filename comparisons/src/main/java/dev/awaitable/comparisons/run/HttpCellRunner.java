@@ -32,6 +32,8 @@ import java.util.Locale;
  */
 public final class HttpCellRunner {
     static final int SAMPLE_MS = 250;
+    /** The progress kind of an HTTP cell (its time is nothing like a JMH cell's). */
+    public static final String KIND = "http";
     /** Connections of the warm-up load. */
     static final int WARMUP_CONNECTIONS = 100;
 
@@ -48,6 +50,16 @@ public final class HttpCellRunner {
         this.dir = settings.outDir().resolve("http");
     }
 
+    /** About how long a cell takes on average: server start, warm-up, then each generator's window and idle wait. */
+    public static Duration estimate(List<HttpCell> cells) {
+        return Duration.ofNanos((long) cells.stream().mapToLong(c -> estimate(c).toNanos()).average().orElse(0));
+    }
+
+    static Duration estimate(HttpCell cell) {
+        return Duration.ofSeconds(4L + cell.warmupSeconds() + cell.generators().size() * (cell.durationSeconds() + 3L)
+                + (cell.connections() >= 5_000 ? 2L * cell.generators().size() : 0));
+    }
+
     /** Measures every cell; returns how many generator results failed. */
     public int run(List<HttpCell> cells) throws IOException {
         int failed = 0;
@@ -58,7 +70,7 @@ public final class HttpCellRunner {
             }
             progress.starting(cell.toString());
             if (settings.resume() && cell.generators().stream().allMatch(g -> store.httpMeasuredOk(cell.key(g)))) {
-                progress.finished("already measured (resume)", 0, true);
+                progress.finished(KIND, "already measured (resume)", 0, true);
                 continue;
             }
             long start = System.nanoTime();
@@ -70,7 +82,7 @@ public final class HttpCellRunner {
                 }
                 lines.add(summary(r));
             }
-            progress.finished(String.join("\n        ", lines), System.nanoTime() - start, false);
+            progress.finished(KIND, String.join("\n        ", lines), System.nanoTime() - start, false);
         }
         return failed;
     }
