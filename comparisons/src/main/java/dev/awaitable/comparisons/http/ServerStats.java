@@ -5,6 +5,8 @@ package dev.awaitable.comparisons.http;
  *
  * @param rssBytes              VmRSS from /proc/self/status, null if unreadable
  * @param vmSizeBytes           VmSize from /proc/self/status, null if unreadable
+ * @param peakRssBytes          highest VmRSS the sampler saw since the last reset, null if unreadable
+ * @param peakVmSizeBytes       highest VmSize the sampler saw since the last reset, null if unreadable
  * @param liveThreads           live platform threads now ({@code ThreadMXBean.getThreadCount()}),
  *                              the server's own helpers (stdin reader, sampler, watchdog) included
  * @param peakThreads           most platform threads since the last reset (the JVM's peak and a
@@ -25,6 +27,8 @@ package dev.awaitable.comparisons.http;
 public record ServerStats(
         Long rssBytes,
         Long vmSizeBytes,
+        Long peakRssBytes,
+        Long peakVmSizeBytes,
         int liveThreads,
         int peakThreads,
         int carrierThreads,

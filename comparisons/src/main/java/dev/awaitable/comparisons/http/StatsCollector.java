@@ -9,12 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntSupplier;
 
 /**
  * Samples the process for {@link ServerStats}: a daemon sampler every 25 ms keeps the peaks of
- * platform threads and carriers (a short-lived spike between two samples is caught for platform
- * threads by the JVM's own peak, which {@link #resetPeaks} resets too, not for carriers).
+ * platform threads, carriers, resident set and virtual size (a short-lived spike between two
+ * samples is caught for platform threads by the JVM's own peak, which {@link #resetPeaks} resets
+ * too, not for the others).
  *
  * <p>Race (sample vs reset): a sample taken just before a reset may land just after it and
  * carry an older, higher count into the new period. Racy, but benign: it is off by one sample
@@ -31,6 +33,8 @@ final class StatsCollector implements AutoCloseable {
     private final IntSupplier carriers = CarrierThreads.counter();
     private final AtomicInteger peakPlatform = new AtomicInteger();
     private final AtomicInteger peakCarriers = new AtomicInteger();
+    private final AtomicLong peakRss = new AtomicLong(-1);
+    private final AtomicLong peakVmSize = new AtomicLong(-1);
     private final Thread sampler;
 
     StatsCollector(HttpService service) {
@@ -44,6 +48,7 @@ final class StatsCollector implements AutoCloseable {
         while (!Thread.currentThread().isInterrupted()) {
             peakPlatform.accumulateAndGet(threads.getThreadCount(), Math::max);
             peakCarriers.accumulateAndGet(carriers.getAsInt(), Math::max);
+            peakMemory(procStatus());
             try {
                 Thread.sleep(SAMPLE_MILLIS);
             } catch (InterruptedException e) {
@@ -58,13 +63,15 @@ final class StatsCollector implements AutoCloseable {
         int carriersNow = carriers.getAsInt();
         int peak = Math.max(live, Math.max(threads.getPeakThreadCount(), peakPlatform.accumulateAndGet(live, Math::max)));
         int peakCarrier = peakCarriers.accumulateAndGet(carriersNow, Math::max);
+        peakMemory(status);
         long gcCount = 0;
         long gcTime = 0;
         for (GarbageCollectorMXBean gc : collectors) {
             gcCount += Math.max(0, gc.getCollectionCount());
             gcTime += Math.max(0, gc.getCollectionTime());
         }
-        return new ServerStats(status[0], status[1], live, peak, carriersNow, peakCarrier,
+        return new ServerStats(status[0], status[1], orNull(peakRss.get()), orNull(peakVmSize.get()), live, peak, carriersNow,
+                peakCarrier,
                 memory.getHeapMemoryUsage().getCommitted(), memory.getHeapMemoryUsage().getUsed(),
                 memory.getNonHeapMemoryUsage().getCommitted(), cpuNanos(), gcCount, gcTime,
                 service.requests(), service.openConnections(), service.peakOpenConnections());
@@ -75,9 +82,25 @@ final class StatsCollector implements AutoCloseable {
         threads.resetPeakThreadCount();
         peakPlatform.set(threads.getThreadCount());
         peakCarriers.set(carriers.getAsInt());
+        peakRss.set(-1);
+        peakVmSize.set(-1);
+        peakMemory(procStatus());
         if (service instanceof AbstractHttpService s) {
             s.resetPeaks();
         }
+    }
+
+    private void peakMemory(Long[] status) {
+        if (status[0] != null) {
+            peakRss.accumulateAndGet(status[0], Math::max);
+        }
+        if (status[1] != null) {
+            peakVmSize.accumulateAndGet(status[1], Math::max);
+        }
+    }
+
+    private static Long orNull(long v) {
+        return v < 0 ? null : v;
     }
 
     private static long cpuNanos() {

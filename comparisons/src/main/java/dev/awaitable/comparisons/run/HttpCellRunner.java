@@ -22,8 +22,8 @@ import java.util.Locale;
  *   <li>warm-up: the Java generator at up to 100 connections for {@code warmup-s}, so the JIT
  *       has compiled the request path before anything is measured;</li>
  *   <li>for each generator in turn: the server's idle resident set and virtual size, a reset of
- *       its peak counters, the load for {@code duration-s} while a sampler asks the server for its
- *       counters every {@value #SAMPLE_MS} ms (peak RSS and virtual size), then the final counters
+ *       its peak counters, the load for {@code duration-s}, then the server's counters (its own
+ *       sampler keeps the peaks of threads, carriers, resident set and virtual size)
  *       (peak threads and carriers, CPU time, committed heap); then a wait until the server has
  *       closed every connection, so the next generator starts from an idle server.</li>
  * </ol>
@@ -31,7 +31,6 @@ import java.util.Locale;
  * missing and not installable) fails its own cells and leaves the others alone.
  */
 public final class HttpCellRunner {
-    static final int SAMPLE_MS = 250;
     /** The progress kind of an HTTP cell (its time is nothing like a JMH cell's). */
     public static final String KIND = "http";
     /** Connections of the warm-up load. */
@@ -69,7 +68,7 @@ public final class HttpCellRunner {
                 break;
             }
             progress.starting(cell.toString());
-            if (settings.resume() && cell.generators().stream().allMatch(g -> store.httpMeasuredOk(cell.key(g)))) {
+            if (cell.generators().stream().allMatch(g -> alreadyMeasured(cell, g))) {
                 progress.finished(KIND, "already measured (resume)", 0, true);
                 continue;
             }
@@ -100,7 +99,7 @@ public final class HttpCellRunner {
                 awaitIdle(server);
             }
             for (String g : cell.generators()) {
-                if (settings.resume() && store.httpMeasuredOk(cell.key(g))) {
+                if (alreadyMeasured(cell, g)) {
                     continue;
                 }
                 out.add(measureOne(server, cell, g));
@@ -109,7 +108,7 @@ public final class HttpCellRunner {
         } catch (IOException | RuntimeException e) {
             String reason = CellRunner.oneLine(e) + " (server log: " + settings.outDir().relativize(log) + ")";
             for (String g : cell.generators()) {
-                if (out.stream().noneMatch(r -> r.generator().equals(g)) && !(settings.resume() && store.httpMeasuredOk(cell.key(g)))) {
+                if (out.stream().noneMatch(r -> r.generator().equals(g)) && !alreadyMeasured(cell, g)) {
                     out.add(HttpCellResult.failed(cell.implementation().id(), cell.connections(), cell.delayMs(), g, reason));
                 }
             }
@@ -135,20 +134,11 @@ public final class HttpCellRunner {
         JsonNode idle = server.stats();
         server.reset();
         JsonNode before = server.stats();
-        Sampler sampler = new Sampler(server);
-        sampler.start();
-        LoadResult load;
-        try {
-            load = generator.run("127.0.0.1", server.port(), "/", cell.connections(), Duration.ofSeconds(cell.durationSeconds()),
-                    timeout(cell));
-        } finally {
-            sampler.finish();
-        }
-        if (sampler.failure != null) {
-            throw sampler.failure;
-        }
+        LoadResult load = generator.run("127.0.0.1", server.port(), "/", cell.connections(), Duration.ofSeconds(cell.durationSeconds()),
+                timeout(cell));
         JsonNode after = server.stats();
-        sampler.take(after);
+        Long peakRss = longOf(after, "peakRssBytes");
+        Long peakVm = longOf(after, "peakVmSizeBytes");
         Long idleRss = longOf(idle, "rssBytes");
         Long idleVm = longOf(idle, "vmSizeBytes");
         Long cpu0 = longOf(before, "cpuNanos");
@@ -162,9 +152,9 @@ public final class HttpCellRunner {
         return new HttpCellResult(impl, cell.connections(), cell.delayMs(), generatorId, status, load.durationSeconds(), requests,
                 load.requestsPerSecond(), load.p50Ms(), load.p99Ms(), load.p999Ms(), load.maxMs(), load.correctedP99Ms(),
                 load.correctedP999Ms(), load.errors(), load.errorDetail(), intOf(after, "peakThreads"),
-                intOf(after, "peakCarrierThreads"), intOf(after, "peakOpenConnections"), idleRss, sampler.peakRss, idleVm,
-                sampler.peakVm, longOf(after, "heapCommittedBytes"), cpuSeconds,
-                perConnection(sampler.peakRss, idleRss, held), perConnection(sampler.peakVm, idleVm, held),
+                intOf(after, "peakCarrierThreads"), intOf(after, "peakOpenConnections"), idleRss, peakRss, idleVm,
+                peakVm, longOf(after, "heapCommittedBytes"), cpuSeconds,
+                perConnection(peakRss, idleRss, held), perConnection(peakVm, idleVm, held),
                 cpuSeconds == null || requests == 0 ? null : cpuSeconds * 1e6 / requests);
     }
 
@@ -186,6 +176,11 @@ public final class HttpCellRunner {
             throw new WrkUnavailableException(why);
         }
         return new Wrk((Path) wrk);
+    }
+
+    /** Whether a resumed run already has {@code generator}'s result for {@code cell}. */
+    private boolean alreadyMeasured(HttpCell cell, String generator) {
+        return settings.resume() && store.httpMeasuredOk(cell.key(generator));
     }
 
     /** A request unanswered this long is an error. */
@@ -236,50 +231,5 @@ public final class HttpCellRunner {
             sb.append(String.format(Locale.ROOT, ", reserved +%.1f KiB/conn", r.vmSizePerConnectionBytes() / 1024));
         }
         return sb.toString();
-    }
-
-    /** Polls the server's counters during the load; keeps the peaks of what the server cannot peak itself. */
-    private static final class Sampler extends Thread {
-        private final ServerProcess server;
-        private volatile boolean stop;
-        Long peakRss;
-        Long peakVm;
-        IOException failure;
-
-        Sampler(ServerProcess server) {
-            super("http-server-sampler");
-            setDaemon(true);
-            this.server = server;
-        }
-
-        @Override
-        public void run() {
-            while (!stop) {
-                try {
-                    take(server.stats());
-                    Thread.sleep(SAMPLE_MS);
-                } catch (IOException e) {
-                    failure = e;
-                    return;
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }
-
-        synchronized void take(JsonNode stats) {
-            peakRss = max(peakRss, longOf(stats, "rssBytes"));
-            peakVm = max(peakVm, longOf(stats, "vmSizeBytes"));
-        }
-
-        /** Stops sampling; not by interrupting, which would abort a stats exchange half-way. */
-        void finish() throws InterruptedException {
-            stop = true;
-            join(15_000);
-        }
-
-        private static Long max(Long a, Long b) {
-            return a == null ? b : b == null ? a : Long.valueOf(Math.max(a, b));
-        }
     }
 }

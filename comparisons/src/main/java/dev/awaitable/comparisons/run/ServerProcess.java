@@ -23,9 +23,9 @@ import java.util.concurrent.TimeUnit;
  * and exits on {@code quit} or when its stdin closes; a watchdog in the child ends it after
  * {@code max-seconds} even if this process dies without closing it.
  *
- * <p>Not thread-safe: one thread sends commands and reads the answers (the cell runner's
- * sampler, and the runner itself only while the sampler is stopped). A reader thread moves the
- * child's stdout lines to a queue so a silent child cannot block us past a deadline.
+ * <p>Not thread-safe: one thread (the cell runner) sends commands and reads the answers. A reader
+ * thread moves the child's stdout lines to a queue so a silent child cannot block us past a
+ * deadline.
  */
 final class ServerProcess implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
