@@ -27,23 +27,20 @@ final class LoomHttpService extends AbstractSocketHttpService {
      * The accept loop is itself an {@code Async.run} body. A body's first segment runs on the
      * thread that calls {@code Async.run}, until its first await. From a plain virtual thread the
      * caller parks until then, and both it and the new body go through the carriers' queue: with
-     * thousands of connections runnable that is one queue round per accepted connection, and under
-     * wrk's burst of 10,000 connects the acceptor fell behind the listen backlog. From a body, the
+     * thousands of connections runnable that is one queue round per accepted connection, slow
+     * against a burst of connects. From a body, the
      * loom backend hands the acceptor's carrier to the new body and takes it back at the body's
-     * first await, with no queue in between. (From a platform acceptor, 194 of 200 connections
-     * starved: their bodies kept being carried by the acceptor, blocked in {@code accept()}.)
+     * first await, with no queue in between.
      */
     @Override
     Thread startAcceptor(Runnable acceptLoop) {
-        // Started from a virtual thread: a body started from a platform thread with no context is
-        // carried by that thread (here the service's caller, which goes on to other work).
-        java.util.concurrent.CompletableFuture<Thread> body = new java.util.concurrent.CompletableFuture<>();
-        Thread.ofVirtual().name("http-loom-accept-starter").start(() -> Async.run(() -> {
-            body.complete(Thread.currentThread());
-            Async.await(Awaitables.yieldNow()); // accept() blocks and is not an await: release the starter first
+        Thread[] body = new Thread[1];
+        Async.run(() -> {
+            body[0] = Thread.currentThread(); // the first segment runs before Async.run returns
+            Async.await(Awaitables.yieldNow()); // accept() blocks and is not an await: release the caller first
             acceptLoop.run();
-        }));
-        return body.join();
+        });
+        return body[0];
     }
 
     @Override
