@@ -151,28 +151,16 @@ final class Charts {
                     continue;
                 }
                 anyLine |= points.size() >= 2;
-                ArrayNode data = json.arrayNode();
-                points.forEach((x, y) -> data.add(json.arrayNode().add(x).add(y)));
                 xs.addAll(points.keySet());
                 ys.addAll(points.values());
-                ObjectNode s = json.objectNode()
-                        .put("name", restIndex.size() == 1 || rest.getKey().isEmpty() ? impl : impl + " · " + rest.getKey())
-                        .put("type", "line")
-                        .put("symbolSize", 7);
-                s.set("data", data);
-                s.set("itemStyle", json.objectNode().put("color", colour(impl)));
-                s.set("lineStyle", json.objectNode().put("type", DASHES[rest.getValue() % DASHES.length]));
-                series.add(s);
+                series.add(line(restIndex.size() == 1 || rest.getKey().isEmpty() ? impl : impl + " · " + rest.getKey(),
+                        colour(impl), rest.getValue(), points));
             }
         }
         if (!anyLine) {
             return null;
         }
-        ObjectNode x = axis(xs, LOG_SPREAD).put("name", param).put("nameLocation", "middle").put("nameGap", 28);
-        ObjectNode option = baseOption(series);
-        option.set("xAxis", x);
-        option.set("yAxis", axis(ys, LOG_SPREAD));
-        ((ObjectNode) option.get("grid")).put("bottom", 44);
+        ObjectNode option = lineOption(series, param, xs, LOG_SPREAD, ys);
         return chart(t.id() + "-" + param + "-" + m.name(), m.label() + " (" + m.unit() + ") by " + param,
                 "a line per implementation" + (restIndex.size() > 1 ? " and setting of the other parameters" : "")
                         + logNote(xs, LOG_SPREAD).replace("log scale", "log x") + logNote(ys, LOG_SPREAD).replace("log scale", "log y")
@@ -227,26 +215,15 @@ final class Charts {
                 if (points.isEmpty()) {
                     continue;
                 }
-                ArrayNode data = json.arrayNode();
-                points.forEach((x, y) -> data.add(json.arrayNode().add(x).add(y)));
                 xs.addAll(points.keySet());
                 ys.addAll(points.values());
-                ObjectNode s = json.objectNode().put("name", perGenerator ? impl + " · " + generators.get(g) : impl)
-                        .put("type", "line").put("symbolSize", 7);
-                s.set("data", data);
-                s.set("itemStyle", json.objectNode().put("color", colour(impl)));
-                s.set("lineStyle", json.objectNode().put("type", DASHES[g % DASHES.length]));
-                series.add(s);
+                series.add(line(perGenerator ? impl + " · " + generators.get(g) : impl, colour(impl), g, points));
             }
         }
         if (series.isEmpty()) {
             return null;
         }
-        ObjectNode x = axis(xs, 10).put("name", "connections").put("nameLocation", "middle").put("nameGap", 28);
-        ObjectNode option = baseOption(series);
-        option.set("xAxis", x);
-        option.set("yAxis", axis(ys, LOG_SPREAD));
-        ((ObjectNode) option.get("grid")).put("bottom", 44);
+        ObjectNode option = lineOption(series, "connections", xs, 10, ys);
         String note = (perGenerator ? "a line per implementation and generator (wrk solid, java dashed)" : "a line per implementation")
                 + logNote(xs, 10).replace("log scale", "log x") + logNote(ys, LOG_SPREAD).replace("log scale", "log y")
                 + (t.failedCount() > 0 ? "; failed cells are not plotted" : "");
@@ -270,6 +247,26 @@ final class Charts {
         o.set("grid", json.objectNode().put("left", 8).put("right", 16).put("top", 40).put("bottom", 8).put("containLabel", true));
         o.set("series", series);
         return o;
+    }
+
+    /** A line series of {@code points} (x to y), in the implementation's colour, dashed by {@code dash}. */
+    private ObjectNode line(String name, String colour, int dash, TreeMap<Double, Double> points) {
+        ArrayNode data = json.arrayNode();
+        points.forEach((x, y) -> data.add(json.arrayNode().add(x).add(y)));
+        ObjectNode s = json.objectNode().put("name", name).put("type", "line").put("symbolSize", 7);
+        s.set("data", data);
+        s.set("itemStyle", json.objectNode().put("color", colour));
+        s.set("lineStyle", json.objectNode().put("type", DASHES[dash % DASHES.length]));
+        return s;
+    }
+
+    /** Lines against a numeric x axis named {@code xName}, each axis logarithmic when its values spread enough. */
+    private ObjectNode lineOption(ArrayNode series, String xName, List<Double> xs, double xLogSpread, List<Double> ys) {
+        ObjectNode option = baseOption(series);
+        option.set("xAxis", axis(xs, xLogSpread).put("name", xName).put("nameLocation", "middle").put("nameGap", 28));
+        option.set("yAxis", axis(ys, LOG_SPREAD));
+        ((ObjectNode) option.get("grid")).put("bottom", 44);
+        return option;
     }
 
     private ObjectNode categoryOption(List<String> categories, ArrayNode series, ObjectNode valueAxis) {
