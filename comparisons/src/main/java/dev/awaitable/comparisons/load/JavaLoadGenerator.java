@@ -87,6 +87,6 @@ public final class JavaLoadGenerator implements LoadGenerator {
         if (duration.isNegative() || duration.isZero() || timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("duration and timeout must be positive: " + duration + ", " + timeout);
         }
-        return new JavaLoadRun(host, port, path, connections, duration, timeout, expectedInterval, burst).run();
+        return new JavaLoadRun(host, port, path, connections, duration, timeout, expectedInterval, burst, id()).run();
     }
 }

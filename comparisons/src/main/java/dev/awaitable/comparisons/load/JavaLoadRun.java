@@ -73,6 +73,7 @@ final class JavaLoadRun {
     /** wrk's way: every connect at once, and the window starts with them (see {@link JavaLoadGenerator#burst}). */
     private final boolean burst;
     private final int maxPendingConnects;
+    /** The id the result carries: the generator's. */
     private final String generator;
 
     private final Conn[] conns;
@@ -91,10 +92,10 @@ final class JavaLoadRun {
     private long completed;
 
     JavaLoadRun(String host, int port, String path, int connections, Duration duration, Duration timeout,
-            Duration expectedInterval, boolean burst) throws IOException {
+            Duration expectedInterval, boolean burst, String generator) throws IOException {
         this.burst = burst;
         this.maxPendingConnects = burst ? Integer.MAX_VALUE : MAX_PENDING_CONNECTS;
-        this.generator = burst ? "java-burst" : "java";
+        this.generator = generator;
         this.address = new InetSocketAddress(host, port);
         if (address.isUnresolved()) {
             throw new IOException("cannot resolve host " + host);
