@@ -102,14 +102,22 @@ public class Awaitable<T> implements AwaitableLike<T>, Awaiter<T> {
         }
     }
 
+    /*
+     * Two fields and nothing else: subclasses (a method builder that is also its machine) add
+     * their own and stay one object of 32 bytes. Whether continuations run asynchronously is a
+     * virtual method, not a flag here, for the same reason.
+     */
     private volatile Object result;
     private volatile Object continuations;
-    /** Continuations go to the backend scheduler instead of running on the completing thread. */
-    private final boolean runContinuationsAsynchronously;
 
     /** A pending awaitable whose continuations run inline on the completing thread. */
     protected Awaitable() {
-        this.runContinuationsAsynchronously = false;
+    }
+
+    /** An already completed awaitable (result is an encoded, non-null state). */
+    private Awaitable(Object encodedResult, Void completedMarker) {
+        this.result = encodedResult;
+        this.continuations = DONE;
     }
 
     /**
@@ -119,15 +127,25 @@ public class Awaitable<T> implements AwaitableLike<T>, Awaiter<T> {
      *        running them on the completing thread (.NET's {@code RunContinuationsAsynchronously}),
      *        so a completer never runs foreign code
      */
-    protected Awaitable(boolean runContinuationsAsynchronously) {
-        this.runContinuationsAsynchronously = runContinuationsAsynchronously;
+    static <T> Awaitable<T> pending(boolean runContinuationsAsynchronously) {
+        return runContinuationsAsynchronously ? new AsynchronousContinuations<>() : new Awaitable<>();
     }
 
-    /** An already completed awaitable (result is an encoded, non-null state). */
-    private Awaitable(Object encodedResult, Void completedMarker) {
-        this.runContinuationsAsynchronously = false;
-        this.result = encodedResult;
-        this.continuations = DONE;
+    /**
+     * True if continuations go to the backend's scheduler instead of running on the completing
+     * thread (.NET's {@code RunContinuationsAsynchronously}); false, the default, runs them inline.
+     * Called once per completion that has continuations; must not change over the awaitable's life.
+     */
+    protected boolean runsContinuationsAsynchronously() {
+        return false;
+    }
+
+    /** A pending awaitable whose completer never runs its continuations itself. */
+    private static final class AsynchronousContinuations<T> extends Awaitable<T> {
+        @Override
+        protected boolean runsContinuationsAsynchronously() {
+            return true;
+        }
     }
 
     /* ---------------- Factories ---------------- */
@@ -241,6 +259,23 @@ public class Awaitable<T> implements AwaitableLike<T>, Awaiter<T> {
         this.continuations = DONE;
     }
 
+    /**
+     * Completes with {@code value} when the caller is the only code that ever completes this
+     * awaitable, and never from two threads at once: a method builder, which only its own
+     * machine completes, one {@code moveNext()} at a time. Costs one atomic instead of two: with
+     * no competing completer the result needs no CAS, only a release store, which the swap of
+     * the continuations that follows orders before any registrar that sees them taken. False
+     * if already complete (the owner completed it before).
+     */
+    protected final boolean trySetResultExclusive(T value) {
+        if (result != null) {
+            return false;
+        }
+        RESULT.setRelease(this, value == null ? NIL : value);
+        fireContinuations();
+        return true;
+    }
+
     /** Faults with every failure of a combinator; await rethrows {@code first}. */
     final boolean trySetAggregate(AggregateException all, Throwable first) {
         return fault(all, first);
@@ -291,16 +326,17 @@ public class Awaitable<T> implements AwaitableLike<T>, Awaiter<T> {
             for (Object each : list.seal()) {
                 dispatch((Runnable) each);
             }
-        } else if (runContinuationsAsynchronously || !deferContinuation((Runnable) k)) {
+        } else if (!deferContinuation((Runnable) k)) {
             dispatch((Runnable) k);
         }
     }
 
     /**
-     * Called by the completing thread with the single continuation completion took, when
-     * continuations run inline: return true to take over running it (a backend's resume loop
-     * runs it right after the completing code returns, instead of nested inside the
-     * completion); false, the default, runs it now.
+     * Called by the completing thread with the single continuation completion took: return true
+     * to take over running it (a backend's resume loop runs it right after the completing code
+     * returns, instead of nested inside the completion); false, the default, dispatches it as
+     * {@link #runsContinuationsAsynchronously()} says. An awaitable that runs continuations
+     * asynchronously must not take them over.
      */
     protected boolean deferContinuation(Runnable continuation) {
         return false;
@@ -310,7 +346,7 @@ public class Awaitable<T> implements AwaitableLike<T>, Awaiter<T> {
     private void dispatch(Runnable k) {
         if (k instanceof Signaller) {
             k.run();
-        } else if (!runContinuationsAsynchronously) {
+        } else if (!runsContinuationsAsynchronously()) {
             Trampoline.run(k);
         } else if (k instanceof ContextContinuation cc) {
             cc.context.post(cc.continuation);

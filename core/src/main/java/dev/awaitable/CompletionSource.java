@@ -28,7 +28,7 @@ public final class CompletionSource<T> {
      *        of running them inline when this source completes
      */
     public CompletionSource(boolean runContinuationsAsynchronously) {
-        this.awaitable = new Awaitable<>(runContinuationsAsynchronously);
+        this.awaitable = Awaitable.pending(runContinuationsAsynchronously);
     }
 
     /** The awaitable this source completes. */

@@ -39,6 +39,12 @@ public final class Trampoline {
     private boolean inResumeLoop;
     /** The continuation a completion handed to the innermost resume loop, or null. */
     private Runnable tail;
+    /**
+     * The thread that runs resume loops on this trampoline: its owner, recorded at the first
+     * loop (a thread's trampoline may be created by another thread). Checked by {@link #offerTail},
+     * which a completion may reach through a reference to this trampoline a box kept.
+     */
+    private Thread owner;
 
     /** The calling thread's trampoline. */
     public static Trampoline current() {
@@ -113,6 +119,7 @@ public final class Trampoline {
      * state, for {@code exitResumeLoop} to restore.
      */
     public Runnable enterResumeLoop() {
+        owner = Thread.currentThread();
         Runnable outer = inResumeLoop ? (tail == null ? NO_TAIL : tail) : null;
         inResumeLoop = true;
         tail = null;
@@ -125,9 +132,12 @@ public final class Trampoline {
         tail = outer == NO_TAIL ? null : outer;
     }
 
-    /** Leaves {@code continuation} for the running resume loop; false if none runs or its slot is taken. */
+    /**
+     * Leaves {@code continuation} for the running resume loop; false if none runs, its slot is
+     * taken, or the caller is not this trampoline's thread.
+     */
     public boolean offerTail(Runnable continuation) {
-        if (inResumeLoop && tail == null) {
+        if (owner == Thread.currentThread() && inResumeLoop && tail == null) {
             tail = continuation;
             return true;
         }

@@ -57,7 +57,7 @@ import dev.awaitable.Awaiter;
  *
  * @param <T> the method's result type
  */
-public final class AsyncMethodBuilder<T> extends StateMachineBox<T> {
+public final class AsyncMethodBuilder<T> extends StateMachineBox.BuilderBox<T> {
 
     private AsyncMethodBuilder() {
     }

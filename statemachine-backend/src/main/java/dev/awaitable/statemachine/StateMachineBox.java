@@ -16,26 +16,38 @@ import java.util.function.Consumer;
  * The method builder of an async method and the awaitable it returns, in one object, which is
  * also the continuation that resumes the machine (the shape of .NET's
  * {@code AsyncStateMachineBox}). So a method allocates its machine and this box, and nothing
- * else however often it suspends.
+ * else however often it suspends; an {@link AsyncMethod} is machine and box in one object of
+ * 32 bytes with two hoisted fields.
  *
  * <p>States:
  * <pre>
  *   RUNNING ──awaitOnCompleted──▶ SUSPENDED ──awaited completes: run()──▶ RUNNING ... ──setResult/setException──▶ DONE
  * </pre>
  * RUNNING means some thread is inside {@code moveNext()}; SUSPENDED means the machine registered
- * this box on an awaiter and returned. {@code suspension} records, while SUSPENDED, what it
- * waits on and the context it must resume on, for deadlock detection and tracing.
+ * this box on an awaiter and returned. One field, {@code suspension}, says which, and what a
+ * suspension waits on, for deadlock detection and tracing:
+ * <pre>
+ *   null              UNPUBLISHED: only the starting thread can see this box (from start until
+ *                     the first suspension registers it, or start returns it)
+ *   PUBLISHED         running outside a resume loop, or done
+ *   a Trampoline      running inside that thread's resume loop ({@link #run()}), untracked
+ *   an Awaitable      suspended on it, untracked (no context, no tracing: the common case)
+ *   a Suspension      suspended, or running after such a suspension, with a captured context
+ *                     or resume tracing on (one reusable holder per box)
+ * </pre>
  *
  * <p>Invariant: at most one thread runs {@code moveNext()} at a time. The machine registers this
  * box as the only continuation of the awaiter it suspends on and returns; the awaiter runs it
  * once; so the next {@code moveNext()} starts only after the previous one handed over, and the
  * awaiter's completion (a volatile write/CAS) orders the hoisted fields between the two runs.
+ * Hence only the running machine completes this box, never two threads at once, and completion
+ * needs no CAS ({@link #trySetResultExclusive}).
  *
  * <p>Race (resumption vs the suspending {@code moveNext} still unwinding): the awaited work may
  * complete on another thread right after registration, before the suspending thread has
  * returned from {@code moveNext}. The resumed {@code moveNext} then runs concurrently with that
  * unwinding tail. Safe because a machine does nothing after {@code awaitOnCompleted} but
- * return (the C# shape), and this box writes its own fields before registering.
+ * return (the C# shape), and this box writes its own fields before registering, and none after.
  *
  * <p>Resume loop. A chain of methods each awaiting the previous one (the common shape of async
  * code) completes as a cascade: method 1 returns, which resumes method 2, which returns, which
@@ -48,28 +60,37 @@ import java.util.function.Consumer;
  * C# shape, which returns right after {@code setResult}; the continuation still runs on the
  * completing thread, before anything the completer does next.
  *
- * <p>The hand-over goes through the completing thread's {@link Trampoline} (its tail slot), so
- * it needs no field in the box and cannot race: only the thread whose segment completed the box
- * sees the tail it left. A loop saves and restores the slot around itself, so a loop nested
- * inside a segment (a completion the segment caused) never takes the outer loop's tail.
+ * <p>The hand-over goes through the completing thread's {@link Trampoline} (its tail slot). The
+ * loop marks the box it resumes with that trampoline, so completion finds it without a
+ * thread-local lookup; only the trampoline's own thread may use its slot (a stale mark left by
+ * a machine that returned without suspending or completing is refused on any other thread).
+ * A loop saves and restores the slot around itself, so a loop nested inside a segment (a
+ * completion the segment caused) never takes the outer loop's tail.
  */
 abstract class StateMachineBox<T> extends Awaitable<T> implements Runnable {
 
     static final AsyncStats STATS = AsyncStats.of(StatemachineBackend.NAME);
 
-    /** The machine this box resumes; set at its first suspension (or when it faults synchronously). */
-    private AsyncStateMachine machine;
-    /**
-     * False while only the starting thread can see this box: from start until the first
-     * suspension registers it, or start returns it. A result set before then needs no atomics.
-     */
-    private boolean published;
-    /**
-     * While suspended: null (untracked), the awaited {@link Awaitable} (no context, no tracing:
-     * the common case, no allocation), or this box's reusable {@link Suspension}.
-     */
+    /** {@code suspension} once published and not suspended (see the class comment). */
+    private static final Object PUBLISHED = new Object();
+
+    /** See the class comment for its states. */
     @SuppressWarnings("unused") // via SUSPENSION
     private volatile Object suspension;
+
+    /** The machine this box resumes: an {@link AsyncMethod} is its own, a builder holds one. */
+    private AsyncStateMachine machine() {
+        return this instanceof AsyncMethod<?> self ? self : ((BuilderBox<?>) this).machine;
+    }
+
+    /** Records the machine a suspension resumes (builders); an AsyncMethod resumes only itself. */
+    private void bindMachine(AsyncStateMachine m) {
+        if (this instanceof BuilderBox<?> b) {
+            b.machine = m;
+        } else if (m != this) {
+            throw new IllegalArgumentException("an AsyncMethod is its own state machine: pass this to awaitOnCompleted, not " + m);
+        }
+    }
 
     /**
      * Runs the machine's first segment on the calling thread. Exceptions fault this box. Done by
@@ -77,21 +98,29 @@ abstract class StateMachineBox<T> extends Awaitable<T> implements Runnable {
      * suspension completed by another thread before the start returned counts as synchronous).
      */
     final void startMachine(AsyncStateMachine m) {
-        // Not `machine = m` here: the box and the machine would point at each other, and C2's
-        // escape analysis does not remove such a pair, so a synchronous call would allocate both.
+        // Nothing stored before moveNext: a builder and its machine pointing at each other is a
+        // pair C2's escape analysis does not remove, so a synchronous call would allocate both.
         try {
             m.moveNext();
         } catch (Throwable t) {
             setException(t);
         }
-        published = true;
         if (isCompleted()) {
             STATS.synchronousCompletion();
-            if (machine == null && isFaulted()) { // rare: name the method in an unobserved-fault report
-                machine = m;
-                refreshFaultDescription();
+            if (isFaulted() && suspension == null) { // rare: name the method in an unobserved-fault report
+                bindFaultedMachine(m);
             }
+        } else if (suspension == null) {
+            // Returned without suspending or completing (a broken machine): callers can see it now.
+            suspension = PUBLISHED;
         }
+    }
+
+    private void bindFaultedMachine(AsyncStateMachine m) {
+        if (this instanceof BuilderBox<?>) {
+            bindMachine(m);
+        }
+        refreshFaultDescription();
     }
 
     /**
@@ -99,8 +128,7 @@ abstract class StateMachineBox<T> extends Awaitable<T> implements Runnable {
      * the awaiter was configured not to, and registers this box as its continuation.
      */
     public final void awaitOnCompleted(Awaiter<?> awaiter, AsyncStateMachine m) {
-        machine = m;
-        published = true;
+        bindMachine(m);
         AsyncContext context = awaiter.continueOnCapturedContext() ? AsyncContext.current() : null;
         if (context == null && !Tracing.resumeEnabled() && !(suspension instanceof Suspension)) {
             SUSPENSION.setRelease(this, awaiter.dependency());
@@ -124,6 +152,7 @@ abstract class StateMachineBox<T> extends Awaitable<T> implements Runnable {
         holder.awaiting = awaiter.dependency();
         holder.suspendedAt = Tracing.resumeEnabled() ? System.nanoTime() : 0L;
         holder.signalledAt = 0L;
+        holder.loop = null;
         holder.waiting = true;
         if (holder != s) {
             SUSPENSION.setRelease(this, holder);
@@ -161,12 +190,13 @@ abstract class StateMachineBox<T> extends Awaitable<T> implements Runnable {
                 return null;
             }
             traceResume(h);
-        } else if (s != null) {
-            SUSPENSION.setRelease(this, null);
+            h.loop = t;
+        } else {
+            SUSPENSION.setRelease(this, t); // running in t's loop: completion hands over through it
         }
         STATS.resumption();
         try {
-            machine.moveNext();
+            machine().moveNext();
         } catch (Throwable e) {
             setException(e);
         }
@@ -179,7 +209,9 @@ abstract class StateMachineBox<T> extends Awaitable<T> implements Runnable {
      */
     @Override
     protected final boolean deferContinuation(Runnable continuation) {
-        return continuation instanceof StateMachineBox<?> && Trampoline.current().offerTail(continuation);
+        Object s = suspension;
+        Trampoline loop = s instanceof Trampoline l ? l : s instanceof Suspension h ? h.loop : null;
+        return loop != null && continuation instanceof StateMachineBox<?> && loop.offerTail(continuation);
     }
 
     private void traceResume(Suspension h) {
@@ -195,12 +227,14 @@ abstract class StateMachineBox<T> extends Awaitable<T> implements Runnable {
 
     /** The method returned {@code value}. */
     public final void setResult(T value) {
-        if (!published) {
-            completeUnpublished(value); // synchronous completion: nobody else can see this box yet
+        if (suspension == null) { // synchronous completion: nobody else can see this box yet
+            if (!isCompleted()) {
+                completeUnpublished(value);
+            }
             return;
         }
-        trySetResult(value);
-        SUSPENSION.setRelease(this, null);
+        trySetResultExclusive(value); // only the running machine completes its box
+        SUSPENSION.setRelease(this, PUBLISHED);
     }
 
     /** The method threw {@code exception}: a {@link CancellationException} cancels, anything else faults. */
@@ -210,7 +244,9 @@ abstract class StateMachineBox<T> extends Awaitable<T> implements Runnable {
         } else {
             trySetException(exception);
         }
-        SUSPENSION.setRelease(this, null);
+        if (suspension != null) {
+            SUSPENSION.setRelease(this, PUBLISHED);
+        }
     }
 
     /* ---------------- Deadlock detection hooks ---------------- */
@@ -223,7 +259,7 @@ abstract class StateMachineBox<T> extends Awaitable<T> implements Runnable {
     @Override
     protected final void forEachDependency(Consumer<? super Awaitable<?>> sink) {
         Object s = SUSPENSION.getAcquire(this);
-        Awaitable<?> a = s instanceof Suspension h ? (h.waiting ? h.awaiting : null) : (Awaitable<?>) s;
+        Awaitable<?> a = s instanceof Suspension h ? (h.waiting ? h.awaiting : null) : s instanceof Awaitable<?> w ? w : null;
         if (a != null) {
             sink.accept(a);
         }
@@ -232,7 +268,7 @@ abstract class StateMachineBox<T> extends Awaitable<T> implements Runnable {
     /** "async " plus the machine's own toString if it has one, else its class name. */
     @Override
     protected String describe() {
-        AsyncStateMachine m = machine;
+        AsyncStateMachine m = machine();
         String what = "method";
         if (m == this) { // an AsyncMethod: its toString is Awaitable's, which calls describe()
             String simple = getClass().getSimpleName();
@@ -242,6 +278,12 @@ abstract class StateMachineBox<T> extends Awaitable<T> implements Runnable {
             what = s.startsWith(m.getClass().getName() + '@') ? m.getClass().getSimpleName() : s;
         }
         return "async " + what + '@' + Integer.toHexString(System.identityHashCode(this));
+    }
+
+    /** A box that is a method builder, separate from its machine: holds the machine. */
+    abstract static class BuilderBox<T> extends StateMachineBox<T> {
+        /** The machine this box resumes; set at each suspension (or when it faults synchronously). */
+        AsyncStateMachine machine;
     }
 
     /** What a box records while suspended with a context or with tracing on; one per box, reused. */
@@ -255,6 +297,8 @@ abstract class StateMachineBox<T> extends Awaitable<T> implements Runnable {
          * for a step that is already running (the check also requires the join's target pending).
          */
         boolean waiting;
+        /** While running inside a resume loop: its trampoline (as the Trampoline state, for a tracked box). */
+        Trampoline loop;
         long suspendedAt;
         long signalledAt;
     }

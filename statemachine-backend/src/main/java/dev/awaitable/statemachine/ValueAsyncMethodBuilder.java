@@ -18,7 +18,7 @@ import dev.awaitable.ValueAwaitable;
  *
  * @param <T> the method's result type
  */
-public final class ValueAsyncMethodBuilder<T> extends StateMachineBox<T> {
+public final class ValueAsyncMethodBuilder<T> extends StateMachineBox.BuilderBox<T> {
 
     private ValueAsyncMethodBuilder() {
     }

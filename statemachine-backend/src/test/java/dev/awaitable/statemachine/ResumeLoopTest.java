@@ -1,6 +1,7 @@
 package dev.awaitable.statemachine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.awaitable.Awaitable;
 import dev.awaitable.AwaitableStatus;
@@ -9,6 +10,8 @@ import dev.awaitable.CompletionSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -147,5 +150,134 @@ class ResumeLoopTest {
         assertThat(all).extracting(Awaitable::status).containsOnly(AwaitableStatus.FAULTED);
         assertThat(last.exception()).isSameAs(boom);
         assertThat(trace).isEmpty(); // no method got past its await
+    }
+
+    /**
+     * A broken machine: suspends once on {@code input}; when resumed it returns without
+     * completing or suspending again, so its box keeps the mark of the resume loop that ran it.
+     * Someone completes it later from outside.
+     */
+    static final class ReturnsWithoutCompleting extends AsyncMethod<Integer> {
+        final Awaitable<Integer> input;
+        int state;
+
+        ReturnsWithoutCompleting(Awaitable<Integer> input) {
+            this.input = input;
+        }
+
+        @Override
+        public void moveNext() {
+            if (state == 0) {
+                state = 1;
+                awaitOnCompleted(input, this);
+            }
+        }
+    }
+
+    /** Resumes on {@code input} inside a resume loop, then blocks that loop until released. */
+    static final class HoldsItsLoop extends AsyncMethod<Integer> {
+        final Awaitable<Integer> input;
+        final CountDownLatch inLoop = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+        int state;
+
+        HoldsItsLoop(Awaitable<Integer> input) {
+            this.input = input;
+        }
+
+        @Override
+        public void moveNext() {
+            try {
+                if (state == 0) {
+                    state = 1;
+                    awaitOnCompleted(input, this);
+                    return;
+                }
+                inLoop.countDown();
+                assertTrue(release.await(10, TimeUnit.SECONDS));
+                setResult(input.getResult());
+            } catch (Throwable t) {
+                setException(t);
+            }
+        }
+    }
+
+    /**
+     * Race (a stale loop mark vs another thread's loop): a box whose machine returned from a
+     * segment without completing still names the loop thread's trampoline. When a second thread
+     * completes it while that loop thread is inside another resume loop, the awaiter must run
+     * on the completing thread, before setResult returns, not be slipped into the other
+     * thread's tail slot (where it would run later, on the wrong thread, racing its owner).
+     */
+    @Test
+    void aStaleLoopMarkNeverHandsTheContinuationToAnotherThreadsLoop() throws Exception {
+        CompletionSource<Integer> first = new CompletionSource<>();
+        CompletionSource<Integer> second = new CompletionSource<>();
+        ReturnsWithoutCompleting broken = new ReturnsWithoutCompleting(first.awaitable());
+        broken.start();
+        Next waiter = new Next("waiter", broken, new CopyOnWriteArrayList<>());
+        waiter.start();
+        HoldsItsLoop holder = new HoldsItsLoop(second.awaitable());
+        holder.start();
+
+        Thread loopThread = new Thread(() -> {
+            first.setResult(1);  // resumes `broken` in this thread's loop; it returns, leaving the mark
+            second.setResult(2); // resumes `holder` in a new loop, which blocks until released
+        }, "loop-thread");
+        loopThread.start();
+        assertThat(holder.inLoop.await(10, TimeUnit.SECONDS)).isTrue();
+        try {
+            broken.setResult(41); // from the test thread, while loop-thread sits in a resume loop
+            assertThat(waiter.isCompleted()).as("the awaiter ran inside setResult").isTrue();
+            assertThat(waiter.resumedOn).isSameAs(Thread.currentThread());
+            assertThat(waiter.getResult()).isEqualTo(42);
+        } finally {
+            holder.release.countDown();
+            loopThread.join(10_000);
+        }
+        assertThat(holder.getResult()).isEqualTo(2);
+    }
+
+    /** An AsyncMethod resumes only itself: suspending it for another machine faults it, naming the misuse. */
+    @Test
+    void anAsyncMethodIsItsOwnMachine() {
+        CompletionSource<Integer> never = new CompletionSource<>();
+        AsyncMethod<Integer> m = new AsyncMethod<>() {
+            @Override
+            public void moveNext() {
+                try {
+                    awaitOnCompleted(never.awaitable(), () -> { });
+                } catch (Throwable t) {
+                    setException(t);
+                }
+            }
+        };
+        m.start();
+
+        assertThat(m.isFaulted()).isTrue();
+        assertThat(m.exception()).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("its own state machine");
+    }
+
+    /**
+     * The layout the issue's allocation budget rests on: an Awaitable is two fields, a box adds
+     * one, and an AsyncMethod adds none, so a method with two hoisted fields is one object of
+     * header + 5 fields (32 bytes with compressed oops) however often it suspends.
+     */
+    @Test
+    void anAsyncMethodAddsOneFieldToAnAwaitable() {
+        assertThat(instanceFields(Awaitable.class)).containsExactly("result", "continuations");
+        assertThat(instanceFields(StateMachineBox.class)).containsExactly("suspension");
+        assertThat(instanceFields(AsyncMethod.class)).isEmpty();
+        assertThat(instanceFields(StateMachineBox.BuilderBox.class)).containsExactly("machine");
+    }
+
+    private static List<String> instanceFields(Class<?> c) {
+        List<String> names = new ArrayList<>();
+        for (java.lang.reflect.Field f : c.getDeclaredFields()) {
+            if (!java.lang.reflect.Modifier.isStatic(f.getModifiers())) {
+                names.add(f.getName());
+            }
+        }
+        return names;
     }
 }

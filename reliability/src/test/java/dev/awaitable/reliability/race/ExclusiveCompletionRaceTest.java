@@ -1,0 +1,103 @@
+package dev.awaitable.reliability.race;
+
+import dev.awaitable.Awaitable;
+import dev.awaitable.Awaiter;
+import dev.awaitable.CompletionSource;
+import dev.awaitable.reliability.Stress;
+import dev.awaitable.reliability.race.ContinuationRaceTest.Probe;
+import dev.awaitable.statemachine.AsyncMethod;
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Completion of a method's box racing registration on it. A box is completed only by its own
+ * machine, so it completes with a release store of the result and one swap of the
+ * continuations, no CAS ({@code Awaitable.trySetResultExclusive}). Race: a registrar that reads
+ * the continuations before the swap must be run by the completer; one that reads them after
+ * must see the result, since the store came first; so every continuation runs exactly once and
+ * a joiner never misses its wake-up.
+ */
+class ExclusiveCompletionRaceTest {
+
+    static final int ITERATIONS = Stress.scaled(10_000);
+
+    /** {@code async int Relay(Awaitable<int> input) => await input + 1;} */
+    static final class Relay extends AsyncMethod<Integer> {
+        final Awaitable<Integer> input;
+        int state;
+
+        Relay(Awaitable<Integer> input) {
+            this.input = input;
+        }
+
+        @Override
+        public void moveNext() {
+            try {
+                Awaiter<Integer> aw = input.getAwaiter();
+                if (state == 0 && !aw.isCompleted()) {
+                    state = 1;
+                    awaitOnCompleted(aw, this);
+                    return;
+                }
+                setResult(aw.getResult() + 1);
+            } catch (Throwable t) {
+                setException(t);
+            }
+        }
+    }
+
+    static final class Registered {
+        final CompletionSource<Integer> input = new CompletionSource<>();
+        final Relay relay = new Relay(input.awaitable());
+        final Probe k = new Probe();
+        volatile String completer;
+
+        Registered() {
+            relay.start(); // suspended on input
+        }
+    }
+
+    @Test
+    void aContinuationOnAMethodRunsExactlyOnce() {
+        Race.of("method completes (exclusive) vs register one continuation", Registered::new)
+                .actor(s -> {
+                    s.completer = Thread.currentThread().getName();
+                    s.input.trySetResult(1); // resumes the relay here; its setResult completes the box
+                })
+                .actor(s -> s.relay.unsafeOnCompleted(s.k))
+                .arbiter(s -> "ran by " + s.k.who(s.completer) + ", result " + s.relay.getResult())
+                .acceptable("ran by completer, result 2", "registered before the swap: the completing method ran it")
+                .acceptable("ran by registrar, result 2", "registered after the swap: the registrar saw DONE and the stored result, and ran it")
+                .forbidden("ran by none, result 2", "lost continuation: registered after the swap but never run")
+                .forbidden("ran by 2 times, result 2", "run by both sides")
+                .run(ITERATIONS);
+    }
+
+    static final class Joined {
+        final CompletionSource<Integer> input = new CompletionSource<>();
+        final Relay relay = new Relay(input.awaitable());
+        volatile Object joined;
+
+        Joined() {
+            relay.start();
+        }
+    }
+
+    @Test
+    void aJoinOnAMethodNeverMissesTheWakeUp() {
+        Race.of("method completes (exclusive) vs join", Joined::new)
+                .actor(s -> s.input.trySetResult(6))
+                .actor(s -> {
+                    try {
+                        s.joined = s.relay.join(Duration.ofSeconds(10));
+                    } catch (TimeoutException e) {
+                        s.joined = "timeout";
+                    }
+                })
+                .arbiter(s -> "joined " + s.joined)
+                .acceptable("joined 7", "the joiner returned the value, whether it parked or found it complete")
+                .forbidden("joined timeout", "lost wake-up: the joiner slept through the completion")
+                .run(Stress.scaled(5_000));
+    }
+}
