@@ -59,6 +59,11 @@ public final class AsyncStats {
         cells[slot() + RESUME]++;
     }
 
+    /** {@code n} resumptions at once (a resume loop counts its segments and adds them when it ends). */
+    public void resumptions(long n) {
+        cells[slot() + RESUME] += n;
+    }
+
     public long synchronousCompletions() {
         return sum(SYNC);
     }

@@ -56,6 +56,14 @@ public final class Tracing {
         recording = any;
     }
 
+    /**
+     * Whether any recording runs: when false, every event below is off. One volatile read, for
+     * a hot path that checks it once and skips all the event calls.
+     */
+    public static boolean recording() {
+        return recording;
+    }
+
     public static long nextBodyId() {
         return BODY_IDS.incrementAndGet();
     }

@@ -130,13 +130,16 @@ abstract class StateMachineBox<T> extends Awaitable<T> implements Runnable {
     public final void awaitOnCompleted(Awaiter<?> awaiter, AsyncStateMachine m) {
         bindMachine(m);
         AsyncContext context = awaiter.continueOnCapturedContext() ? AsyncContext.current() : null;
-        if (context == null && !Tracing.resumeEnabled() && !(suspension instanceof Suspension)) {
+        boolean recording = Tracing.recording();
+        if (context == null && !recording && !(suspension instanceof Suspension)) {
             SUSPENSION.setRelease(this, awaiter.dependency());
         } else {
-            suspendTracked(awaiter, context);
+            suspendTracked(awaiter, context, recording && Tracing.resumeEnabled());
         }
         STATS.suspension();
-        Tracing.suspended(StatemachineBackend.NAME, (Object) this, awaiter, context);
+        if (recording) {
+            Tracing.suspended(StatemachineBackend.NAME, (Object) this, awaiter, context);
+        }
         if (context != null && awaiter instanceof YieldAwaitable) {
             context.post(this); // a yield resumes on the context it was made on: post there directly
         } else {
@@ -144,15 +147,24 @@ abstract class StateMachineBox<T> extends Awaitable<T> implements Runnable {
         }
     }
 
-    /** Rare path: a captured context, or resume tracing on. Reuses one holder per box. */
-    private void suspendTracked(Awaiter<?> awaiter, AsyncContext context) {
+    /**
+     * A captured context, or resume tracing on. Reuses one holder per box, and stores a reference
+     * into it only when it changes: a loop of awaits on one context (a yield loop) rewrites
+     * nothing but two flags. The holder's {@code loop} is left as it is: it names the resume
+     * loop of the segment running now, and the next segment sets it before it can matter.
+     */
+    private void suspendTracked(Awaiter<?> awaiter, AsyncContext context, boolean timed) {
         Object s = suspension;
         Suspension holder = s instanceof Suspension h ? h : new Suspension();
-        holder.context = context;
-        holder.awaiting = awaiter.dependency();
-        holder.suspendedAt = Tracing.resumeEnabled() ? System.nanoTime() : 0L;
+        if (holder.context != context) {
+            holder.context = context;
+        }
+        Awaitable<?> awaiting = awaiter.dependency();
+        if (holder.awaiting != awaiting) {
+            holder.awaiting = awaiting;
+        }
+        holder.suspendedAt = timed ? System.nanoTime() : 0L;
         holder.signalledAt = 0L;
-        holder.loop = null;
         holder.waiting = true;
         if (holder != s) {
             SUSPENSION.setRelease(this, holder);
@@ -167,18 +179,24 @@ abstract class StateMachineBox<T> extends Awaitable<T> implements Runnable {
     public final void run() {
         Trampoline t = Trampoline.current();
         Runnable outer = t.enterResumeLoop();
+        long resumed = 0;
         try {
             StateMachineBox<?> box = this;
-            do {
-                box = box.resumeSegment(t);
-            } while (box != null);
+            while (box != null && box.enterSegment(t)) {
+                resumed++;
+                box = box.runSegment(t);
+            }
         } finally {
             t.exitResumeLoop(outer);
+            STATS.resumptions(resumed); // one count per loop, not per segment
         }
     }
 
-    /** Runs one segment of the machine; returns the box its completion left in the tail slot, or null. */
-    private StateMachineBox<?> resumeSegment(Trampoline t) {
+    /**
+     * Prepares to run the next segment in t's loop: false if it must run on its captured context
+     * instead, which this thread is not (it was posted there).
+     */
+    private boolean enterSegment(Trampoline t) {
         Object s = suspension;
         if (s instanceof Suspension h) {
             AsyncContext c = h.context;
@@ -187,14 +205,20 @@ abstract class StateMachineBox<T> extends Awaitable<T> implements Runnable {
                     h.signalledAt = System.nanoTime();
                 }
                 c.post(this);
-                return null;
+                return false;
             }
             traceResume(h);
-            h.loop = t;
+            if (h.loop != t) {
+                h.loop = t;
+            }
         } else {
             SUSPENSION.setRelease(this, t); // running in t's loop: completion hands over through it
         }
-        STATS.resumption();
+        return true;
+    }
+
+    /** Runs one segment of the machine; returns the box its completion left in the tail slot, or null. */
+    private StateMachineBox<?> runSegment(Trampoline t) {
         try {
             machine().moveNext();
         } catch (Throwable e) {
@@ -297,7 +321,12 @@ abstract class StateMachineBox<T> extends Awaitable<T> implements Runnable {
          * for a step that is already running (the check also requires the join's target pending).
          */
         boolean waiting;
-        /** While running inside a resume loop: its trampoline (as the Trampoline state, for a tracked box). */
+        /**
+         * The trampoline of the resume loop that ran the latest segment (the Trampoline state, for
+         * a tracked box). Stale once that segment ended, harmless: only a completion reads it,
+         * a box completes only inside a segment, every segment but the first (never in a loop,
+         * and before this holder existed) sets it first, and a trampoline refuses other threads.
+         */
         Trampoline loop;
         long suspendedAt;
         long signalledAt;
