@@ -86,7 +86,9 @@ abstract class StateMachineBox<T> extends Awaitable<T> implements Runnable {
     /** Records the machine a suspension resumes (builders); an AsyncMethod resumes only itself. */
     private void bindMachine(AsyncStateMachine m) {
         if (this instanceof BuilderBox<?> b) {
-            b.machine = m;
+            if (b.machine != m) { // the same machine at every suspension but the first: no store
+                b.machine = m;
+            }
         } else if (m != this) {
             throw new IllegalArgumentException("an AsyncMethod is its own state machine: pass this to awaitOnCompleted, not " + m);
         }
