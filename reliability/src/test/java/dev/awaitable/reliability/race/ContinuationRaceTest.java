@@ -128,13 +128,7 @@ class ContinuationRaceTest {
     void joinRacingCompletionNeverMissesTheWakeUp() {
         Race.of("complete vs join", Joined::new)
                 .actor(s -> s.source.trySetResult(7))
-                .actor(s -> {
-                    try {
-                        s.joined = s.source.awaitable().join(Duration.ofSeconds(10));
-                    } catch (TimeoutException e) {
-                        s.joined = "timeout";
-                    }
-                })
+                .actor(s -> s.joined = Race.joinedOrTimeout(s.source.awaitable()))
                 .arbiter(s -> "joined " + s.joined)
                 .acceptable("joined 7", "the joiner returned the value, whether it parked or found it complete")
                 .forbidden("joined timeout", "lost wake-up: the joiner slept through the completion")
@@ -164,11 +158,7 @@ class ContinuationRaceTest {
                     } catch (TimeoutException e) {
                         s.first = "timed out";
                     }
-                    try {
-                        s.after = s.source.awaitable().join(Duration.ofSeconds(10));
-                    } catch (TimeoutException e) {
-                        s.after = "timeout";
-                    }
+                    s.after = Race.joinedOrTimeout(s.source.awaitable());
                 })
                 .arbiter(s -> s.first + ", then " + s.after)
                 .acceptable("value 3, then 3", "completion came before the deadline")

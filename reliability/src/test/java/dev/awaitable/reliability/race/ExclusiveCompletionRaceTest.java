@@ -6,8 +6,6 @@ import dev.awaitable.CompletionSource;
 import dev.awaitable.reliability.Stress;
 import dev.awaitable.reliability.race.ContinuationRaceTest.Probe;
 import dev.awaitable.statemachine.AsyncMethod;
-import java.time.Duration;
-import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -88,13 +86,7 @@ class ExclusiveCompletionRaceTest {
     void aJoinOnAMethodNeverMissesTheWakeUp() {
         Race.of("method completes (exclusive) vs join", Joined::new)
                 .actor(s -> s.input.trySetResult(6))
-                .actor(s -> {
-                    try {
-                        s.joined = s.relay.join(Duration.ofSeconds(10));
-                    } catch (TimeoutException e) {
-                        s.joined = "timeout";
-                    }
-                })
+                .actor(s -> s.joined = Race.joinedOrTimeout(s.relay))
                 .arbiter(s -> "joined " + s.joined)
                 .acceptable("joined 7", "the joiner returned the value, whether it parked or found it complete")
                 .forbidden("joined timeout", "lost wake-up: the joiner slept through the completion")

@@ -1,12 +1,15 @@
 package dev.awaitable.reliability.race;
 
+import dev.awaitable.Awaitable;
 import dev.awaitable.reliability.Tally;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -54,6 +57,18 @@ public final class Race<S> {
     private Race(String name, Supplier<S> setup) {
         this.name = name;
         this.setup = setup;
+    }
+
+    /**
+     * What an actor that joins {@code a} saw: its value, or "timeout" if it was not complete after
+     * 10 s (a lost wake-up shows as an outcome instead of a hung race).
+     */
+    public static Object joinedOrTimeout(Awaitable<?> a) {
+        try {
+            return a.join(Duration.ofSeconds(10));
+        } catch (TimeoutException e) {
+            return "timeout";
+        }
     }
 
     /** A race over a fresh {@code setup()} state per iteration. */
