@@ -133,10 +133,11 @@ abstract class StateMachineBox<T> extends Awaitable<T> implements Runnable {
         bindMachine(m);
         AsyncContext context = awaiter.continueOnCapturedContext() ? AsyncContext.current() : null;
         boolean recording = Tracing.recording();
-        if (context == null && !recording && !(suspension instanceof Suspension)) {
+        boolean timed = recording && Tracing.resumeEnabled(); // a running recording with resume events on
+        if (context == null && !timed && !(suspension instanceof Suspension)) {
             SUSPENSION.setRelease(this, awaiter.dependency());
         } else {
-            suspendTracked(awaiter, context, recording && Tracing.resumeEnabled());
+            suspendTracked(awaiter, context, timed);
         }
         STATS.suspension();
         if (recording) {

@@ -280,4 +280,34 @@ class ResumeLoopTest {
         }
         return names;
     }
+
+    /**
+     * A running JFR recording with the per-await events off (the comparison's default: statistics
+     * only) leaves the common suspension untracked: the box holds the awaited awaitable itself,
+     * not a holder allocated per method. (Regression: any recording sent every suspension down
+     * the tracked path.) With the Resume event on, the holder is what carries the timestamps.
+     */
+    @Test
+    void aRecordingWithoutResumeEventsLeavesSuspensionsUntracked() throws Exception {
+        CompletionSource<Integer> pending = new CompletionSource<>();
+        try (jdk.jfr.Recording r = new jdk.jfr.Recording()) {
+            r.enable(dev.awaitable.jfr.StatisticsEvent.NAME);
+            r.start();
+            Next quiet = new Next("quiet", pending.awaitable(), new ArrayList<>());
+            quiet.start();
+            assertThat(suspensionOf(quiet)).isSameAs(pending.awaitable());
+
+            r.enable(dev.awaitable.jfr.ResumeEvent.NAME);
+            Next timed = new Next("timed", pending.awaitable(), new ArrayList<>());
+            timed.start();
+            assertThat(suspensionOf(timed)).isNotNull().isNotSameAs(pending.awaitable());
+        }
+        pending.setResult(1);
+    }
+
+    private static Object suspensionOf(StateMachineBox<?> box) throws ReflectiveOperationException {
+        java.lang.reflect.Field f = StateMachineBox.class.getDeclaredField("suspension");
+        f.setAccessible(true);
+        return f.get(box);
+    }
 }
