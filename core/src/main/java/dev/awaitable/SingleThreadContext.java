@@ -205,7 +205,7 @@ public final class SingleThreadContext extends AsyncContext implements Executor,
     /* ---------------- The loop ---------------- */
 
     private void loop() {
-        Trampoline trampoline = thread.trampoline; // runs each action; reports one that throws
+        Trampoline trampoline = thread.trampoline(); // runs each action; reports one that throws
         for (;;) {
             Runnable next = take();
             if (next == null) {
@@ -277,12 +277,11 @@ public final class SingleThreadContext extends AsyncContext implements Executor,
     }
 
     /** The loop's thread: carries the context and trampoline in fields. */
-    static final class LoopThread extends Thread implements AsyncThread {
+    static final class LoopThread extends AsyncThread {
         final SingleThreadContext context;
-        final Trampoline trampoline = new Trampoline();
 
         LoopThread(SingleThreadContext context, String name) {
-            super(null, null, name, 0, false);
+            super(name);
             this.context = context;
             setDaemon(true);
         }
@@ -295,11 +294,6 @@ public final class SingleThreadContext extends AsyncContext implements Executor,
         @Override
         public AsyncContext asyncContext() {
             return context;
-        }
-
-        @Override
-        public Trampoline trampoline() {
-            return trampoline;
         }
     }
 

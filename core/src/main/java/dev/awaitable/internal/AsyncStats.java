@@ -76,10 +76,14 @@ public final class AsyncStats {
         return sum(RESUME);
     }
 
-    /** Stripe base index; stripe 0 is left unused so no stripe shares a line with the array header. */
+    /**
+     * Stripe base index; stripe 0 is left unused so no stripe shares a line with the array header.
+     * The stripe is the thread id's low 6 bits: ids are handed out in sequence, so any 64
+     * consecutive threads (a pool's workers, started together) get 64 different stripes, and the
+     * hot path pays no multiply.
+     */
     private static int slot() {
-        long id = Thread.currentThread().threadId();
-        int stripe = (int) ((id * 0x9E3779B97F4A7C15L) >>> 58); // top 6 bits: 0..63
+        int stripe = (int) Thread.currentThread().threadId() & (STRIPES - 1);
         return (stripe + 1) * STRIDE;
     }
 

@@ -185,22 +185,21 @@ final class WorkerPool implements Executor {
 
     private void runTask(Worker self, Runnable task) {
         try {
-            self.trampoline.execute(task);
+            self.trampoline().execute(task);
         } catch (Throwable t) {
             Diagnostics.postedWorkFailed(name, t);
         }
     }
 
     /** A worker thread: its ring, its trampoline, its parked flag. */
-    static final class Worker extends Thread implements AsyncThread {
+    static final class Worker extends AsyncThread {
         final WorkerPool pool;
         final int index;
         final SpmcRing ring = new SpmcRing(RING);
-        final Trampoline trampoline = new Trampoline();
         volatile boolean parked;
 
         Worker(WorkerPool pool, String name, int index) {
-            super(null, null, name, 0, false);
+            super(name);
             this.pool = pool;
             this.index = index;
             setDaemon(true);
@@ -214,11 +213,6 @@ final class WorkerPool implements Executor {
         @Override
         public AsyncContext asyncContext() {
             return null;
-        }
-
-        @Override
-        public Trampoline trampoline() {
-            return trampoline;
         }
     }
 
