@@ -5,6 +5,8 @@ import dev.awaitable.Awaitable;
 import dev.awaitable.Awaiter;
 import dev.awaitable.CompletionSource;
 import dev.awaitable.statemachine.AsyncMethod;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -24,7 +26,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * last stage. Each stage adds one to its input. Compares hand-written machines (one machine +
  * builder per stage, resumed inline; and a machine that is its own builder, one object per
  * stage), CompletableFuture's {@code thenApply} (the peer a Java user would reach for), and loom
- * (a virtual thread per stage, parked on the previous one).
+ * (a virtual thread per stage, parked on the previous one). The floor: {@link FloorStage}, the
+ * least a thread-safe dependent stage can do (one object, a CAS to register, a swap to complete,
+ * completion unwound in a loop), with none of an async method's machinery.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -110,5 +114,69 @@ public class ChainBench {
         }
         root.setResult(0);
         return last.join();
+    }
+
+    /**
+     * The floor: a stage reduced to what thread safety requires. Registration CASes this stage
+     * into the previous one's continuation slot (or, if the previous one already completed,
+     * completes now); completion publishes the result, swaps the slot to DONE and goes on with
+     * the stage it found, in a loop. No context capture, statistics, tracing, deadlock hooks,
+     * fault handling or resume-loop hand-over: what an {@code AsyncMethod} adds is the difference.
+     */
+    static final class FloorStage {
+        static final Object DONE = new Object();
+        final FloorStage previous;
+        volatile Object result;
+        volatile Object next;
+
+        FloorStage(FloorStage previous) {
+            this.previous = previous;
+        }
+
+        FloorStage start() {
+            FloorStage p = previous;
+            if (p.result == null && NEXT.compareAndSet(p, null, this)) {
+                return this;
+            }
+            complete(this, (Integer) p.result + 1); // the previous stage completed first
+            return this;
+        }
+
+        /** Completes {@code s} with {@code value}, then each stage waiting on it, in turn. */
+        static void complete(FloorStage s, Integer value) {
+            for (;;) {
+                RESULT.setRelease(s, value);
+                Object k = NEXT.getAndSet(s, DONE);
+                if (!(k instanceof FloorStage waiting)) {
+                    return;
+                }
+                s = waiting;
+                value = value + 1;
+            }
+        }
+
+        static final VarHandle RESULT;
+        static final VarHandle NEXT;
+
+        static {
+            try {
+                MethodHandles.Lookup l = MethodHandles.lookup();
+                RESULT = l.findVarHandle(FloorStage.class, "result", Object.class);
+                NEXT = l.findVarHandle(FloorStage.class, "next", Object.class);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+    }
+
+    @Benchmark
+    public Object floor() {
+        FloorStage root = new FloorStage(null);
+        FloorStage last = root;
+        for (int i = 0; i < stages; i++) {
+            last = new FloorStage(last).start();
+        }
+        FloorStage.complete(root, 0);
+        return last.result;
     }
 }
