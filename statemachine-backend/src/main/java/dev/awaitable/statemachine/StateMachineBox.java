@@ -252,7 +252,12 @@ abstract class StateMachineBox<T> extends Awaitable<T> implements Runnable {
         h.waiting = false;
     }
 
-    /** The method returned {@code value}. */
+    /**
+     * The method returned {@code value}. Called by the machine, from {@code moveNext}, once; a
+     * later call is ignored. Not for two threads at once: the result is a plain release store
+     * (see the class comment), so two racing calls may both store and a reader may see either
+     * value, even one and then the other (continuations still run exactly once).
+     */
     public final void setResult(T value) {
         if (suspension == null) { // synchronous completion: nobody else can see this box yet
             if (!isCompleted()) {
