@@ -31,7 +31,7 @@ public final class Trampoline {
     /** Continuation frames one thread may nest before further continuations are deferred. */
     static final int MAX_DEPTH = 48;
 
-    private static final ThreadLocal<Trampoline> LOCAL = ThreadLocal.withInitial(Trampoline::new);
+    private static final ThreadLocal<Trampoline> LOCAL = ThreadLocal.withInitial(() -> new Trampoline(Thread.currentThread()));
 
     private int depth;
     private ArrayDeque<Runnable> deferred;
@@ -40,11 +40,15 @@ public final class Trampoline {
     /** The continuation a completion handed to the innermost resume loop, or null. */
     private Runnable tail;
     /**
-     * The thread that runs resume loops on this trampoline: its owner, recorded at the first
-     * loop (a thread's trampoline may be created by another thread). Checked by {@link #offerTail},
-     * which a completion may reach through a reference to this trampoline a box kept.
+     * The thread this trampoline belongs to. Checked by {@link #offerTail}, which a completion
+     * may reach through a reference to this trampoline that a box kept.
      */
-    private Thread owner;
+    private final Thread owner;
+
+    /** The trampoline of {@code owner}, the only thread that may run continuations through it. */
+    Trampoline(Thread owner) {
+        this.owner = owner;
+    }
 
     /** The calling thread's trampoline. */
     public static Trampoline current() {
@@ -119,7 +123,6 @@ public final class Trampoline {
      * state, for {@code exitResumeLoop} to restore.
      */
     public Runnable enterResumeLoop() {
-        owner = Thread.currentThread();
         Runnable outer = inResumeLoop ? (tail == null ? NO_TAIL : tail) : null;
         inResumeLoop = true;
         tail = null;

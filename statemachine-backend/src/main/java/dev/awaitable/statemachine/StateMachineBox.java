@@ -110,19 +110,13 @@ abstract class StateMachineBox<T> extends Awaitable<T> implements Runnable {
         if (isCompleted()) {
             STATS.synchronousCompletion();
             if (isFaulted() && suspension == null) { // rare: name the method in an unobserved-fault report
-                bindFaultedMachine(m);
+                bindMachine(m);
+                refreshFaultDescription();
             }
         } else if (suspension == null) {
             // Returned without suspending or completing (a broken machine): callers can see it now.
             suspension = PUBLISHED;
         }
-    }
-
-    private void bindFaultedMachine(AsyncStateMachine m) {
-        if (this instanceof BuilderBox<?>) {
-            bindMachine(m);
-        }
-        refreshFaultDescription();
     }
 
     /**
