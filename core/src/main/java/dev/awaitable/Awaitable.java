@@ -260,20 +260,70 @@ public class Awaitable<T> implements AwaitableLike<T>, Awaiter<T> {
     }
 
     /**
-     * Completes with {@code value} when the caller is the only code that ever completes this
-     * awaitable, and never from two threads at once: a method builder, which only its own
-     * machine completes, one {@code moveNext()} at a time. Costs one atomic instead of two: with
-     * no competing completer the result needs no CAS, only a release store, which the swap of
-     * the continuations that follows orders before any registrar that sees them taken. False
-     * if already complete (the owner completed it before).
+     * First half of a completion split in two, for a subclass that completes itself and runs
+     * its own continuations: a method builder, which only its own machine completes, one
+     * {@code moveNext()} at a time, and whose resume loop then runs what waits on it. Publishes
+     * {@code value} with a release store, no CAS (there is no competing completer), and leaves the
+     * continuations registered; the caller must then call {@link #runContinuations}, after
+     * which the completion is whole. In between, {@link #isCompleted()} is true and a
+     * registrar either sees the continuations taken and runs its own, or lands in the slot the
+     * swap in {@code runContinuations} takes (the register-vs-complete race above, unchanged).
+     * False if already complete. Never from two threads at once.
      */
-    protected final boolean trySetResultExclusive(T value) {
+    protected final boolean publishResultExclusive(T value) {
         if (result != null) {
             return false;
         }
         RESULT.setRelease(this, value == null ? NIL : value);
-        fireContinuations();
         return true;
+    }
+
+    /**
+     * First half of a split completion that faults with {@code exception} (a CAS: faults are
+     * rare and this keeps one path for them); see {@link #publishResultExclusive}.
+     */
+    protected final boolean publishException(Throwable exception) {
+        if (exception == null) {
+            throw new NullPointerException("exception");
+        }
+        Faulted f = new Faulted(exception, exception);
+        if (!casResult(f)) {
+            return false;
+        }
+        UnobservedFaults.track(this, f);
+        return true;
+    }
+
+    /** First half of a split completion that cancels with {@code exception}; see {@link #publishResultExclusive}. */
+    protected final boolean publishCancellation(CancellationException exception) {
+        return casResult(new Cancelled(exception == null ? new OperationCanceledException(CancellationToken.NONE) : exception));
+    }
+
+    /**
+     * Second half of a completion (called once the result is published): takes the
+     * continuations and runs them where this awaitable runs continuations; except that a lone
+     * continuation of type {@code handOver}, on an awaitable that runs continuations inline, is
+     * returned instead, for the caller to run next (a backend's resume loop runs a cascade of
+     * completions flat, the way CompletableFuture's postComplete does, instead of nesting each
+     * inside the previous one). Null if there was nothing to hand over, or {@code handOver} is
+     * null (run everything). Idempotent: only the
+     * first call finds continuations; a later one (a race between two runners) finds them taken.
+     */
+    protected final <R extends Runnable> R runContinuations(Class<R> handOver) {
+        Object k = CONTINUATIONS.getAndSet(this, DONE);
+        if (k == null || k == DONE) {
+            return null;
+        }
+        if (k instanceof ContinuationList list) {
+            for (Object each : list.seal()) {
+                dispatch((Runnable) each);
+            }
+        } else if (handOver != null && handOver.isInstance(k) && !runsContinuationsAsynchronously()) {
+            return handOver.cast(k);
+        } else {
+            dispatch((Runnable) k);
+        }
+        return null;
     }
 
     /** Faults with every failure of a combinator; await rethrows {@code first}. */
@@ -326,20 +376,9 @@ public class Awaitable<T> implements AwaitableLike<T>, Awaiter<T> {
             for (Object each : list.seal()) {
                 dispatch((Runnable) each);
             }
-        } else if (!deferContinuation((Runnable) k)) {
+        } else {
             dispatch((Runnable) k);
         }
-    }
-
-    /**
-     * Called by the completing thread with the single continuation completion took: return true
-     * to take over running it (a backend's resume loop runs it right after the completing code
-     * returns, instead of nested inside the completion); false, the default, dispatches it as
-     * {@link #runsContinuationsAsynchronously()} says. An awaitable that runs continuations
-     * asynchronously must not take them over.
-     */
-    protected boolean deferContinuation(Runnable continuation) {
-        return false;
     }
 
     /** Runs one continuation where this awaitable says continuations run. */

@@ -17,7 +17,7 @@ import dev.awaitable.AsyncContext;
  */
 public abstract class AsyncThread extends Thread {
 
-    private final Trampoline trampoline = new Trampoline(this);
+    private final Trampoline trampoline = new Trampoline();
 
     /** A platform thread named {@code name} that does not inherit inheritable thread-locals. */
     protected AsyncThread(String name) {

@@ -14,10 +14,9 @@ import java.util.ArrayDeque;
  * continuation returns. So the stack holds at most {@code MAX_DEPTH} continuation frames, and
  * every continuation still runs on the completing thread, in order of deferral.
  *
- * <p>A backend can do better for its own continuations with a resume loop: while one runs on
- * this thread, a completion may leave its single continuation in the tail slot
- * ({@link #offerTail}) and the loop runs it after the completing code returns, so a cascade of
- * completions runs flat instead of nested (see the statemachine backend's box).
+ * <p>A backend can do better for its own continuations with a resume loop that runs a cascade
+ * of completions flat instead of nested (see {@code Awaitable.runContinuations} and the
+ * statemachine backend's box); this class is the bound for everything else.
  *
  * <p>Invariants: only the owning thread touches a trampoline (no synchronization); the
  * deferred queue is empty whenever {@code depth == 0}.
@@ -31,23 +30,13 @@ public final class Trampoline {
     /** Continuation frames one thread may nest before further continuations are deferred. */
     static final int MAX_DEPTH = 48;
 
-    private static final ThreadLocal<Trampoline> LOCAL = ThreadLocal.withInitial(() -> new Trampoline(Thread.currentThread()));
+    private static final ThreadLocal<Trampoline> LOCAL = ThreadLocal.withInitial(Trampoline::new);
 
     private int depth;
     private ArrayDeque<Runnable> deferred;
-    /** True while a backend's resume loop runs on this thread (see {@link #enterResumeLoop}). */
-    private boolean inResumeLoop;
-    /** The continuation a completion handed to the innermost resume loop, or null. */
-    private Runnable tail;
-    /**
-     * The thread this trampoline belongs to. Checked by {@link #offerTail}, which a completion
-     * may reach through a reference to this trampoline that a box kept.
-     */
-    private final Thread owner;
 
-    /** The trampoline of {@code owner}, the only thread that may run continuations through it. */
-    Trampoline(Thread owner) {
-        this.owner = owner;
+    /** One thread's trampoline: only that thread runs continuations through it. */
+    Trampoline() {
     }
 
     /** The calling thread's trampoline. */
@@ -113,47 +102,4 @@ public final class Trampoline {
             Diagnostics.continuationFailed(continuation, t);
         }
     }
-
-    /* ---------------- Resume loop support ---------------- */
-
-    /**
-     * Starts a resume loop on this thread: until {@link #exitResumeLoop}, a completion may leave
-     * one continuation in the tail slot ({@link #offerTail}) for the loop to run after the
-     * completing code returns, instead of running it nested. Returns the enclosing loop's
-     * state, for {@code exitResumeLoop} to restore.
-     */
-    public Runnable enterResumeLoop() {
-        Runnable outer = inResumeLoop ? (tail == null ? NO_TAIL : tail) : null;
-        inResumeLoop = true;
-        tail = null;
-        return outer;
-    }
-
-    /** Ends the innermost resume loop; {@code outer} is what {@link #enterResumeLoop} returned. */
-    public void exitResumeLoop(Runnable outer) {
-        inResumeLoop = outer != null;
-        tail = outer == NO_TAIL ? null : outer;
-    }
-
-    /**
-     * Leaves {@code continuation} for the running resume loop; false if none runs, its slot is
-     * taken, or the caller is not this trampoline's thread.
-     */
-    public boolean offerTail(Runnable continuation) {
-        if (owner == Thread.currentThread() && inResumeLoop && tail == null) {
-            tail = continuation;
-            return true;
-        }
-        return false;
-    }
-
-    /** Takes what a completion left for the running resume loop, or null. */
-    public Runnable takeTail() {
-        Runnable k = tail;
-        tail = null;
-        return k;
-    }
-
-    /** Marks an enclosing loop with an empty slot (null means "no enclosing loop"). */
-    private static final Runnable NO_TAIL = () -> { };
 }

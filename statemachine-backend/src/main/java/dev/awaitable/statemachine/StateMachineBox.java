@@ -6,7 +6,6 @@ import dev.awaitable.Awaiter;
 import dev.awaitable.YieldAwaitable;
 import dev.awaitable.internal.AsyncStats;
 import dev.awaitable.internal.Tracing;
-import dev.awaitable.internal.Trampoline;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.CancellationException;
@@ -29,50 +28,49 @@ import java.util.function.Consumer;
  * <pre>
  *   null              UNPUBLISHED: only the starting thread can see this box (from start until
  *                     the first suspension registers it, or start returns it)
- *   PUBLISHED         running outside a resume loop, or done
- *   a Trampoline      running inside that thread's resume loop ({@link #run()}), untracked
+ *   PUBLISHED         neither suspended nor in a resume loop: start returned, a machine
+ *                     returned without suspending or completing (a broken machine), or done
+ *   RUNNING           running in a resume loop ({@link #run()}), or done there; untracked
  *   an Awaitable      suspended on it, untracked (no context, no tracing: the common case)
- *   a Suspension      suspended, or running after such a suspension, with a captured context
- *                     or resume tracing on (one reusable holder per box)
+ *   a Suspension      tracked (a captured context, or resume tracing on; one reusable holder
+ *                     per box): suspended while {@code waiting}, in a resume loop while
+ *                     {@code running}
  * </pre>
  *
  * <p>Invariant: at most one thread runs {@code moveNext()} at a time. The machine registers this
  * box as the only continuation of the awaiter it suspends on and returns; the awaiter runs it
  * once; so the next {@code moveNext()} starts only after the previous one handed over, and the
  * awaiter's completion (a volatile write/CAS) orders the hoisted fields between the two runs.
- * Hence only the running machine completes this box, never two threads at once, and completion
- * needs no CAS ({@link #trySetResultExclusive}).
+ * Hence only the running machine completes this box, never two threads at once, and publishing
+ * the result needs no CAS ({@link #publishResultExclusive}).
  *
  * <p>Race (resumption vs the suspending {@code moveNext} still unwinding): the awaited work may
  * complete on another thread right after registration, before the suspending thread has
  * returned from {@code moveNext}. The resumed {@code moveNext} then runs concurrently with that
  * unwinding tail. Safe because a machine does nothing after {@code awaitOnCompleted} but
- * return (the C# shape), and this box writes its own fields before registering, and none after.
+ * return (the C# shape), and this box writes its own fields before registering, and none after
+ * but the checks in {@link #runSegment}, whose races are named there.
  *
  * <p>Resume loop. A chain of methods each awaiting the previous one (the common shape of async
  * code) completes as a cascade: method 1 returns, which resumes method 2, which returns, which
  * resumes method 3... Run naively each resumption nests inside the previous completion, so the
- * stack grows with the chain and every level pays a trampoline lookup. Instead {@link #run()}
- * is a loop: when a segment it runs completes this box and the only continuation is another
- * box, completion leaves that box in the thread's tail slot and the loop resumes it once
- * {@code moveNext} has returned (the way CompletableFuture's postComplete unwinds its dependents). The
- * observable difference from running it inside {@code setResult}: none for a machine of the
- * C# shape, which returns right after {@code setResult}; the continuation still runs on the
- * completing thread, before anything the completer does next.
- *
- * <p>The hand-over goes through the completing thread's {@link Trampoline} (its tail slot). The
- * loop marks the box it resumes with that trampoline, so completion finds it without a
- * thread-local lookup; only the trampoline's own thread may use its slot (a stale mark left by
- * a machine that returned without suspending or completing is refused on any other thread).
- * A loop saves and restores the slot around itself, so a loop nested inside a segment (a
- * completion the segment caused) never takes the outer loop's tail.
+ * stack grows with the chain. Instead {@link #run()} is a loop, and a completion is split in
+ * two: inside the loop, {@code setResult} only publishes the result, and once {@code moveNext}
+ * has returned the loop takes the continuations; a lone box among them is resumed next by the
+ * same loop, anything else is dispatched (the way CompletableFuture's postComplete unwinds its
+ * dependents). The observable difference from running them inside {@code setResult}: none for
+ * a machine of the C# shape, which returns right after {@code setResult}; the continuations
+ * still run on the completing thread, before anything the completer does next. Outside a loop
+ * (the RUNNING state or a running holder says which) a completion runs its own continuations.
  */
 abstract class StateMachineBox<T> extends Awaitable<T> implements Runnable {
 
     static final AsyncStats STATS = AsyncStats.of(StatemachineBackend.NAME);
 
-    /** {@code suspension} once published and not suspended (see the class comment). */
+    /** {@code suspension} once published, neither suspended nor in a resume loop (class comment). */
     private static final Object PUBLISHED = new Object();
+    /** {@code suspension} while running in a resume loop, untracked (class comment). */
+    private static final Object RUNNING = new Object();
 
     /** See the class comment for its states. */
     @SuppressWarnings("unused") // via SUSPENSION
@@ -147,8 +145,7 @@ abstract class StateMachineBox<T> extends Awaitable<T> implements Runnable {
     /**
      * A captured context, or resume tracing on. Reuses one holder per box, and stores a reference
      * into it only when it changes: a loop of awaits on one context (a yield loop) rewrites
-     * nothing but two flags. The holder's {@code loop} is left as it is: it names the resume
-     * loop of the segment running now, and the next segment sets it before it can matter.
+     * nothing but its flags.
      */
     private void suspendTracked(Awaiter<?> awaiter, AsyncContext context, boolean timed) {
         Object s = suspension;
@@ -163,6 +160,7 @@ abstract class StateMachineBox<T> extends Awaitable<T> implements Runnable {
         holder.suspendedAt = timed ? System.nanoTime() : 0L;
         holder.signalledAt = 0L;
         holder.waiting = true;
+        holder.running = false;
         if (holder != s) {
             SUSPENSION.setRelease(this, holder);
         }
@@ -174,26 +172,23 @@ abstract class StateMachineBox<T> extends Awaitable<T> implements Runnable {
      */
     @Override
     public final void run() {
-        Trampoline t = Trampoline.current();
-        Runnable outer = t.enterResumeLoop();
         long resumed = 0;
-        try {
-            StateMachineBox<?> box = this;
-            while (box != null && box.enterSegment(t)) {
-                resumed++;
-                box = box.runSegment(t);
+        StateMachineBox<?> box = this;
+        while (box.enterSegment()) {
+            resumed++;
+            box = box.runSegment();
+            if (box == null) {
+                break;
             }
-        } finally {
-            t.exitResumeLoop(outer);
-            STATS.resumptions(resumed); // one count per loop, not per segment
         }
+        STATS.resumptions(resumed); // one count per loop, not per segment
     }
 
     /**
-     * Prepares to run the next segment in t's loop: false if it must run on its captured context
-     * instead, which this thread is not (it was posted there).
+     * Prepares to run the next segment in a resume loop: false if it must run on its captured
+     * context instead, which this thread is not (it was posted there).
      */
-    private boolean enterSegment(Trampoline t) {
+    private boolean enterSegment() {
         Object s = suspension;
         if (s instanceof Suspension h) {
             AsyncContext c = h.context;
@@ -205,34 +200,50 @@ abstract class StateMachineBox<T> extends Awaitable<T> implements Runnable {
                 return false;
             }
             traceResume(h);
-            if (h.loop != t) {
-                h.loop = t;
-            }
+            h.running = true;
         } else {
-            SUSPENSION.setRelease(this, t); // running in t's loop: completion hands over through it
+            // A plain store: only this thread acts on it (setResult, from the machine it runs
+            // next); deadlock detection on other threads reads it racily and ignores it.
+            SUSPENSION.set(this, RUNNING);
         }
         return true;
     }
 
-    /** Runs one segment of the machine; returns the box its completion left in the tail slot, or null. */
-    private StateMachineBox<?> runSegment(Trampoline t) {
+    /**
+     * Runs one segment of the machine, then the second half of the loop's split completion: if
+     * the segment completed this box, takes its continuations and returns a lone box among
+     * them for the loop to resume next (dispatching anything else), else null.
+     */
+    private StateMachineBox<?> runSegment() {
         try {
             machine().moveNext();
         } catch (Throwable e) {
             setException(e);
         }
-        return (StateMachineBox<?>) t.takeTail();
+        if (isCompleted()) {
+            // Race (two runners): the segment suspended, another thread resumed and completed this
+            // box before this check. Both runners then take the continuations; the swap in
+            // runContinuations gives them to exactly one, the other finds them taken.
+            return runContinuations(StateMachineBox.class);
+        }
+        Object s = suspension;
+        if (s == RUNNING) {
+            // Returned without suspending or completing (a broken machine): a completion later,
+            // from outside any loop, must run its own continuations. Race: the segment did
+            // suspend and another thread's loop resumed it already, so RUNNING is that loop's;
+            // the CAS moves it on anyway, which is safe: that loop's completion then runs its own
+            // continuations instead of handing them over. A CAS, so it never overwrites a
+            // suspension registered since.
+            SUSPENSION.compareAndSet(this, RUNNING, PUBLISHED);
+        } else if (s instanceof Suspension h && h.running) {
+            h.running = false; // the same case and race, the same safe outcome
+        }
+        return null;
     }
 
-    /**
-     * Completion's hook: inside a resume loop on this thread, hand a lone box continuation to
-     * the loop instead of resuming it nested inside this completion.
-     */
-    @Override
-    protected final boolean deferContinuation(Runnable continuation) {
-        Object s = suspension;
-        Trampoline loop = s instanceof Trampoline l ? l : s instanceof Suspension h ? h.loop : null;
-        return loop != null && continuation instanceof StateMachineBox<?> && loop.offerTail(continuation);
+    /** True if the running segment was resumed by a loop, which runs the continuations (class comment). */
+    private static boolean inResumeLoop(Object s) {
+        return s == RUNNING || s instanceof Suspension h && h.running;
     }
 
     private void traceResume(Suspension h) {
@@ -253,24 +264,33 @@ abstract class StateMachineBox<T> extends Awaitable<T> implements Runnable {
      * value, even one and then the other (continuations still run exactly once).
      */
     public final void setResult(T value) {
-        if (suspension == null) { // synchronous completion: nobody else can see this box yet
+        Object s = suspension;
+        if (s == null) { // synchronous completion: nobody else can see this box yet
             if (!isCompleted()) {
                 completeUnpublished(value);
             }
-            return;
+        } else if (s == RUNNING) {
+            publishResultExclusive(value); // the loop runs the continuations once moveNext returns
+        } else {
+            if (publishResultExclusive(value) && !inResumeLoop(s)) {
+                runContinuations(null);
+            }
+            SUSPENSION.setRelease(this, PUBLISHED); // done: drop the holder (its context, what it awaited)
         }
-        trySetResultExclusive(value); // only the running machine completes its box
-        SUSPENSION.setRelease(this, PUBLISHED);
     }
 
     /** The method threw {@code exception}: a {@link CancellationException} cancels, anything else faults. */
     public final void setException(Throwable exception) {
+        Object s = suspension;
         if (exception instanceof CancellationException ce) {
-            trySetCancelled(ce);
+            publishCancellation(ce);
         } else {
-            trySetException(exception);
+            publishException(exception);
         }
-        if (suspension != null) {
+        if (!inResumeLoop(s)) {
+            runContinuations(null); // unpublished (none registered: this seals them), or outside a loop
+        }
+        if (s != null && s != RUNNING) {
             SUSPENSION.setRelease(this, PUBLISHED);
         }
     }
@@ -324,12 +344,13 @@ abstract class StateMachineBox<T> extends Awaitable<T> implements Runnable {
          */
         boolean waiting;
         /**
-         * The trampoline of the resume loop that ran the latest segment (the Trampoline state, for
-         * a tracked box). Stale once that segment ended, harmless: only a completion reads it,
-         * a box completes only inside a segment, every segment but the first (never in a loop,
-         * and before this holder existed) sets it first, and a trampoline refuses other threads.
+         * True from a resume loop's entry into a segment until the segment suspends (or, if it
+         * returned without suspending or completing, until the loop sees that): a completion
+         * then publishes only and leaves the continuations to the loop. Written by the thread
+         * running the segment; the one race (a stale loop clearing it) only makes a completion
+         * run its own continuations, which is always correct.
          */
-        Trampoline loop;
+        boolean running;
         long suspendedAt;
         long signalledAt;
     }

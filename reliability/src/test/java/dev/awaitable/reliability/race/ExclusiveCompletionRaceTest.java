@@ -10,11 +10,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Completion of a method's box racing registration on it. A box is completed only by its own
- * machine, so it completes with a release store of the result and one swap of the
- * continuations, no CAS ({@code Awaitable.trySetResultExclusive}). Race: a registrar that reads
- * the continuations before the swap must be run by the completer; one that reads them after
- * must see the result, since the store came first; so every continuation runs exactly once and
- * a joiner never misses its wake-up.
+ * machine, so it completes with a release store of the result ({@code
+ * Awaitable.publishResultExclusive}) and, once the machine has returned, one swap of the
+ * continuations by the resume loop ({@code Awaitable.runContinuations}), no CAS. Race: a
+ * registrar that reads the continuations before the swap must be run by the loop; one that
+ * reads them after must see the result, since the store came first; so every continuation runs
+ * exactly once and a joiner never misses its wake-up.
  */
 class ExclusiveCompletionRaceTest {
 
