@@ -314,12 +314,13 @@ public class Awaitable<T> implements AwaitableLike<T>, Awaiter<T> {
         if (k == null || k == DONE) {
             return null;
         }
+        if (handOver != null && handOver.isInstance(k) && !runsContinuationsAsynchronously()) {
+            return handOver.cast(k); // the common case first: one type check
+        }
         if (k instanceof ContinuationList list) {
             for (Object each : list.seal()) {
                 dispatch((Runnable) each);
             }
-        } else if (handOver != null && handOver.isInstance(k) && !runsContinuationsAsynchronously()) {
-            return handOver.cast(k);
         } else {
             dispatch((Runnable) k);
         }

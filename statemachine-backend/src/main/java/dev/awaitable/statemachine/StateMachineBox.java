@@ -30,8 +30,12 @@ import java.util.function.Consumer;
  *                     the first suspension registers it, or start returns it)
  *   PUBLISHED         neither suspended nor in a resume loop: start returned, a machine
  *                     returned without suspending or completing (a broken machine), or done
- *   RUNNING           running in a resume loop ({@link #run()}), or done there; untracked
+ *   this box          RUNNING in a resume loop ({@link #run()}), or done there; untracked (the
+ *                     box itself rather than a shared marker: a store of an object into its own
+ *                     field needs no card mark, so entering a segment costs a plain store)
  *   an Awaitable      suspended on it, untracked (no context, no tracing: the common case)
+ *   SUSPENDED         suspended on something that is not an Awaitable (a yield, a reusable
+ *                     source), untracked
  *   a Suspension      tracked (a captured context, or resume tracing on; one reusable holder
  *                     per box): suspended while {@code waiting}, in a resume loop while
  *                     {@code running}
@@ -61,7 +65,7 @@ import java.util.function.Consumer;
  * dependents). The observable difference from running them inside {@code setResult}: none for
  * a machine of the C# shape, which returns right after {@code setResult}; the continuations
  * still run on the completing thread, before anything the completer does next. Outside a loop
- * (the RUNNING state or a running holder says which) a completion runs its own continuations.
+ * (the box's RUNNING mark or a running holder says which) a completion runs its own continuations.
  */
 abstract class StateMachineBox<T> extends Awaitable<T> implements Runnable {
 
@@ -69,8 +73,8 @@ abstract class StateMachineBox<T> extends Awaitable<T> implements Runnable {
 
     /** {@code suspension} once published, neither suspended nor in a resume loop (class comment). */
     private static final Object PUBLISHED = new Object();
-    /** {@code suspension} while running in a resume loop, untracked (class comment). */
-    private static final Object RUNNING = new Object();
+    /** {@code suspension} while suspended, untracked, on an awaiter with no Awaitable behind it (class comment). */
+    private static final Object SUSPENDED = new Object();
 
     /** See the class comment for its states. */
     @SuppressWarnings("unused") // via SUSPENSION
@@ -127,7 +131,8 @@ abstract class StateMachineBox<T> extends Awaitable<T> implements Runnable {
         boolean recording = Tracing.recording();
         boolean timed = recording && Tracing.resumeEnabled(); // a running recording with resume events on
         if (context == null && !timed && !(suspension instanceof Suspension)) {
-            SUSPENSION.setRelease(this, awaiter.dependency());
+            Awaitable<?> awaiting = awaiter.dependency();
+            SUSPENSION.setRelease(this, awaiting != null ? awaiting : SUSPENDED); // never null: that is UNPUBLISHED
         } else {
             suspendTracked(awaiter, context, timed);
         }
@@ -202,9 +207,10 @@ abstract class StateMachineBox<T> extends Awaitable<T> implements Runnable {
             traceResume(h);
             h.running = true;
         } else {
-            // A plain store: only this thread acts on it (setResult, from the machine it runs
-            // next); deadlock detection on other threads reads it racily and ignores it.
-            SUSPENSION.set(this, RUNNING);
+            // RUNNING, as this box itself. A plain store: only this thread acts on it (setResult,
+            // from the machine it runs next); deadlock detection on other threads reads it
+            // racily and ignores it.
+            SUSPENSION.set(this, this);
         }
         return true;
     }
@@ -227,14 +233,14 @@ abstract class StateMachineBox<T> extends Awaitable<T> implements Runnable {
             return runContinuations(StateMachineBox.class);
         }
         Object s = suspension;
-        if (s == RUNNING) {
+        if (s == this) {
             // Returned without suspending or completing (a broken machine): a completion later,
             // from outside any loop, must run its own continuations. Race: the segment did
             // suspend and another thread's loop resumed it already, so RUNNING is that loop's;
             // the CAS moves it on anyway, which is safe: that loop's completion then runs its own
             // continuations instead of handing them over. A CAS, so it never overwrites a
             // suspension registered since.
-            SUSPENSION.compareAndSet(this, RUNNING, PUBLISHED);
+            SUSPENSION.compareAndSet(this, this, PUBLISHED);
         } else if (s instanceof Suspension h && h.running) {
             h.running = false; // the same case and race, the same safe outcome
         }
@@ -242,8 +248,8 @@ abstract class StateMachineBox<T> extends Awaitable<T> implements Runnable {
     }
 
     /** True if the running segment was resumed by a loop, which runs the continuations (class comment). */
-    private static boolean inResumeLoop(Object s) {
-        return s == RUNNING || s instanceof Suspension h && h.running;
+    private boolean inResumeLoop(Object s) {
+        return s == this || s instanceof Suspension h && h.running;
     }
 
     private void traceResume(Suspension h) {
@@ -269,8 +275,8 @@ abstract class StateMachineBox<T> extends Awaitable<T> implements Runnable {
             if (!isCompleted()) {
                 completeUnpublished(value);
             }
-        } else if (s == RUNNING) {
-            publishResultExclusive(value); // the loop runs the continuations once moveNext returns
+        } else if (s == this) {
+            publishResultExclusive(value); // RUNNING: the loop runs the continuations once moveNext returns
         } else {
             if (publishResultExclusive(value) && !inResumeLoop(s)) {
                 runContinuations(null);
@@ -290,7 +296,7 @@ abstract class StateMachineBox<T> extends Awaitable<T> implements Runnable {
         if (!inResumeLoop(s)) {
             runContinuations(null); // unpublished (none registered: this seals them), or outside a loop
         }
-        if (s != null && s != RUNNING) {
+        if (s != null && s != this) {
             SUSPENSION.setRelease(this, PUBLISHED);
         }
     }
@@ -305,7 +311,7 @@ abstract class StateMachineBox<T> extends Awaitable<T> implements Runnable {
     @Override
     protected final void forEachDependency(Consumer<? super Awaitable<?>> sink) {
         Object s = SUSPENSION.getAcquire(this);
-        Awaitable<?> a = s instanceof Suspension h ? (h.waiting ? h.awaiting : null) : s instanceof Awaitable<?> w ? w : null;
+        Awaitable<?> a = s instanceof Suspension h ? (h.waiting ? h.awaiting : null) : s instanceof Awaitable<?> w && w != this ? w : null;
         if (a != null) {
             sink.accept(a);
         }

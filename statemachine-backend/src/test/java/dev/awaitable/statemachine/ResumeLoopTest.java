@@ -154,8 +154,8 @@ class ResumeLoopTest {
 
     /**
      * A broken machine: suspends once on {@code input}; when resumed it returns without
-     * completing or suspending again, so its box keeps the mark of the resume loop that ran it.
-     * Someone completes it later from outside.
+     * completing or suspending again, so its box is left marked as running in the resume loop
+     * that ran it, until that loop sees it returned. Someone completes it later from outside.
      */
     static final class ReturnsWithoutCompleting extends AsyncMethod<Integer> {
         final Awaitable<Integer> input;
@@ -203,14 +203,15 @@ class ResumeLoopTest {
     }
 
     /**
-     * Race (a stale loop mark vs another thread's loop): a box whose machine returned from a
-     * segment without completing still names the loop thread's trampoline. When a second thread
-     * completes it while that loop thread is inside another resume loop, the awaiter must run
-     * on the completing thread, before setResult returns, not be slipped into the other
-     * thread's tail slot (where it would run later, on the wrong thread, racing its owner).
+     * A machine that returned from a segment in a resume loop without completing or suspending
+     * leaves its box marked RUNNING, which tells a completion to leave the continuations to the
+     * loop. The loop must clear that mark once moveNext returns: a later completion from
+     * outside (here on the test thread, while the loop thread sits in another resume loop) then
+     * runs the awaiter itself, before setResult returns. Left marked, the completion would only
+     * publish the result and the awaiter would never run.
      */
     @Test
-    void aStaleLoopMarkNeverHandsTheContinuationToAnotherThreadsLoop() throws Exception {
+    void aBrokenMachineCompletedLaterFromOutsideRunsItsAwaiterInSetResult() throws Exception {
         CompletionSource<Integer> first = new CompletionSource<>();
         CompletionSource<Integer> second = new CompletionSource<>();
         ReturnsWithoutCompleting broken = new ReturnsWithoutCompleting(first.awaitable());
@@ -221,7 +222,7 @@ class ResumeLoopTest {
         holder.start();
 
         Thread loopThread = new Thread(() -> {
-            first.setResult(1);  // resumes `broken` in this thread's loop; it returns, leaving the mark
+            first.setResult(1);  // resumes `broken` in this thread's loop; it returns without completing
             second.setResult(2); // resumes `holder` in a new loop, which blocks until released
         }, "loop-thread");
         loopThread.start();
@@ -236,6 +237,67 @@ class ResumeLoopTest {
             loopThread.join(10_000);
         }
         assertThat(holder.getResult()).isEqualTo(2);
+    }
+
+    /** An awaiter with no Awaitable behind it (like a reusable source): it never completes here. */
+    static final class Opaque implements Awaiter<Integer> {
+        volatile Runnable continuation;
+
+        @Override
+        public boolean isCompleted() {
+            return false;
+        }
+
+        @Override
+        public void onCompleted(Runnable k) {
+            continuation = k;
+        }
+
+        @Override
+        public void unsafeOnCompleted(Runnable k) {
+            continuation = k;
+        }
+
+        @Override
+        public Integer getResult() {
+            throw new IllegalStateException("never completes");
+        }
+    }
+
+    /**
+     * A box suspended on an awaiter that names no Awaitable is still published: completing its
+     * builder from outside then resumes whoever awaits it. (Regression: such a suspension
+     * recorded null, the UNPUBLISHED state, and the completion took the synchronous path,
+     * which runs no continuations, so the awaiter hung.)
+     */
+    @Test
+    void aBoxSuspendedOnAnOpaqueAwaiterStaysPublished() {
+        AsyncMethodBuilder<Integer> builder = AsyncMethodBuilder.create();
+        CompletionSource<Integer> first = new CompletionSource<>();
+        Opaque opaque = new Opaque();
+        builder.start(new AsyncStateMachine() {
+            int state;
+
+            @Override
+            public void moveNext() { // await first; await opaque; (completed from outside)
+                if (state == 0) {
+                    state = 1;
+                    builder.awaitOnCompleted(first.awaitable(), this);
+                } else if (state == 1) {
+                    state = 2;
+                    builder.awaitOnCompleted(opaque, this); // suspends from a resumed segment
+                }
+            }
+        });
+        first.setResult(0);
+        assertThat(opaque.continuation).isSameAs(builder);
+        Next waiter = new Next("waiter", builder.awaitable(), new ArrayList<>());
+        waiter.start();
+
+        builder.setResult(41); // from outside, while suspended
+
+        assertThat(waiter.isCompleted()).as("the awaiter ran").isTrue();
+        assertThat(waiter.getResult()).isEqualTo(42);
     }
 
     /** An AsyncMethod resumes only itself: suspending it for another machine faults it, naming the misuse. */

@@ -73,6 +73,114 @@ class ExclusiveCompletionRaceTest {
                 .run(ITERATIONS);
     }
 
+    /**
+     * An awaiter completed by hand that runs its continuation directly on the completing thread
+     * (not through a trampoline, which would catch and log a failure): whatever the resume loop
+     * does wrong surfaces as the completing actor's exception.
+     */
+    static final class Trigger implements Awaiter<Integer> {
+        volatile Integer value;
+        volatile Runnable continuation;
+
+        void fire(int v) {
+            value = v;
+            continuation.run();
+        }
+
+        @Override
+        public boolean isCompleted() {
+            return value != null;
+        }
+
+        @Override
+        public void onCompleted(Runnable k) {
+            continuation = k;
+        }
+
+        @Override
+        public void unsafeOnCompleted(Runnable k) {
+            continuation = k;
+        }
+
+        @Override
+        public Integer getResult() {
+            return value;
+        }
+    }
+
+    /** {@code async int Sum(a, Awaitable<int> b) => await a + await b;} */
+    static final class Sum extends AsyncMethod<Integer> {
+        final Trigger a;
+        final Awaitable<Integer> b;
+        int state;
+        int first;
+
+        Sum(Trigger a, Awaitable<Integer> b) {
+            this.a = a;
+            this.b = b;
+        }
+
+        @Override
+        public void moveNext() {
+            try {
+                if (state == 0) {
+                    state = 1;
+                    awaitOnCompleted(a, this);
+                    return;
+                }
+                if (state == 1) {
+                    first = a.getResult();
+                    Awaiter<Integer> bw = b.getAwaiter();
+                    if (!bw.isCompleted()) {
+                        state = 2;
+                        awaitOnCompleted(bw, this);
+                        return;
+                    }
+                }
+                setResult(first + b.getResult());
+            } catch (Throwable t) {
+                setException(t);
+            }
+        }
+    }
+
+    static final class TwoLoops {
+        final Trigger a = new Trigger();
+        final CompletionSource<Integer> b = new CompletionSource<>();
+        final Sum sum = new Sum(a, b.awaitable());
+        final Probe k = new Probe();
+        volatile String resumerOfA;
+
+        TwoLoops() {
+            sum.start(); // suspended on a
+            sum.unsafeOnCompleted(k);
+        }
+    }
+
+    /**
+     * Race (two resume loops on one box): thread A completes {@code a}, so its loop runs the
+     * segment that suspends on {@code b}; thread B completes {@code b}, so its loop runs the
+     * last segment, which completes the method. A's loop, once that segment returned, checks
+     * whether the box completed, and may see B's completion: both loops then take the
+     * continuations, and the swap must give them to exactly one (the other finds them taken and
+     * must not fail on that).
+     */
+    @Test
+    void twoLoopsThatSeeOneCompletionRunItsContinuationOnce() {
+        Race.of("loop that suspended the method vs loop that completes it", TwoLoops::new)
+                .actor(s -> {
+                    s.resumerOfA = Thread.currentThread().getName();
+                    s.a.fire(1); // resumes sum in this thread's loop: it suspends on b, or completes if b is done
+                })
+                .actor(s -> s.b.trySetResult(2))
+                .arbiter(s -> "ran " + s.k.who(s.resumerOfA).replace("completer", "on A").replace("registrar", "on B") + ", result " + s.sum.getResult())
+                .acceptable("ran on A, result 3", "A's loop took it: b was done when sum reached it, or A's check after the segment won the swap")
+                .acceptable("ran on B, result 3", "B's loop took it: it completed sum and won the swap")
+                .forbidden("ran none, result 3", "lost continuation: each loop left it to the other")
+                .forbidden("ran 2 times, result 3", "both loops ran it")
+                .run(ITERATIONS);
+    }
+
     static final class Joined {
         final CompletionSource<Integer> input = new CompletionSource<>();
         final Relay relay = new Relay(input.awaitable());
