@@ -26,9 +26,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * last stage. Each stage adds one to its input. Compares hand-written machines (one machine +
  * builder per stage, resumed inline; and a machine that is its own builder, one object per
  * stage), CompletableFuture's {@code thenApply} (the peer a Java user would reach for), and loom
- * (a virtual thread per stage, parked on the previous one). The floor: {@link FloorStage}, the
+ * (a virtual thread per stage, parked on the previous one). Two floors: {@link FloorStage}, the
  * least a thread-safe dependent stage can do (one object, a CAS to register, a swap to complete,
- * completion unwound in a loop), with none of an async method's machinery.
+ * completion unwound in a loop); and {@link MachineFloorStage}, that plus the least state any
+ * resumable method carries (a state int, a suspension field written when it suspends and when a
+ * loop resumes it, a virtual moveNext), with none of the rest of an async method's machinery:
+ * no context capture, statistics, tracing, fault handling or misuse checks.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -167,6 +170,104 @@ public class ChainBench {
                 throw new ExceptionInInitializerError(e);
             }
         }
+    }
+
+    /**
+     * The machine floor's box: {@link FloorStage} plus what resuming a method needs. A suspension
+     * records what it waits on, a resume loop marks the box running (the box itself, like the
+     * statemachine backend's), a completion inside the loop only publishes, and the loop takes
+     * the continuation after moveNext returns.
+     */
+    abstract static class MachineFloorBox {
+        static final Object DONE = new Object();
+        volatile Object result;
+        volatile Object next;
+        volatile Object suspension;
+
+        abstract void moveNext();
+
+        final MachineFloorBox start() {
+            moveNext();
+            return this;
+        }
+
+        final void awaitOn(MachineFloorBox awaited) {
+            SUSPENSION.setRelease(this, awaited);
+            if (awaited.next != null || !NEXT.compareAndSet(awaited, null, this)) {
+                throw new IllegalStateException("a floor stage has one waiter, registered before completion");
+            }
+        }
+
+        final void setResult(Object value) {
+            if (suspension != this) {
+                throw new IllegalStateException("a floor stage completes only inside its resume loop");
+            }
+            RESULT.setRelease(this, value);
+        }
+
+        /** Publishes {@code value} on {@code root}, then resumes each waiting stage in turn. */
+        static void complete(MachineFloorBox root, Object value) {
+            RESULT.setRelease(root, value);
+            MachineFloorBox box = NEXT.getAndSet(root, DONE) instanceof MachineFloorBox b ? b : null;
+            while (box != null) {
+                SUSPENSION.set(box, box);
+                box.moveNext();
+                box = box.result != null && NEXT.getAndSet(box, DONE) instanceof MachineFloorBox b ? b : null;
+            }
+        }
+
+        static final VarHandle RESULT;
+        static final VarHandle NEXT;
+        static final VarHandle SUSPENSION;
+
+        static {
+            try {
+                MethodHandles.Lookup l = MethodHandles.lookup();
+                RESULT = l.findVarHandle(MachineFloorBox.class, "result", Object.class);
+                NEXT = l.findVarHandle(MachineFloorBox.class, "next", Object.class);
+                SUSPENSION = l.findVarHandle(MachineFloorBox.class, "suspension", Object.class);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+    }
+
+    /** The same stage as {@link SelfStage} (await the previous, add one) on the machine floor's box. */
+    static final class MachineFloorStage extends MachineFloorBox {
+        final MachineFloorBox previous;
+        int state;
+
+        MachineFloorStage(MachineFloorBox previous) {
+            this.previous = previous;
+        }
+
+        @Override
+        void moveNext() {
+            MachineFloorBox p = previous;
+            if (state == 0 && p.result == null) {
+                state = 1;
+                awaitOn(p);
+                return;
+            }
+            setResult((Integer) p.result + 1);
+        }
+    }
+
+    static final class MachineFloorRoot extends MachineFloorBox {
+        @Override
+        void moveNext() {
+        }
+    }
+
+    @Benchmark
+    public Object machineFloor() {
+        MachineFloorBox root = new MachineFloorRoot();
+        MachineFloorBox last = root;
+        for (int i = 0; i < stages; i++) {
+            last = new MachineFloorStage(last).start();
+        }
+        MachineFloorBox.complete(root, 0);
+        return last.result;
     }
 
     @Benchmark
