@@ -4,11 +4,16 @@ import dev.awaitable.AsyncContext;
 import dev.awaitable.jfr.ResumeEvent;
 import dev.awaitable.jfr.SuspendEvent;
 import java.util.concurrent.atomic.AtomicLong;
+import jdk.jfr.EventType;
 
 /**
  * Emits the per-await JFR events the same way for every backend. Each method is cheap when the
- * event is off: the event object is created, {@code isEnabled()} reads a flag, and C2 removes
- * the allocation by escape analysis. Callers keep the timestamps only when
+ * event is off: with no recording running, one volatile read; with one running (the comparison
+ * matrix records every cell, statistics only by default), one read of the event type's enabled
+ * flag through a cached {@link EventType}. No event object is made and no identity hash is
+ * computed unless the event is on: a recording of statistics alone must not tax every await
+ * (escape analysis did not remove the event objects at every call site: they showed up among
+ * the top allocations of a recorded await chain). Callers keep the timestamps only when
  * {@link #resumeEnabled()} said so.
  */
 public final class Tracing {
@@ -68,16 +73,30 @@ public final class Tracing {
         return BODY_IDS.incrementAndGet();
     }
 
-    public static boolean suspendEnabled() {
-        return recording && new SuspendEvent().isEnabled();
+    /** The event types, for their enabled flags (null if JFR would not say: then ask an event). */
+    private static final EventType SUSPEND_TYPE = eventType(SuspendEvent.class);
+    private static final EventType RESUME_TYPE = eventType(ResumeEvent.class);
+
+    private static EventType eventType(Class<? extends jdk.jfr.Event> type) {
+        try {
+            return EventType.getEventType(type);
+        } catch (RuntimeException | LinkageError e) {
+            return null;
+        }
     }
 
+    /** True if a recording runs with the suspend event on. */
+    public static boolean suspendEnabled() {
+        return recording && (SUSPEND_TYPE != null ? SUSPEND_TYPE.isEnabled() : new SuspendEvent().isEnabled());
+    }
+
+    /** True if a recording runs with the resume event on. */
     public static boolean resumeEnabled() {
-        return recording && new ResumeEvent().isEnabled();
+        return recording && (RESUME_TYPE != null ? RESUME_TYPE.isEnabled() : new ResumeEvent().isEnabled());
     }
 
     public static void suspended(String backend, long bodyId, Object awaited, AsyncContext context) {
-        if (!recording) {
+        if (!suspendEnabled()) {
             return;
         }
         SuspendEvent e = new SuspendEvent();
@@ -95,7 +114,7 @@ public final class Tracing {
      * {@code body}'s identity hash, computed only while a recording runs (it is not free).
      */
     public static void suspended(String backend, Object body, Object awaited, AsyncContext context) {
-        if (recording) {
+        if (suspendEnabled()) {
             suspended(backend, System.identityHashCode(body), awaited, context);
         }
     }
@@ -105,7 +124,7 @@ public final class Tracing {
      * @param signalledAt {@code System.nanoTime()} when the awaited completion signalled the body
      */
     public static void resumed(String backend, long bodyId, long suspendedAt, long signalledAt, AsyncContext context) {
-        if (!recording) {
+        if (!resumeEnabled()) {
             return;
         }
         ResumeEvent e = new ResumeEvent();

@@ -7,6 +7,7 @@ import dev.awaitable.Awaitable;
 import dev.awaitable.AwaitableStatus;
 import dev.awaitable.Awaiter;
 import dev.awaitable.CompletionSource;
+import dev.awaitable.testkit.ManualAwaiter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -239,31 +240,6 @@ class ResumeLoopTest {
         assertThat(holder.getResult()).isEqualTo(2);
     }
 
-    /** An awaiter with no Awaitable behind it (like a reusable source): it never completes here. */
-    static final class Opaque implements Awaiter<Integer> {
-        volatile Runnable continuation;
-
-        @Override
-        public boolean isCompleted() {
-            return false;
-        }
-
-        @Override
-        public void onCompleted(Runnable k) {
-            continuation = k;
-        }
-
-        @Override
-        public void unsafeOnCompleted(Runnable k) {
-            continuation = k;
-        }
-
-        @Override
-        public Integer getResult() {
-            throw new IllegalStateException("never completes");
-        }
-    }
-
     /**
      * A box suspended on an awaiter that names no Awaitable is still published: completing its
      * builder from outside then resumes whoever awaits it. (Regression: such a suspension
@@ -274,7 +250,7 @@ class ResumeLoopTest {
     void aBoxSuspendedOnAnOpaqueAwaiterStaysPublished() {
         AsyncMethodBuilder<Integer> builder = AsyncMethodBuilder.create();
         CompletionSource<Integer> first = new CompletionSource<>();
-        Opaque opaque = new Opaque();
+        ManualAwaiter<Integer> opaque = new ManualAwaiter<>(); // never completed here
         builder.start(new AsyncStateMachine() {
             int state;
 
@@ -290,7 +266,7 @@ class ResumeLoopTest {
             }
         });
         first.setResult(0);
-        assertThat(opaque.continuation).isSameAs(builder);
+        assertThat(opaque.continuation()).isSameAs(builder);
         Next waiter = new Next("waiter", builder.awaitable(), new ArrayList<>());
         waiter.start();
 

@@ -6,6 +6,7 @@ import dev.awaitable.CompletionSource;
 import dev.awaitable.reliability.Stress;
 import dev.awaitable.reliability.race.ContinuationRaceTest.Probe;
 import dev.awaitable.statemachine.AsyncMethod;
+import dev.awaitable.testkit.ManualAwaiter;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -73,49 +74,14 @@ class ExclusiveCompletionRaceTest {
                 .run(ITERATIONS);
     }
 
-    /**
-     * An awaiter completed by hand that runs its continuation directly on the completing thread
-     * (not through a trampoline, which would catch and log a failure): whatever the resume loop
-     * does wrong surfaces as the completing actor's exception.
-     */
-    static final class Trigger implements Awaiter<Integer> {
-        volatile Integer value;
-        volatile Runnable continuation;
-
-        void fire(int v) {
-            value = v;
-            continuation.run();
-        }
-
-        @Override
-        public boolean isCompleted() {
-            return value != null;
-        }
-
-        @Override
-        public void onCompleted(Runnable k) {
-            continuation = k;
-        }
-
-        @Override
-        public void unsafeOnCompleted(Runnable k) {
-            continuation = k;
-        }
-
-        @Override
-        public Integer getResult() {
-            return value;
-        }
-    }
-
     /** {@code async int Sum(a, Awaitable<int> b) => await a + await b;} */
     static final class Sum extends AsyncMethod<Integer> {
-        final Trigger a;
+        final ManualAwaiter<Integer> a;
         final Awaitable<Integer> b;
         int state;
         int first;
 
-        Sum(Trigger a, Awaitable<Integer> b) {
+        Sum(ManualAwaiter<Integer> a, Awaitable<Integer> b) {
             this.a = a;
             this.b = b;
         }
@@ -145,7 +111,7 @@ class ExclusiveCompletionRaceTest {
     }
 
     static final class TwoLoops {
-        final Trigger a = new Trigger();
+        final ManualAwaiter<Integer> a = new ManualAwaiter<>(); // resumes sum directly: a loop's failure reaches actor A
         final CompletionSource<Integer> b = new CompletionSource<>();
         final Sum sum = new Sum(a, b.awaitable());
         final Probe k = new Probe();
@@ -170,7 +136,7 @@ class ExclusiveCompletionRaceTest {
         Race.of("loop that suspended the method vs loop that completes it", TwoLoops::new)
                 .actor(s -> {
                     s.resumerOfA = Thread.currentThread().getName();
-                    s.a.fire(1); // resumes sum in this thread's loop: it suspends on b, or completes if b is done
+                    s.a.complete(1); // resumes sum in this thread's loop: it suspends on b, or completes if b is done
                 })
                 .actor(s -> s.b.trySetResult(2))
                 .arbiter(s -> "ran " + s.k.who(s.resumerOfA).replace("completer", "on A").replace("registrar", "on B") + ", result " + s.sum.getResult())
