@@ -3,9 +3,9 @@ package dev.awaitable.reliability.leak;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.management.ThreadMXBean;
-import dev.awaitable.Awaiter;
 import dev.awaitable.jfr.StatisticsEvent;
 import dev.awaitable.statemachine.AsyncMethod;
+import dev.awaitable.testkit.ManualAwaiter;
 import java.lang.management.ManagementFactory;
 import jdk.jfr.Recording;
 import org.junit.jupiter.api.Test;
@@ -19,34 +19,9 @@ import org.junit.jupiter.api.Test;
  */
 class RecordingAllocationTest {
 
-    /** An awaiter that never completes on its own: the test resumes whoever registered, by hand. */
-    static final class Pulse implements Awaiter<Integer> {
-        Runnable continuation;
-
-        @Override
-        public boolean isCompleted() {
-            return false;
-        }
-
-        @Override
-        public void onCompleted(Runnable k) {
-            continuation = k;
-        }
-
-        @Override
-        public void unsafeOnCompleted(Runnable k) {
-            continuation = k;
-        }
-
-        @Override
-        public Integer getResult() {
-            return 0;
-        }
-    }
-
     /** {@code for (;;) await pulse;} */
     static final class Forever extends AsyncMethod<Void> {
-        final Pulse pulse = new Pulse();
+        final ManualAwaiter<Integer> pulse = new ManualAwaiter<>(); // never completed: the test resumes by hand
 
         @Override
         public void moveNext() {
@@ -63,12 +38,12 @@ class RecordingAllocationTest {
             r.enable(StatisticsEvent.NAME);
             r.start();
             for (int i = 0; i < 1_000; i++) { // warm up
-                m.pulse.continuation.run();
+                m.pulse.continuation().run();
             }
             int n = 20_000;
             long before = threads.getCurrentThreadAllocatedBytes();
             for (int i = 0; i < n; i++) {
-                m.pulse.continuation.run(); // resume: the method suspends again
+                m.pulse.continuation().run(); // resume: the method suspends again
             }
             long perSuspension = (threads.getCurrentThreadAllocatedBytes() - before) / n;
             assertThat(perSuspension).as("bytes allocated per suspension with a statistics-only recording").isLessThan(8);
