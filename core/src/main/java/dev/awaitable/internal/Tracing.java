@@ -73,26 +73,33 @@ public final class Tracing {
         return BODY_IDS.incrementAndGet();
     }
 
-    /** The event types, for their enabled flags (null if JFR would not say: then ask an event). */
-    private static final EventType SUSPEND_TYPE = eventType(SuspendEvent.class);
-    private static final EventType RESUME_TYPE = eventType(ResumeEvent.class);
+    /**
+     * The event types, for their enabled flags (null if JFR would not say: then ask an event).
+     * A holder, initialized on first use, which is always during a recording: looking an event
+     * type up initializes JFR's metadata (about 140 ms here), which a program that never records
+     * must not pay at its first await.
+     */
+    private static final class Types {
+        static final EventType SUSPEND = eventType(SuspendEvent.class);
+        static final EventType RESUME = eventType(ResumeEvent.class);
 
-    private static EventType eventType(Class<? extends jdk.jfr.Event> type) {
-        try {
-            return EventType.getEventType(type);
-        } catch (RuntimeException | LinkageError e) {
-            return null;
+        private static EventType eventType(Class<? extends jdk.jfr.Event> type) {
+            try {
+                return EventType.getEventType(type);
+            } catch (RuntimeException | LinkageError e) {
+                return null;
+            }
         }
     }
 
     /** True if a recording runs with the suspend event on. */
     public static boolean suspendEnabled() {
-        return recording && (SUSPEND_TYPE != null ? SUSPEND_TYPE.isEnabled() : new SuspendEvent().isEnabled());
+        return recording && (Types.SUSPEND != null ? Types.SUSPEND.isEnabled() : new SuspendEvent().isEnabled());
     }
 
     /** True if a recording runs with the resume event on. */
     public static boolean resumeEnabled() {
-        return recording && (RESUME_TYPE != null ? RESUME_TYPE.isEnabled() : new ResumeEvent().isEnabled());
+        return recording && (Types.RESUME != null ? Types.RESUME.isEnabled() : new ResumeEvent().isEnabled());
     }
 
     public static void suspended(String backend, long bodyId, Object awaited, AsyncContext context) {
