@@ -234,15 +234,12 @@ public class Awaitable<T> implements AwaitableLike<T>, Awaiter<T> {
      * reported when this awaitable becomes unreachable.
      */
     protected final boolean trySetException(Throwable exception) {
-        if (exception == null) {
-            throw new NullPointerException("exception");
-        }
-        return fault(exception, exception);
+        return publishException(exception) && fired();
     }
 
     /** Cancels with {@code exception} (what await rethrows); false if already complete. */
     protected final boolean trySetCancelled(CancellationException exception) {
-        return complete(new Cancelled(exception == null ? new OperationCanceledException(CancellationToken.NONE) : exception));
+        return publishCancellation(exception) && fired();
     }
 
     /**
@@ -286,12 +283,7 @@ public class Awaitable<T> implements AwaitableLike<T>, Awaiter<T> {
         if (exception == null) {
             throw new NullPointerException("exception");
         }
-        Faulted f = new Faulted(exception, exception);
-        if (!casResult(f)) {
-            return false;
-        }
-        UnobservedFaults.track(this, f);
-        return true;
+        return publishFault(exception, exception);
     }
 
     /** First half of a split completion that cancels with {@code exception}; see {@link #publishResultExclusive}. */
@@ -347,20 +339,20 @@ public class Awaitable<T> implements AwaitableLike<T>, Awaiter<T> {
     }
 
     private boolean fault(Throwable exception, Throwable rethrown) {
+        return publishFault(exception, rethrown) && fired();
+    }
+
+    private boolean complete(Object encoded) {
+        return casResult(encoded) && fired();
+    }
+
+    /** The first half of every fault: the result, and the fault's tracking until observed. */
+    private boolean publishFault(Throwable exception, Throwable rethrown) {
         Faulted f = new Faulted(exception, rethrown);
         if (!casResult(f)) {
             return false;
         }
         UnobservedFaults.track(this, f);
-        fireContinuations();
-        return true;
-    }
-
-    private boolean complete(Object encoded) {
-        if (!casResult(encoded)) {
-            return false;
-        }
-        fireContinuations();
         return true;
     }
 
@@ -368,18 +360,10 @@ public class Awaitable<T> implements AwaitableLike<T>, Awaiter<T> {
         return result == null && RESULT.compareAndSet(this, null, encoded);
     }
 
-    private void fireContinuations() {
-        Object k = CONTINUATIONS.getAndSet(this, DONE);
-        if (k == null) {
-            return;
-        }
-        if (k instanceof ContinuationList list) {
-            for (Object each : list.seal()) {
-                dispatch((Runnable) each);
-            }
-        } else {
-            dispatch((Runnable) k);
-        }
+    /** The second half of a whole completion: runs every continuation; true, for chaining. */
+    private boolean fired() {
+        runContinuations(null);
+        return true;
     }
 
     /** Runs one continuation where this awaitable says continuations run. */

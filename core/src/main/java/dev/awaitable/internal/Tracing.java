@@ -103,27 +103,28 @@ public final class Tracing {
     }
 
     public static void suspended(String backend, long bodyId, Object awaited, AsyncContext context) {
-        if (!suspendEnabled()) {
-            return;
-        }
-        SuspendEvent e = new SuspendEvent();
-        if (e.isEnabled()) {
-            e.backend = backend;
-            e.bodyId = bodyId;
-            e.awaited = awaited == null ? null : awaited.getClass().getName();
-            e.context = context == null ? null : context.name();
-            e.commit();
+        if (suspendEnabled()) {
+            emitSuspended(backend, bodyId, awaited, context);
         }
     }
 
     /**
      * Like {@link #suspended(String, long, Object, AsyncContext)}, with the body identified by
-     * {@code body}'s identity hash, computed only while a recording runs (it is not free).
+     * {@code body}'s identity hash, computed only while the event is on (it is not free).
      */
     public static void suspended(String backend, Object body, Object awaited, AsyncContext context) {
         if (suspendEnabled()) {
-            suspended(backend, System.identityHashCode(body), awaited, context);
+            emitSuspended(backend, System.identityHashCode(body), awaited, context);
         }
+    }
+
+    private static void emitSuspended(String backend, long bodyId, Object awaited, AsyncContext context) {
+        SuspendEvent e = new SuspendEvent();
+        e.backend = backend;
+        e.bodyId = bodyId;
+        e.awaited = awaited == null ? null : awaited.getClass().getName();
+        e.context = context == null ? null : context.name();
+        e.commit(); // a no-op if the event was switched off since the check
     }
 
     /**
@@ -134,15 +135,13 @@ public final class Tracing {
         if (!resumeEnabled()) {
             return;
         }
+        long now = System.nanoTime();
         ResumeEvent e = new ResumeEvent();
-        if (e.isEnabled()) {
-            long now = System.nanoTime();
-            e.backend = backend;
-            e.bodyId = bodyId;
-            e.suspendedFor = suspendedAt == 0 ? 0 : now - suspendedAt;
-            e.resumeLatency = signalledAt == 0 ? 0 : now - signalledAt;
-            e.context = context == null ? null : context.name();
-            e.commit();
-        }
+        e.backend = backend;
+        e.bodyId = bodyId;
+        e.suspendedFor = suspendedAt == 0 ? 0 : now - suspendedAt;
+        e.resumeLatency = signalledAt == 0 ? 0 : now - signalledAt;
+        e.context = context == null ? null : context.name();
+        e.commit(); // a no-op if the event was switched off since the check
     }
 }

@@ -275,14 +275,10 @@ abstract class StateMachineBox<T> extends Awaitable<T> implements Runnable {
             if (!isCompleted()) {
                 completeUnpublished(value);
             }
-        } else if (s == this) {
-            publishResultExclusive(value); // RUNNING: the loop runs the continuations once moveNext returns
-        } else {
-            if (publishResultExclusive(value) && !inResumeLoop(s)) {
-                runContinuations(null);
-            }
-            SUSPENSION.setRelease(this, PUBLISHED); // done: drop the holder (its context, what it awaited)
+            return;
         }
+        publishResultExclusive(value);
+        published(s);
     }
 
     /** The method threw {@code exception}: a {@link CancellationException} cancels, anything else faults. */
@@ -293,8 +289,20 @@ abstract class StateMachineBox<T> extends Awaitable<T> implements Runnable {
         } else {
             publishException(exception);
         }
+        published(s);
+    }
+
+    /**
+     * The second half of a completion, given the {@code suspension} read before it: outside a
+     * resume loop, runs the continuations now (unpublished, none are registered and this seals
+     * them); inside one, leaves them to the loop, which takes them once moveNext returns. Past
+     * the first suspension, records the box done, dropping a holder (its context, what it
+     * awaited); the RUNNING mark stays, as it holds nothing. A second completion only finds the
+     * continuations taken.
+     */
+    private void published(Object s) {
         if (!inResumeLoop(s)) {
-            runContinuations(null); // unpublished (none registered: this seals them), or outside a loop
+            runContinuations(null);
         }
         if (s != null && s != this) {
             SUSPENSION.setRelease(this, PUBLISHED);
