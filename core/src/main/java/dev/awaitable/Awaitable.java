@@ -293,22 +293,38 @@ public class Awaitable<T> implements AwaitableLike<T>, Awaiter<T> {
 
     /**
      * Second half of a completion (called once the result is published): takes the
-     * continuations and runs them where this awaitable runs continuations; except that a lone
-     * continuation of type {@code handOver}, on an awaitable that runs continuations inline, is
-     * returned instead, for the caller to run next (a backend's resume loop runs a cascade of
-     * completions flat, the way CompletableFuture's postComplete does, instead of nesting each
-     * inside the previous one). Null if there was nothing to hand over, or {@code handOver} is
-     * null (run everything). Idempotent: only the
+     * continuations and runs them where this awaitable runs continuations. Idempotent: only the
      * first call finds continuations; a later one (a race between two runners) finds them taken.
+     */
+    protected final void runContinuations() {
+        Object k = CONTINUATIONS.getAndSet(this, DONE);
+        if (k != null && k != DONE) {
+            runTaken(k);
+        }
+    }
+
+    /**
+     * {@link #runContinuations()}, except that a lone continuation of type {@code handOver}, on
+     * an awaitable that runs continuations inline, is returned instead, for the caller to run
+     * next (a backend's resume loop runs a cascade of completions flat, the way
+     * CompletableFuture's postComplete does, instead of nesting each inside the previous one).
+     * Null if there was nothing to hand over. A separate method from the one that runs
+     * everything, so the resume loop's inlined copy is profiled by resume loops alone.
      */
     protected final <R extends Runnable> R runContinuations(Class<R> handOver) {
         Object k = CONTINUATIONS.getAndSet(this, DONE);
         if (k == null || k == DONE) {
             return null;
         }
-        if (handOver != null && handOver.isInstance(k) && !runsContinuationsAsynchronously()) {
+        if (handOver.isInstance(k) && !runsContinuationsAsynchronously()) {
             return handOver.cast(k); // the common case first: one type check
         }
+        runTaken(k);
+        return null;
+    }
+
+    /** Runs continuations that a completion took. */
+    private void runTaken(Object k) {
         if (k instanceof ContinuationList list) {
             for (Object each : list.seal()) {
                 dispatch((Runnable) each);
@@ -316,7 +332,6 @@ public class Awaitable<T> implements AwaitableLike<T>, Awaiter<T> {
         } else {
             dispatch((Runnable) k);
         }
-        return null;
     }
 
     /** Faults with every failure of a combinator; await rethrows {@code first}. */
@@ -362,7 +377,7 @@ public class Awaitable<T> implements AwaitableLike<T>, Awaiter<T> {
 
     /** The second half of a whole completion: runs every continuation; true, for chaining. */
     private boolean fired() {
-        runContinuations(null);
+        runContinuations();
         return true;
     }
 
@@ -381,9 +396,14 @@ public class Awaitable<T> implements AwaitableLike<T>, Awaiter<T> {
 
     /* ---------------- Awaiter ---------------- */
 
-    /** This awaitable is its own awaiter: awaiting allocates nothing. */
+    /**
+     * This awaitable is its own awaiter: awaiting allocates nothing. Typed as the class, not the
+     * interface (as .NET's {@code Task.GetAwaiter} returns the {@code TaskAwaiter} struct): a
+     * hand-written machine's {@code isCompleted}/{@code getResult}/{@code awaitOnCompleted} on it
+     * then call final methods directly, with no type check per await.
+     */
     @Override
-    public final Awaiter<T> getAwaiter() {
+    public final Awaitable<T> getAwaiter() {
         return this;
     }
 

@@ -19,7 +19,7 @@ import dev.awaitable.Awaitable;
  *
  *     public void moveNext() {
  *         try {
- *             Awaiter<Integer> aw = prev.getAwaiter();
+ *             Awaitable<Integer> aw = prev.getAwaiter(); // C#: TaskAwaiter<int>
  *             if (state == 0 && !aw.isCompleted()) {
  *                 state = 1;
  *                 awaitOnCompleted(aw, this);

@@ -97,9 +97,9 @@ abstract class StateMachineBox<T> extends Awaitable<T> implements Runnable {
     }
 
     /**
-     * Runs the machine's first segment on the calling thread. Exceptions fault this box. Done by
-     * the time this returns means completed synchronously (racy, but benign for a statistic: a
-     * suspension completed by another thread before the start returned counts as synchronous).
+     * Runs the machine's first segment on the calling thread. Exceptions fault this box. Done
+     * without having suspended means completed synchronously; a method that suspended counts
+     * as a suspension even if another thread completed it before the start returned.
      */
     final void startMachine(AsyncStateMachine m) {
         // Nothing stored before moveNext: a builder and its machine pointing at each other is a
@@ -109,16 +109,32 @@ abstract class StateMachineBox<T> extends Awaitable<T> implements Runnable {
         } catch (Throwable t) {
             setException(t);
         }
+        if (suspension != null) {
+            return; // it suspended (the suspension published this box): the common case, one read
+        }
         if (isCompleted()) {
             STATS.synchronousCompletion();
-            if (isFaulted() && suspension == null) { // rare: name the method in an unobserved-fault report
+            if (isFaulted()) { // rare: name the method in an unobserved-fault report
                 bindMachine(m);
                 refreshFaultDescription();
             }
-        } else if (suspension == null) {
+        } else {
             // Returned without suspending or completing (a broken machine): callers can see it now.
             suspension = PUBLISHED;
         }
+    }
+
+    /**
+     * Suspends {@code m} until {@code awaitable} completes: {@link #awaitOnCompleted(Awaiter,
+     * AsyncStateMachine)} for the common awaiter, an {@code Awaitable} (what
+     * {@link Awaitable#getAwaiter()} returns). The same steps; the overload exists for the JIT:
+     * with the argument's class known, the awaiter's calls are direct, where through the
+     * interface each needs a type check, and at a busy program's shared call sites (many
+     * awaiter classes) an interface dispatch. The way the C# builder's generic
+     * {@code AwaitUnsafeOnCompleted<TAwaiter, TStateMachine>} is specialised per awaiter type.
+     */
+    public final void awaitOnCompleted(Awaitable<?> awaitable, AsyncStateMachine m) {
+        suspend(awaitable, m);
     }
 
     /**
@@ -126,6 +142,11 @@ abstract class StateMachineBox<T> extends Awaitable<T> implements Runnable {
      * the awaiter was configured not to, and registers this box as its continuation.
      */
     public final void awaitOnCompleted(Awaiter<?> awaiter, AsyncStateMachine m) {
+        suspend(awaiter, m);
+    }
+
+    /** Both {@code awaitOnCompleted}s: inlined into each, where the awaiter's static type differs. */
+    private void suspend(Awaiter<?> awaiter, AsyncStateMachine m) {
         bindMachine(m);
         AsyncContext context = awaiter.continueOnCapturedContext() ? AsyncContext.current() : null;
         boolean recording = Tracing.recording();
@@ -278,7 +299,9 @@ abstract class StateMachineBox<T> extends Awaitable<T> implements Runnable {
             return;
         }
         publishResultExclusive(value);
-        published(s);
+        if (s != this) { // RUNNING in a resume loop, the hot case, is done: the loop takes the continuations
+            published(s);
+        }
     }
 
     /** The method threw {@code exception}: a {@link CancellationException} cancels, anything else faults. */
@@ -302,7 +325,7 @@ abstract class StateMachineBox<T> extends Awaitable<T> implements Runnable {
      */
     private void published(Object s) {
         if (!inResumeLoop(s)) {
-            runContinuations(null);
+            runContinuations();
         }
         if (s != null && s != this) {
             SUSPENSION.setRelease(this, PUBLISHED);

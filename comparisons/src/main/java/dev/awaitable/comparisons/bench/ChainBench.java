@@ -2,7 +2,6 @@ package dev.awaitable.comparisons.bench;
 
 import dev.awaitable.Async;
 import dev.awaitable.Awaitable;
-import dev.awaitable.Awaiter;
 import dev.awaitable.CompletionSource;
 import dev.awaitable.statemachine.AsyncMethod;
 import java.lang.invoke.MethodHandles;
@@ -61,7 +60,7 @@ public class ChainBench {
         @Override
         public void moveNext() {
             try {
-                Awaiter<Integer> aw = previous.getAwaiter();
+                Awaitable<Integer> aw = previous.getAwaiter(); // the class, not the interface: direct calls (C#: TaskAwaiter<int>)
                 if (state == 0 && !aw.isCompleted()) {
                     state = 1;
                     awaitOnCompleted(aw, this);

@@ -71,7 +71,7 @@ public class SyncMethodBench {
         @Override
         public void moveNext() {
             try {
-                Awaiter<Integer> aw = x.getAwaiter();
+                Awaitable<Integer> aw = x.getAwaiter(); // the class, not the interface: direct calls (C#: TaskAwaiter<int>)
                 if (state == 0 && !aw.isCompleted()) {
                     state = 1;
                     builder.awaitOnCompleted(aw, this);
@@ -103,7 +103,7 @@ public class SyncMethodBench {
         @Override
         public void moveNext() {
             try {
-                Awaiter<Integer> aw = x.getAwaiter();
+                Awaitable<Integer> aw = x.getAwaiter(); // the class, not the interface: direct calls (C#: TaskAwaiter<int>)
                 if (state == 0 && !aw.isCompleted()) {
                     state = 1;
                     builder.awaitOnCompleted(aw, this);
