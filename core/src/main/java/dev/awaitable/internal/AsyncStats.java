@@ -4,6 +4,7 @@ import dev.awaitable.jfr.StatisticsEvent;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import jdk.jfr.FlightRecorder;
+import jdk.jfr.FlightRecorderListener;
 
 /**
  * Per-backend counters: synchronous completions, suspensions, resumptions. Read by the periodic
@@ -101,10 +102,30 @@ public final class AsyncStats {
                 + ", resumptions=" + resumptions() + '}';
     }
 
+    /**
+     * Registers the periodic statistics event once JFR itself initializes, not now: registering
+     * an event initializes JFR's metadata, which costs a program's first await 150-200 ms when
+     * nothing records. JFR tells its listeners it initialized before any recording exists (the
+     * first {@code new Recording()}, or at startup for {@code -XX:StartFlightRecording}, in which
+     * case this registers at once), so every recording still sees the event.
+     */
     private static void registerPeriodicEvent() {
         if (!Boolean.parseBoolean(System.getProperty("awaitable.jfr.statistics", "true"))) {
             return;
         }
+        try {
+            FlightRecorder.addListener(new FlightRecorderListener() {
+                @Override
+                public void recorderInitialized(FlightRecorder recorder) {
+                    addPeriodicEvent();
+                }
+            });
+        } catch (RuntimeException | LinkageError e) {
+            Diagnostics.log().debug("JFR statistics event not registered", e);
+        }
+    }
+
+    private static void addPeriodicEvent() {
         try {
             FlightRecorder.addPeriodicEvent(StatisticsEvent.class, AsyncStats::emit);
         } catch (RuntimeException | LinkageError e) {
