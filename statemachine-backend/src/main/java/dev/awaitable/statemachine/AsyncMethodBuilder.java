@@ -1,7 +1,6 @@
 package dev.awaitable.statemachine;
 
 import dev.awaitable.Awaitable;
-import dev.awaitable.Awaiter;
 
 /**
  * Builds the {@link Awaitable} of a hand-written async method (.NET's
@@ -25,7 +24,7 @@ import dev.awaitable.Awaiter;
  *
  *     public void moveNext() {
  *         try {
- *             Awaiter<Integer> aw;
+ *             Awaitable<Integer> aw; // C#: TaskAwaiter<int>
  *             switch (state) {
  *                 case 0:
  *                     aw = a.getAwaiter();

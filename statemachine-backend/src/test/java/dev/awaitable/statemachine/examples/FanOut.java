@@ -2,7 +2,6 @@ package dev.awaitable.statemachine.examples;
 
 import dev.awaitable.Awaitable;
 import dev.awaitable.Awaitables;
-import dev.awaitable.Awaiter;
 import dev.awaitable.statemachine.AsyncMethodBuilder;
 import dev.awaitable.statemachine.AsyncStateMachine;
 import java.util.ArrayList;
@@ -63,7 +62,7 @@ public final class FanOut {
                         children.add(child.apply(i));
                     }
                     all = Awaitables.whenAll(children);
-                    Awaiter<List<Integer>> aw = all.getAwaiter();
+                    Awaitable<List<Integer>> aw = all.getAwaiter(); // C#: TaskAwaiter<T>
                     if (!aw.isCompleted()) {
                         state = 1;
                         builder.awaitOnCompleted(aw, this);

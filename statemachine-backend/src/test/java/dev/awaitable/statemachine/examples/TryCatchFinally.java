@@ -1,7 +1,6 @@
 package dev.awaitable.statemachine.examples;
 
 import dev.awaitable.Awaitable;
-import dev.awaitable.Awaiter;
 import dev.awaitable.statemachine.AsyncMethodBuilder;
 import dev.awaitable.statemachine.AsyncStateMachine;
 import java.io.IOException;
@@ -61,7 +60,7 @@ public final class TryCatchFinally {
                 boolean inProtectedRegion = true;
                 try {
                     if (state == 0) {
-                        Awaiter<String> aw = source.getAwaiter();
+                        Awaitable<String> aw = source.getAwaiter(); // C#: TaskAwaiter<T>
                         if (!aw.isCompleted()) {
                             state = 1;
                             inProtectedRegion = false; // suspending is not leaving the try

@@ -1,7 +1,6 @@
 package dev.awaitable.statemachine.examples;
 
 import dev.awaitable.Awaitable;
-import dev.awaitable.Awaiter;
 import dev.awaitable.statemachine.AsyncMethodBuilder;
 import dev.awaitable.statemachine.AsyncStateMachine;
 
@@ -49,7 +48,7 @@ public final class TwoAwaits {
             try {
                 switch (state) {
                     case 0 -> {
-                        Awaiter<String> aw = name.getAwaiter();
+                        Awaitable<String> aw = name.getAwaiter(); // C#: TaskAwaiter<T>
                         if (!aw.isCompleted()) {
                             state = 1;
                             builder.awaitOnCompleted(aw, this);
@@ -69,7 +68,7 @@ public final class TwoAwaits {
 
         private void afterName() {
             n = name.getAwaiter().getResult();
-            Awaiter<Integer> aw = age.getAwaiter();
+            Awaitable<Integer> aw = age.getAwaiter(); // C#: TaskAwaiter<T>
             if (!aw.isCompleted()) {
                 state = 2;
                 builder.awaitOnCompleted(aw, this);
