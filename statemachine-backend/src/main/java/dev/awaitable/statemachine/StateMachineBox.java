@@ -299,9 +299,7 @@ abstract class StateMachineBox<T> extends Awaitable<T> implements Runnable {
             return;
         }
         publishResultExclusive(value);
-        if (s != this) { // RUNNING in a resume loop, the hot case, is done: the loop takes the continuations
-            published(s);
-        }
+        published(s);
     }
 
     /** The method threw {@code exception}: a {@link CancellationException} cancels, anything else faults. */
