@@ -18,7 +18,13 @@ import java.util.concurrent.locks.ReentrantLock;
  * the producer), so an item costs no allocation for the hand-off.
  *
  * <p>Transitions happen under the lock; completing the other side's source happens after
- * unlocking, because it may run the other side inline. Invariant: at most one of the two sides
+ * unlocking, because it may run the other side inline.
+ *
+ * <p>Race (a reset while the completer returns): once the producer's {@code next.setResult} is
+ * visible, the consumer may take the item, call {@code moveNext} again and so {@code reset()}
+ * {@code next} and register on its next operation, while the producer is still returning from
+ * {@code setResult}. Safe because a {@link ManualResetSourceCore} completion is one atomic step
+ * after which the completer never touches the source; the same holds for {@code resume}. Invariant: at most one of the two sides
  * runs at a time (they alternate), except that {@code closeAsync} may be called while RUNNING
  * (the producer then sees the close at its next {@code emit}). The producer's cleanup runs
  * exactly once: it is started at most once and ends once.
@@ -139,7 +145,7 @@ final class GeneratorIterator<T> implements AsyncIterator<T>, Emitter<T> {
 
     /**
      * No lock: {@code current} is written before {@code next} completes and read after the
-     * consumer saw that completion (a volatile write and read in the source), so it is visible.
+     * consumer saw that completion (the source's atomic swap and its read), so it is visible.
      */
     @Override
     public T current() {

@@ -23,26 +23,39 @@ public final class ManualResetSourceCore<T> {
     /*
      * Implementation notes.
      *
-     * Per operation: PENDING (completed == false) -> COMPLETED (completed == true), once.
-     * `continuation`: null (none yet) | the registered Runnable | COMPLETED_SENTINEL.
+     * Per operation, everything hangs on the `continuation` slot:
      *
-     * Race (register vs complete): the completer publishes result/error and `completed`, then
-     * CASes `continuation` null -> SENTINEL; if that fails, a continuation is there and the
-     * completer runs it. The registrar CASes null -> continuation; if that fails and it finds
-     * the SENTINEL, the operation is already complete and the registrar runs its continuation
-     * itself. Exactly one side runs it.
+     *   null ──onCompleted──▶ Runnable ──complete──▶ COMPLETED_SENTINEL   (the completer runs it)
+     *   null ──complete──▶ COMPLETED_SENTINEL ──onCompleted──▶ (same)     (the registrar runs it)
+     *
+     * "Done" is `continuation == COMPLETED_SENTINEL`; there is no separate flag. reset() (and
+     * claimedResult()) put the slot back to null for the next operation.
+     *
+     * Completion is one atomic step: the completer writes result/error, then swaps the slot to
+     * the sentinel. The swap both publishes the outcome (the reader who sees the sentinel sees
+     * the result written before it) and takes whatever continuation was registered. After the
+     * swap the completer never touches the core again: it runs the continuation it took, which
+     * it holds in a local, with the scheduling mode it read before the swap. So the awaiter may
+     * take the result, reset() and register on the next operation the moment it sees the
+     * operation done, while the completer is still returning from setResult (GeneratorIterator
+     * relies on this).
+     *
+     * Race (register vs complete): the registrar CASes null -> continuation; if that fails and
+     * it finds the sentinel, the operation is already complete and the registrar runs its
+     * continuation itself. The completer's swap returns either null (nobody registered yet: the
+     * registrar will find the sentinel) or the continuation (it runs it). Exactly one side runs it.
      *
      * Tokens: `version` changes only in reset() and tryClaim(). Every public call with a token
      * checks it first, and the readers recheck it after reading (see revalidate()), so a stale
      * token fails even when reset() and the next completion race the read.
      * Not thread-safe across operations: reset() must not race with the previous operation's
-     * awaiter (the owner's pooling discipline guarantees that).
+     * awaiter (the owner's pooling discipline guarantees that); it may race with the previous
+     * operation's completer, which is done with the core once its completion is visible.
      */
 
     private static final Object COMPLETED_SENTINEL = new Object();
 
     private volatile int version;
-    private volatile boolean completed;
     private T result;
     private Throwable error;
     private volatile Object continuation;
@@ -64,7 +77,6 @@ public final class ManualResetSourceCore<T> {
         result = null;
         error = null;
         continuation = null;
-        completed = false;
     }
 
     public void setResult(T value) {
@@ -81,22 +93,26 @@ public final class ManualResetSourceCore<T> {
     }
 
     private void checkPending() {
-        if (completed) {
+        if (continuation == COMPLETED_SENTINEL) {
             throw new IllegalStateException("operation " + version + " is already complete; reset() before reusing the source");
         }
     }
 
+    /** The one atomic step of completion; after the swap nothing here reads or writes the core. */
     private void signalCompletion() {
-        completed = true;
-        Object k = continuation;
-        if (k != null || !CONTINUATION.compareAndSet(this, null, COMPLETED_SENTINEL)) {
-            invoke((Runnable) continuation);
+        boolean async = runContinuationsAsynchronously;
+        Object k = CONTINUATION.getAndSet(this, COMPLETED_SENTINEL);
+        if (k == COMPLETED_SENTINEL) { // two completers at once: this one lost (its message reads nothing shared)
+            throw new IllegalStateException("operation already completed by a concurrent setResult/setException");
+        }
+        if (k != null) {
+            invoke((Runnable) k, async);
         }
     }
 
     public AwaitableStatus status(int token) {
         validate(token);
-        boolean done = completed;
+        boolean done = continuation == COMPLETED_SENTINEL;
         Throwable e = error;
         revalidate(token);
         if (!done) {
@@ -110,7 +126,7 @@ public final class ManualResetSourceCore<T> {
 
     public T getResult(int token) {
         validate(token);
-        boolean done = completed;
+        boolean done = continuation == COMPLETED_SENTINEL;
         Throwable e = error;
         T r = result;
         revalidate(token);
@@ -131,7 +147,7 @@ public final class ManualResetSourceCore<T> {
      * Pooling builders use it so that two consumers of one call cannot both recycle it.
      */
     public boolean tryClaim(int token) {
-        return completed && version == token && VERSION.compareAndSet(this, token, token + 1);
+        return continuation == COMPLETED_SENTINEL && version == token && VERSION.compareAndSet(this, token, token + 1);
     }
 
     /** The outcome of the operation this thread claimed; clears it. Throws the operation's exception. */
@@ -141,7 +157,6 @@ public final class ManualResetSourceCore<T> {
         result = null;
         error = null;
         continuation = null;
-        completed = false;
         if (e != null) {
             throw Sneaky.raise(e);
         }
@@ -162,14 +177,14 @@ public final class ManualResetSourceCore<T> {
         }
         c = continuation;
         if (c == COMPLETED_SENTINEL) {
-            invoke(k);
+            invoke(k, runContinuationsAsynchronously);
             return;
         }
         throw new IllegalStateException("operation " + token + " already has an awaiter: a source operation is awaited once");
     }
 
-    private void invoke(Runnable k) {
-        if (!runContinuationsAsynchronously) {
+    private static void invoke(Runnable k, boolean async) {
+        if (!async) {
             Trampoline.run(k);
         } else if (k instanceof ContextContinuation cc) {
             cc.context.post(cc.continuation);

@@ -1,6 +1,7 @@
 package dev.awaitable.reliability.race;
 
 import dev.awaitable.Awaitable;
+import dev.awaitable.AwaitableStatus;
 import dev.awaitable.Awaiter;
 import dev.awaitable.CompletionSource;
 import dev.awaitable.ManualResetSourceCore;
@@ -105,11 +106,81 @@ class PooledSourceRaceTest {
                 .arbiter(s -> s.owner + ", " + s.stale)
                 .acceptable("owner read 1, stale token rejected", "the reset came first: the token check failed")
                 .acceptable("owner read 1, rejected: getResult() before operation N completed",
-                        "the token check passed, then the reset cleared `completed`: rejected as not complete")
+                        "the token check passed, then the reset cleared the operation: rejected as not complete")
                 .interesting("owner read 1, stale read 1",
                         "the stale read finished before the reset: a double read the source does not promise to catch")
                 .forbidden("owner read 1, stale read 2", "the stale consumer saw the NEXT operation's value")
                 .forbidden("owner read 1, stale read null", "the stale consumer saw the null the reset leaves between operations");
+    }
+
+    static final class Reuse {
+        final ManualResetSourceCore<Integer> core = new ManualResetSourceCore<>();
+        final int first;
+        final AtomicInteger secondRuns = new AtomicInteger();
+        volatile int second;
+        volatile String firstRead;
+        volatile String secondSeenAtRun;
+
+        Reuse() {
+            core.reset();
+            first = core.version();
+        }
+    }
+
+    /**
+     * Contract: once an operation's completion is visible, its completer no longer touches the
+     * core, so the awaiter may at once take the result, {@code reset()} and register on the next
+     * operation (what {@code GeneratorIterator.moveNext} does while the producer may still be
+     * inside {@code setResult}). The next operation's continuation then runs once, after that
+     * operation completes, and reads its value.
+     *
+     * <p>Regression: completion set {@code completed = true} and only then read, CASed and
+     * re-read the continuation slot. An awaiter that polled in between took the result, reset
+     * and registered on operation 2, and the stale completer either ran operation 2's
+     * continuation while it was pending, or CASed its completed sentinel into operation 2, so the
+     * registration ran the continuation at once and operation 2's own {@code setResult} threw
+     * {@code ClassCastException}. In the stream-early-exit scenario this surfaced as
+     * "getResult() before completion". Fixed by making completion one swap of the continuation
+     * slot, which both publishes "done" and takes the continuation.
+     */
+    @Test
+    void completerLeavesTheCoreOnceItsCompletionIsVisible() {
+        reuseRace().run(Stress.scaled(50_000));
+    }
+
+    static Race<Reuse> reuseRace() {
+        return Race.of("ManualResetSourceCore: completion vs poll, reset and register the next operation", Reuse::new)
+                .actor(s -> s.core.setResult(1))
+                .actor(s -> {
+                    while (s.core.status(s.first) == AwaitableStatus.PENDING) {
+                        Thread.onSpinWait();
+                    }
+                    s.firstRead = String.valueOf(s.core.getResult(s.first));
+                    s.core.reset();
+                    s.second = s.core.version();
+                    s.core.onCompleted(() -> {
+                        s.secondSeenAtRun = String.valueOf(s.core.status(s.second));
+                        s.secondRuns.incrementAndGet();
+                    }, s.second, false);
+                })
+                .arbiter(s -> {
+                    int early = s.secondRuns.get();
+                    String completion;
+                    try {
+                        s.core.setResult(2);
+                        completion = "completed";
+                    } catch (RuntimeException e) {
+                        completion = "setResult(2) threw " + e.getClass().getSimpleName();
+                    }
+                    return "read " + s.firstRead + ", " + (early == 0 ? "" : "ran early, ") + completion + ", ran "
+                            + s.secondRuns.get() + " (saw " + s.secondSeenAtRun + ")";
+                })
+                .acceptable("read 1, completed, ran 1 (saw SUCCEEDED)",
+                        "operation 2's continuation waited for operation 2 and ran once, by its completer")
+                .forbidden("read 1, ran early, completed, ran 2 (saw SUCCEEDED)",
+                        "operation 1's completer ran operation 2's continuation while it was pending, and op 2's completion ran it again")
+                .forbidden("read 1, ran early, setResult(2) threw ClassCastException, ran 1 (saw PENDING)",
+                        "operation 1's completer put its sentinel into operation 2: the registration ran at once, the completion broke");
     }
 
     /** A pooled method: awaits its input and returns it plus {@code add}. */
