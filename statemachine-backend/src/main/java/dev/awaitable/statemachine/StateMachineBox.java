@@ -326,6 +326,10 @@ abstract class StateMachineBox<T> extends Awaitable<T> implements Runnable {
             runContinuations();
         }
         if (s != null && s != this) {
+            // Racy, but benign: the completion is visible already, and an awaiter may be reading
+            // `suspension` for deadlock detection; it sees the old suspension or PUBLISHED, both
+            // saying "not waiting" for a completed box. A box is never reused, so this store
+            // cannot land in a later call.
             SUSPENSION.setRelease(this, PUBLISHED);
         }
     }

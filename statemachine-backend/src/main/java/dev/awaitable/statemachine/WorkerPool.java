@@ -28,14 +28,22 @@ import java.util.concurrent.locks.LockSupport;
  * nobody is searching, since a searching worker will find the task. So a hand-off shortly after
  * a worker went idle costs no futex wake, which is most of the cost of a cross-thread hop.
  *
- * <p>Race (submit vs park): the worker does {@code searching--}, {@code parked = true},
- * re-check, park; the submitter does enqueue, read {@code searching}, read {@code parked}. All
- * are volatile accesses, so in their single total order either the worker's re-check comes
- * after the enqueue (it finds the task), or the submitter's reads come after the worker's
- * writes (it sees nobody searching and the worker parked, and unparks it). A submitter that
- * saw a worker still searching relies on that worker: its re-check after {@code searching--}
- * is after the submitter's read, hence after the enqueue. Spurious unparks are harmless: a
- * woken worker with nothing to do searches again.
+ * <p>Race (submit vs park), a Dekker pattern: the worker does {@code searching--},
+ * {@code parked = true} (a volatile store), re-check the queues, park; the submitter does
+ * enqueue, {@code signal()}: read {@code searching}, read {@code parked}. Each side stores, then
+ * loads what the other stored, and at least one must see the other's store. The worker's side
+ * is ordered: a volatile store is followed by a store-load barrier. The submitter's is not by
+ * itself: the queues publish an element with a release store ({@link MpmcArrayQueue},
+ * {@link SpmcRing}), and a release store followed by a load may be reordered (store-load, even
+ * on x86, through the store buffer), so the submitter could read "nobody parked" while the
+ * worker's re-check still missed the element, and the task would sit in the queue with every
+ * worker asleep. Hence the full fence at the top of {@code signal()}: with it, either the
+ * worker's re-check sees the element, or the submitter sees the worker parked (or searching)
+ * and wakes it (or relies on it). A submitter that saw a worker still searching relies on that
+ * worker: its re-check after {@code searching--} is ordered after the submitter's fenced read,
+ * hence after the enqueue. The fence costs one barrier per submission; making the queues'
+ * publishing store volatile instead would cost the same and spread the argument over three
+ * classes. Spurious unparks are harmless: a woken worker with nothing to do searches again.
  *
  * <p>Invariant: a task is run exactly once (each queue hands an element to one taker).
  */
@@ -47,6 +55,7 @@ final class WorkerPool implements Executor {
     private static final int SHARED = 8192;
 
     private final String name;
+    private final int spins;
     private final Worker[] workers;
     private final MpmcArrayQueue shared = new MpmcArrayQueue(SHARED);
     private final ConcurrentLinkedQueue<Runnable> spill = new ConcurrentLinkedQueue<>();
@@ -54,7 +63,13 @@ final class WorkerPool implements Executor {
     private volatile boolean started;
 
     WorkerPool(String name, int threads) {
+        this(name, threads, SPINS);
+    }
+
+    /** A pool whose idle workers re-check the queues {@code spins} times before parking. */
+    WorkerPool(String name, int threads, int spins) {
         this.name = name;
+        this.spins = spins;
         this.workers = new Worker[threads];
         for (int i = 0; i < threads; i++) {
             workers[i] = new Worker(this, name + "-" + (i + 1), i);
@@ -83,6 +98,7 @@ final class WorkerPool implements Executor {
 
     /** Wakes a parked worker unless one is already searching. */
     private void signal() {
+        VarHandle.fullFence(); // the enqueue's release store before the loads below: see "Race (submit vs park)"
         if (searching.get() > 0) {
             return;
         }
@@ -162,7 +178,7 @@ final class WorkerPool implements Executor {
     private Runnable search(Worker self) {
         searching.incrementAndGet();
         Runnable task = null;
-        for (int i = 0; i < SPINS && task == null; i++) {
+        for (int i = 0; i < spins && task == null; i++) {
             Thread.onSpinWait();
             task = find(self);
         }
