@@ -81,6 +81,13 @@ public class Awaitable<T> implements AwaitableLike<T>, Awaiter<T> {
      * before (and is run) or fails (and the registrar runs it).
      *
      * Invariant: once `continuations` is DONE, `result` is non-null.
+     *
+     * Race (late access after completion): the completion is visible (`result`) before the
+     * completer's swap of `continuations`, so an awaiter that polls may go on while the
+     * completer still takes and runs continuations. Safe because an awaitable completes once and
+     * is never reset: whatever the completer touches afterwards belongs to this completion
+     * alone. A reusable source cannot work this way; there the swap itself must be the
+     * completion (see ManualResetSourceCore).
      */
 
     /** The result of an awaitable that succeeded with null. */

@@ -28,6 +28,11 @@ final class Signal implements Runnable {
             s.signalledAt = System.nanoTime();
         }
         fired = true;
+        // Race (stale wake): once `fired` is visible the strand may go on without parking, and
+        // this signal is reused by its next await, which resets `fired` and parks. The wake below
+        // may then reach that next await: benign, as it is only an unpark (and at most a carry
+        // of the strand's run by this thread, if it may carry it): the await loop re-checks
+        // `fired` and parks again. It never writes `fired`, so it cannot end the next await.
         s.wake();
     }
 }
