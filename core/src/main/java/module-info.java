@@ -10,6 +10,8 @@ module dev.awaitable {
     requires transitive org.slf4j;
 
     exports dev.awaitable;
+    exports dev.awaitable.channels;
+    exports dev.awaitable.streams;
     exports dev.awaitable.spi;
     exports dev.awaitable.jfr;
     exports dev.awaitable.internal to dev.awaitable.statemachine, dev.awaitable.loom;

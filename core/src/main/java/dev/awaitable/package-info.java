@@ -15,7 +15,7 @@
  *   <tr><td>{@link dev.awaitable.CancellationTokenSource}, {@link dev.awaitable.CancellationToken}</td>
  *       <td>the same</td></tr>
  *   <tr><td>{@link dev.awaitable.Awaitables}</td><td>{@code Task.WhenAll/WhenAny/Delay/Yield/Run/WaitAsync}</td></tr>
- *   <tr><td>{@link dev.awaitable.AsyncStream}, {@link dev.awaitable.Channel}</td>
+ *   <tr><td>{@link dev.awaitable.streams.AsyncStream}, {@link dev.awaitable.channels.Channel}</td>
  *       <td>{@code IAsyncEnumerable<T>}, {@code Channel<T>}</td></tr>
  *   <tr><td>{@link dev.awaitable.Async}</td><td>an {@code async} method and {@code await}</td></tr>
  * </table>

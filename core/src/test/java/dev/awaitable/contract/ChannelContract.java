@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.awaitable.Awaitable;
-import dev.awaitable.BoundedChannelFullMode;
+import dev.awaitable.channels.BoundedChannelFullMode;
 import dev.awaitable.CancellationTokenSource;
-import dev.awaitable.Channel;
-import dev.awaitable.ChannelClosedException;
+import dev.awaitable.channels.Channel;
+import dev.awaitable.channels.ChannelClosedException;
 import dev.awaitable.ValueAwaitable;
 import dev.awaitable.testkit.Contract;
 import dev.awaitable.testkit.Program;

@@ -3,12 +3,12 @@ package dev.awaitable.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.awaitable.AsyncIterator;
-import dev.awaitable.AsyncStream;
+import dev.awaitable.streams.AsyncIterator;
+import dev.awaitable.streams.AsyncStream;
 import dev.awaitable.Awaitable;
 import dev.awaitable.Awaitables;
 import dev.awaitable.CancellationTokenSource;
-import dev.awaitable.Emitter;
+import dev.awaitable.streams.Emitter;
 import dev.awaitable.testkit.Contract;
 import dev.awaitable.testkit.Program;
 import java.io.IOException;

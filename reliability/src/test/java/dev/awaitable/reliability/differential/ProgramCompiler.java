@@ -1,13 +1,13 @@
 package dev.awaitable.reliability.differential;
 
-import dev.awaitable.AsyncIterator;
-import dev.awaitable.AsyncStream;
+import dev.awaitable.streams.AsyncIterator;
+import dev.awaitable.streams.AsyncStream;
 import dev.awaitable.Awaitable;
 import dev.awaitable.AwaitableLike;
 import dev.awaitable.Awaitables;
 import dev.awaitable.CancellationTokenSource;
 import dev.awaitable.CompletionSource;
-import dev.awaitable.Emitter;
+import dev.awaitable.streams.Emitter;
 import dev.awaitable.reliability.differential.Spec.Body;
 import dev.awaitable.reliability.differential.Spec.Item;
 import dev.awaitable.testkit.Program;
@@ -215,7 +215,7 @@ final class ProgramCompiler {
         String k = label + ".k";
         String writerPath = path + "/" + label + "~writer";
         blk.run(f -> {
-            dev.awaitable.Channel<Integer> channel = dev.awaitable.Channel.bounded(p.capacity());
+            dev.awaitable.channels.Channel<Integer> channel = dev.awaitable.channels.Channel.bounded(p.capacity());
             f.set(ch, channel);
             f.set(k, 0);
             Program.Block each = Program.block();
@@ -231,7 +231,7 @@ final class ProgramCompiler {
                     .returnsNothing()));
         });
         blk.loop(f -> f.getInt(k) < p.n(), Program.block()
-                .await(f -> f.<dev.awaitable.Channel<Integer>>get(ch).reader().readAsync(), label + ".x")
+                .await(f -> f.<dev.awaitable.channels.Channel<Integer>>get(ch).reader().readAsync(), label + ".x")
                 .run(f -> {
                     int x = f.getInt(label + ".x");
                     f.add(k, 1);

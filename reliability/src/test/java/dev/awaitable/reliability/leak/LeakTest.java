@@ -3,14 +3,14 @@ package dev.awaitable.reliability.leak;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.awaitable.Async;
-import dev.awaitable.AsyncIterator;
-import dev.awaitable.AsyncStream;
+import dev.awaitable.streams.AsyncIterator;
+import dev.awaitable.streams.AsyncStream;
 import dev.awaitable.Awaitable;
 import dev.awaitable.Awaitables;
 import dev.awaitable.CancellationToken;
 import dev.awaitable.CancellationTokenSource;
 import dev.awaitable.CompletionSource;
-import dev.awaitable.Emitter;
+import dev.awaitable.streams.Emitter;
 import dev.awaitable.OperationCanceledException;
 import dev.awaitable.reliability.MachineStarter;
 import dev.awaitable.reliability.Timers;

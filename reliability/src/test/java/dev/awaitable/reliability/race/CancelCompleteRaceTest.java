@@ -4,7 +4,7 @@ import dev.awaitable.Async;
 import dev.awaitable.Awaitable;
 import dev.awaitable.Awaitables;
 import dev.awaitable.CancellationTokenSource;
-import dev.awaitable.Channel;
+import dev.awaitable.channels.Channel;
 import dev.awaitable.CompletionSource;
 import dev.awaitable.ValueAwaitable;
 import dev.awaitable.reliability.Stress;
@@ -260,7 +260,7 @@ class CancelCompleteRaceTest {
                             try {
                                 s.blockedWrite.getResult();
                                 yield "b ?";
-                            } catch (dev.awaitable.ChannelClosedException e) {
+                            } catch (dev.awaitable.channels.ChannelClosedException e) {
                                 yield "b refused";
                             }
                         }

@@ -1,11 +1,11 @@
 package dev.awaitable.reliability.race;
 
 import dev.awaitable.Async;
-import dev.awaitable.AsyncIterator;
-import dev.awaitable.AsyncStream;
+import dev.awaitable.streams.AsyncIterator;
+import dev.awaitable.streams.AsyncStream;
 import dev.awaitable.Awaitable;
 import dev.awaitable.CancellationToken;
-import dev.awaitable.Emitter;
+import dev.awaitable.streams.Emitter;
 import dev.awaitable.ValueAwaitable;
 import dev.awaitable.reliability.MachineStarter;
 import dev.awaitable.reliability.Stress;

@@ -1,0 +1,75 @@
+package dev.awaitable.cli;
+
+import dev.awaitable.cli.run.MatrixSettings;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The main job: the quick matrix (every workload x implementation x quick params) with JFR, scenarios, report. */
+@Command(name = "compare", mixinStandardHelpOptions = true,
+        description = {"Run the quick comparison matrix (every workload, both backends, both peers, quick parameters)",
+                "with JFR on, run the scenarios, and write report/index.html, report.md and report.json."})
+public final class CompareCommand implements Callable<Integer> {
+
+    @Option(names = "--out", description = "Output folder (default: out/compare-<timestamp>).")
+    Path out;
+
+    @Option(names = {"-w", "--workloads"}, split = ",", description = "Only these workload ids (see ./awaitable list).")
+    List<String> workloads;
+
+    @Option(names = {"-i", "--implementations"}, split = ",",
+            description = "Only these implementations: loom, statemachine, completable-future, blocking.")
+    List<String> implementations;
+
+    @Option(names = "--no-jfr", description = "Do not record JFR.")
+    boolean noJfr;
+
+    @Option(names = "--jfr-awaits", description = "Also record per-await Suspend/Resume events (resume latency percentiles; slows our backends' cells).")
+    boolean jfrAwaits;
+
+    @Option(names = "--no-scenarios", description = "Do not run the scenarios.")
+    boolean noScenarios;
+
+    @Option(names = "--resume", description = "Skip cells already measured OK in --out (after an interrupted run).")
+    boolean resume;
+
+    @Option(names = "--baseline", defaultValue = "statemachine",
+            description = "Implementation the Ratio column divides by (default: ${DEFAULT-VALUE}).")
+    String baseline;
+
+    @Override
+    public Integer call() throws Exception {
+        if (resume && out == null) {
+            throw new IllegalArgumentException("--resume needs --out: the folder of the run to resume");
+        }
+        dev.awaitable.workloads.Implementation.byId(baseline);
+        MatrixSettings q = MatrixSettings.quick(Cli.outDir(out, "compare"), commandLine());
+        MatrixSettings s = new MatrixSettings(q.outDir(), false, Cli.list(workloads), Cli.list(implementations), Map.of(),
+                q.forks(), q.warmupIterations(), q.iterations(), q.iterationMillis(), !noJfr, jfrAwaits, 0, !noScenarios, 1, 1,
+                resume, baseline, q.command());
+        return MatrixCommand.run(s, System.out);
+    }
+
+    private String commandLine() {
+        StringBuilder sb = new StringBuilder("./awaitable compare");
+        if (workloads != null) {
+            sb.append(" --workloads ").append(String.join(",", workloads));
+        }
+        if (implementations != null) {
+            sb.append(" --implementations ").append(String.join(",", implementations));
+        }
+        if (noJfr) {
+            sb.append(" --no-jfr");
+        }
+        if (jfrAwaits) {
+            sb.append(" --jfr-awaits");
+        }
+        if (noScenarios) {
+            sb.append(" --no-scenarios");
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,24 @@
+package dev.awaitable.cli.run;
+
+import dev.awaitable.workloads.Implementation;
+import dev.awaitable.workloads.Params;
+import dev.awaitable.workloads.Workload;
+
+/** One cell of the matrix: a workload, an implementation, a parameter set. */
+public record Cell(Workload workload, Implementation implementation, Params params) {
+
+    /** {@code workload/implementation/params}, as in {@link dev.awaitable.cli.results.CellResult#key()}. */
+    public String key() {
+        return workload.id() + "/" + implementation.id() + "/" + params.key();
+    }
+
+    /** A file-name-safe form of the key. */
+    public String fileName() {
+        return key().replaceAll("[^A-Za-z0-9._-]+", "_");
+    }
+
+    @Override
+    public String toString() {
+        return workload.id() + " / " + implementation.id() + (params.key().isEmpty() ? "" : " / " + params.key());
+    }
+}

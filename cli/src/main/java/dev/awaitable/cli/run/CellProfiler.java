@@ -1,0 +1,167 @@
+package dev.awaitable.cli.run;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.profile.InternalProfiler;
+import org.openjdk.jmh.results.AggregationPolicy;
+import org.openjdk.jmh.results.IterationResult;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.ScalarResult;
+import org.openjdk.jmh.runner.IterationType;
+
+/**
+ * A JMH profiler that runs inside each benchmark fork, around the measurement iterations only:
+ * <ul>
+ *   <li>records JFR (the JDK's default settings, plus virtual-thread, park, monitor and
+ *       allocation-sample events, plus our periodic {@code dev.awaitable.Statistics}) into the
+ *       file named by the init string {@code jfr=PATH}, from the first measurement iteration to
+ *       the last. Our per-await Suspend/Resume events only with {@code awaits=true}: they are
+ *       emitted by our backends alone, so leaving them on would tax our cells and not the
+ *       peers'; suspensions per operation come from the Statistics counters either way;</li>
+ *   <li>samples thread counts: peak live platform threads ({@link ThreadMXBean#getThreadCount()}
+ *       counts platform threads only) and peak virtual-thread carriers;</li>
+ *   <li>counts the operations measured while recording, so JFR counts can be normalized per op.</li>
+ * </ul>
+ * Reported as secondary results {@code threads.platform.peak}, {@code threads.carrier.peak} and
+ * {@code jfr.ops}.
+ */
+public final class CellProfiler implements InternalProfiler {
+
+    private final Path jfrFile;
+    /** Also record the per-await Suspend/Resume events (they cost our backends, not the peers). */
+    private final boolean awaitEvents;
+    private Recording recording;
+    private int measurementIterationsSeen;
+    private long measuredOps;
+    private Sampler sampler;
+
+    public CellProfiler(String initLine) {
+        Path file = null;
+        boolean awaits = false;
+        for (String part : initLine == null ? new String[0] : initLine.split(";")) {
+            if (part.startsWith("jfr=") && part.length() > 4) {
+                file = Path.of(part.substring(4));
+            } else if (part.equals("awaits=true")) {
+                awaits = true;
+            }
+        }
+        this.jfrFile = file;
+        this.awaitEvents = awaits;
+    }
+
+    @Override
+    public String getDescription() {
+        return "Awaitable cell profiler: JFR over measurement iterations, peak platform/carrier threads";
+    }
+
+    @Override
+    public void beforeIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams) {
+        if (iterationParams.getType() != IterationType.MEASUREMENT) {
+            return;
+        }
+        if (measurementIterationsSeen == 0) {
+            sampler = new Sampler();
+            sampler.start();
+            if (jfrFile != null) {
+                recording = startRecording();
+            }
+        }
+    }
+
+    @Override
+    public Collection<? extends Result> afterIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams,
+            IterationResult result) {
+        if (iterationParams.getType() != IterationType.MEASUREMENT) {
+            return List.of();
+        }
+        measurementIterationsSeen++;
+        measuredOps += result.getMetadata().getMeasuredOps();
+        List<Result> out = new ArrayList<>();
+        out.add(new ScalarResult("threads.platform.peak", sampler.peakPlatform.get(), "threads", AggregationPolicy.MAX));
+        out.add(new ScalarResult("threads.carrier.peak", sampler.peakCarriers.get(), "threads", AggregationPolicy.MAX));
+        if (measurementIterationsSeen == iterationParams.getCount()) {
+            sampler.interrupt();
+            if (recording != null) {
+                stopRecording();
+            }
+            out.add(new ScalarResult("jfr.ops", measuredOps, "ops", AggregationPolicy.MAX));
+        }
+        return out;
+    }
+
+    private Recording startRecording() {
+        try {
+            Recording r = new Recording(Configuration.getConfiguration("default"));
+            r.setName("awaitable-cell");
+            if (awaitEvents) {
+                r.enable("dev.awaitable.Suspend");
+                r.enable("dev.awaitable.Resume");
+            }
+            // At the start and end of the recording: the delta covers exactly the recorded operations.
+            r.enable("dev.awaitable.Statistics").with("period", "everyChunk");
+            r.enable("jdk.VirtualThreadPinned").withStackTrace().withThreshold(java.time.Duration.ZERO);
+            r.enable("jdk.VirtualThreadStart");
+            r.enable("jdk.VirtualThreadEnd");
+            r.enable("jdk.ThreadPark").withThreshold(java.time.Duration.ofMillis(1));
+            r.enable("jdk.ObjectAllocationSample").withStackTrace();
+            r.start();
+            return r;
+        } catch (Exception e) {
+            System.err.println("awaitable: JFR not started for this cell: " + e);
+            return null;
+        }
+    }
+
+    private void stopRecording() {
+        try {
+            recording.stop();
+            Files.createDirectories(jfrFile.toAbsolutePath().getParent());
+            recording.dump(jfrFile);
+        } catch (Exception e) {
+            System.err.println("awaitable: JFR recording not written: " + e);
+        } finally {
+            recording.close();
+            recording = null;
+        }
+    }
+
+    /**
+     * Samples thread counts every 20 ms until interrupted (peaks, not averages; threads do not
+     * come and go faster than that in our workloads).
+     */
+    private static final class Sampler extends Thread {
+        final AtomicInteger peakPlatform = new AtomicInteger();
+        final AtomicInteger peakCarriers = new AtomicInteger();
+        private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        private final java.util.function.IntSupplier carriers = dev.awaitable.http.CarrierThreads.counter();
+
+        Sampler() {
+            super("awaitable-thread-sampler");
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            while (!isInterrupted()) {
+                peakPlatform.accumulateAndGet(threads.getThreadCount() - 1, Math::max); // minus this sampler
+                peakCarriers.accumulateAndGet(carriers.getAsInt(), Math::max);
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+
+    }
+}

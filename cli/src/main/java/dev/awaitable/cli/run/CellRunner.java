@@ -1,0 +1,166 @@
+package dev.awaitable.cli.run;
+
+import dev.awaitable.cli.run.WorkloadBench;
+import dev.awaitable.cli.results.CellResult;
+import dev.awaitable.analyzer.JfrHighlights;
+import dev.awaitable.workloads.Workload;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+/**
+ * Measures one cell with JMH, through its API: the generic {@link WorkloadBench} with the cell's
+ * workload, implementation and parameters; average time (sample time for latency-shaped
+ * workloads, which also gives percentiles); JMH's GC profiler for bytes/op and GC counts; our
+ * {@link CellProfiler} for JFR over measurement iterations and peak thread counts. The raw JMH
+ * JSON of the cell is kept unmodified (JMH Visualizer reads it); JMH's console output goes to a
+ * log file beside it.
+ */
+public final class CellRunner {
+
+    /** Flags of every measuring JVM: java.lang opened for the loom backend's context affinity. */
+    public static final List<String> FORK_FLAGS = List.of(
+            "--add-opens=java.base/java.lang=ALL-UNNAMED",
+            "-Xms1g", "-Xmx2g",
+            "-Dawaitable.jfr.statistics=true");
+
+    /** Turns a recording into per-cell highlights; null when no analyzer is wired. */
+    @FunctionalInterface
+    public interface JfrSummarizer {
+        JfrHighlights summarize(Path recording, String relativePath, Long operations) throws Exception;
+    }
+
+    private final MatrixSettings settings;
+    private final JfrSummarizer summarizer;
+
+    public CellRunner(MatrixSettings settings, JfrSummarizer summarizer) {
+        this.settings = settings;
+        this.summarizer = summarizer;
+    }
+
+    /** Runs the cell; a failure becomes a CellResult with status "failed: ..." (never thrown). */
+    public CellResult run(Cell cell, long checksum) {
+        Path out = settings.outDir();
+        String name = cell.fileName();
+        Path json = out.resolve("jmh").resolve(name + ".json");
+        Path log = out.resolve("jmh").resolve(name + ".log");
+        Path jfr = out.resolve("jfr").resolve(name + ".jfr");
+        try {
+            Files.createDirectories(json.getParent());
+            if (settings.jfr()) {
+                Files.createDirectories(jfr.getParent());
+                Files.deleteIfExists(jfr);
+            }
+            boolean latency = cell.workload().shape() == Workload.Shape.LATENCY;
+            ChainedOptionsBuilder options = new OptionsBuilder()
+                    .include(WorkloadBench.class.getName() + "\\.run$")
+                    .param("workload", cell.workload().id())
+                    .param("implementation", cell.implementation().id())
+                    .param("params", cell.params().key())
+                    .mode(latency ? Mode.SampleTime : Mode.AverageTime)
+                    .timeUnit(TimeUnit.NANOSECONDS)
+                    .forks(settings.forks())
+                    .warmupIterations(settings.warmupIterations())
+                    .warmupTime(TimeValue.milliseconds(settings.iterationMillis()))
+                    .measurementIterations(settings.iterations())
+                    .measurementTime(TimeValue.milliseconds(settings.iterationMillis()))
+                    .addProfiler(GCProfiler.class)
+                    .addProfiler(CellProfiler.class, settings.jfr()
+                            ? "jfr=" + jfr.toAbsolutePath() + (settings.jfrAwaitEvents() ? ";awaits=true" : "") : "")
+                    .jvmArgsAppend(FORK_FLAGS.toArray(String[]::new))
+                    .shouldFailOnError(true)
+                    .shouldDoGC(false) // a forced full GC per iteration shows up in every recording as a JMC warning
+                    .resultFormat(ResultFormatType.JSON)
+                    .result(json.toString())
+                    .output(log.toString())
+                    .verbosity(VerboseMode.NORMAL);
+            Collection<RunResult> results = new Runner(options.build()).run();
+            if (results.isEmpty()) {
+                return failed(cell, checksum, "JMH produced no result (see " + out.relativize(log) + ")");
+            }
+            return toCellResult(cell, checksum, results.iterator().next(), out.relativize(json).toString(),
+                    settings.jfr() && Files.exists(jfr) ? jfr : null);
+        } catch (RunnerException | RuntimeException | IOException e) {
+            return failed(cell, checksum, oneLine(e) + " (see " + out.relativize(log) + ")");
+        }
+    }
+
+    private CellResult toCellResult(Cell cell, long checksum, RunResult r, String jsonFile, Path jfr) {
+        Result<?> primary = r.getPrimaryResult();
+        Map<String, Result> secondary = r.getSecondaryResults();
+        double ns = primary.getScore();
+        double err = primary.getScoreError();
+        Double p50 = null;
+        Double p99 = null;
+        Double p999 = null;
+        if (cell.workload().shape() == Workload.Shape.LATENCY && primary.getStatistics().getN() > 0) {
+            p50 = primary.getStatistics().getPercentile(50.0);
+            p99 = primary.getStatistics().getPercentile(99.0);
+            p999 = primary.getStatistics().getPercentile(99.9);
+        }
+        Double alloc = score(secondary, "gc.alloc.rate.norm");
+        Double gcCount = score(secondary, "gc.count");
+        Double gcTime = score(secondary, "gc.time");
+        Double ops = score(secondary, "jfr.ops");
+        Double gcPer1000 = gcCount == null || ops == null || ops == 0 ? null : gcCount * 1000.0 / ops;
+        Integer peakPlatform = intScore(secondary, "threads.platform.peak");
+        Integer peakCarrier = intScore(secondary, "threads.carrier.peak");
+        JfrHighlights highlights = null;
+        String status = "ok";
+        if (jfr != null && summarizer != null) {
+            try {
+                highlights = summarizer.summarize(jfr, settings.outDir().relativize(jfr).toString(),
+                        ops == null ? null : ops.longValue());
+            } catch (Exception e) {
+                highlights = new JfrHighlights(settings.outDir().relativize(jfr).toString(), null, null, null, null, null,
+                        null, null, null, null, null, null, List.of("n/a: JFR analysis failed: " + oneLine(e)));
+            }
+        }
+        return new CellResult(cell.workload().id(), cell.implementation().id(), cell.params().key(), status, checksum,
+                finite(ns), finite(err), ns > 0 ? 1e9 / ns : null, p50, p99, p999, alloc, gcPer1000, gcTime,
+                peakPlatform, peakCarrier, null, null, null, jsonFile, highlights);
+    }
+
+    static CellResult failed(Cell cell, Long checksum, String reason) {
+        return new CellResult(cell.workload().id(), cell.implementation().id(), cell.params().key(), "failed: " + reason,
+                checksum, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    private static Double score(Map<String, Result> secondary, String name) {
+        Result<?> r = secondary.get(name);
+        return r == null ? null : finite(r.getScore());
+    }
+
+    private static Integer intScore(Map<String, Result> secondary, String name) {
+        Double d = score(secondary, name);
+        return d == null ? null : (int) Math.round(d);
+    }
+
+    private static Double finite(double d) {
+        return Double.isFinite(d) ? d : null;
+    }
+
+    static String oneLine(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String msg = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return msg.lines().findFirst().orElse(msg);
+    }
+}

@@ -1,0 +1,69 @@
+package dev.awaitable.cli.run;
+
+import dev.awaitable.Async;
+import dev.awaitable.cli.results.Environment;
+import dev.awaitable.cli.results.RunResults;
+import dev.awaitable.workloads.ParamSpec;
+import dev.awaitable.workloads.Workload;
+import dev.awaitable.workloads.WorkloadCatalog;
+import dev.awaitable.spi.AsyncBackend;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Describes the machine, the JVM and the settings of a run, and the catalog as it was. */
+public final class EnvironmentProbe {
+    private EnvironmentProbe() {
+    }
+
+    public static Environment describe(MatrixSettings settings) {
+        Runtime rt = Runtime.getRuntime();
+        String gc = ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .map(GarbageCollectorMXBean::getName).collect(Collectors.joining(", "));
+        List<String> flags = new ArrayList<>(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        flags.add("forks: " + String.join(" ", CellRunner.FORK_FLAGS));
+        Map<String, Map<String, String>> backends = new LinkedHashMap<>();
+        for (String name : Async.availableBackends()) {
+            try {
+                AsyncBackend b = Async.useBackend(name);
+                Map<String, String> props = new LinkedHashMap<>(b.properties());
+                props.put("description", b.description());
+                backends.put(name, props);
+            } catch (RuntimeException e) {
+                backends.put(name, Map.of("error", String.valueOf(e.getMessage())));
+            }
+        }
+        return new Environment(
+                OffsetDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),
+                System.getProperty("java.version"),
+                System.getProperty("java.vendor"),
+                System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version"),
+                gc,
+                rt.availableProcessors(),
+                rt.maxMemory(),
+                System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
+                flags,
+                settings.command(),
+                settings.describe(),
+                backends);
+    }
+
+    /** The catalog, for the report's legends. */
+    public static List<RunResults.WorkloadInfo> catalog() {
+        List<RunResults.WorkloadInfo> out = new ArrayList<>();
+        for (Workload w : WorkloadCatalog.all()) {
+            List<String> params = new ArrayList<>();
+            for (ParamSpec p : w.params()) {
+                params.add(p.name() + " (" + p.legal() + "): " + p.description());
+            }
+            out.add(new RunResults.WorkloadInfo(w.id(), w.description(), w.claim(), w.shape().name(), params));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,112 @@
+package dev.awaitable.cli.run;
+
+import dev.awaitable.workloads.Implementation;
+import dev.awaitable.workloads.ParamSpec;
+import dev.awaitable.workloads.Params;
+import dev.awaitable.workloads.Workload;
+import dev.awaitable.workloads.WorkloadCatalog;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The cells a run measures: selected workloads x implementations x the cartesian product of
+ * their parameter values, in catalog order, then the shard's share. Every name and value is
+ * checked here, before anything runs, so bad input fails fast with one clear message.
+ */
+public final class Matrix {
+    private Matrix() {
+    }
+
+    /** The JMH workloads selected by {@code settings} (all if none named); {@link HttpMatrix} has the HTTP service. */
+    public static List<Workload> workloads(MatrixSettings settings) {
+        if (settings.workloads().isEmpty()) {
+            return WorkloadCatalog.all();
+        }
+        List<Workload> out = new ArrayList<>();
+        for (String id : settings.workloads()) {
+            if (!id.equals(HttpMatrix.ID)) {
+                try {
+                    out.add(WorkloadCatalog.byId(id));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(e.getMessage() + ", " + HttpMatrix.ID);
+                }
+            }
+        }
+        return out;
+    }
+
+    public static List<Implementation> implementations(MatrixSettings settings) {
+        if (settings.implementations().isEmpty()) {
+            return List.of(Implementation.values());
+        }
+        return settings.implementations().stream().map(Implementation::byId).toList();
+    }
+
+    /** Every parameter set of {@code w} under {@code settings}. */
+    public static List<Params> paramSets(Workload w, MatrixSettings settings) {
+        List<Map<String, String>> sets = new ArrayList<>();
+        sets.add(new LinkedHashMap<>());
+        for (ParamSpec spec : w.params()) {
+            List<String> values = settings.paramOverrides().getOrDefault(spec.name(),
+                    settings.full() ? spec.full() : spec.quick());
+            List<Map<String, String>> next = new ArrayList<>();
+            for (Map<String, String> partial : sets) {
+                for (String v : values) {
+                    Map<String, String> m = new LinkedHashMap<>(partial);
+                    m.put(spec.name(), v);
+                    next.add(m);
+                }
+            }
+            sets = next;
+        }
+        List<Params> out = new ArrayList<>();
+        for (Map<String, String> m : sets) {
+            out.add(Params.of(w, m));
+        }
+        return out;
+    }
+
+    /** All cells of the run, in order, restricted to this shard. */
+    public static List<Cell> cells(MatrixSettings settings) {
+        checkOverrides(settings);
+        List<Implementation> impls = implementations(settings);
+        List<Cell> all = new ArrayList<>();
+        for (Workload w : workloads(settings)) {
+            for (Params p : paramSets(w, settings)) {
+                for (Implementation impl : impls) {
+                    if (w.implementations().contains(impl)) {
+                        all.add(new Cell(w, impl, p));
+                    }
+                }
+            }
+        }
+        return shard(all, settings);
+    }
+
+    /** This shard's share of {@code all}: every shardCount-th item, starting at shardIndex. */
+    static <T> List<T> shard(List<T> all, MatrixSettings settings) {
+        if (settings.shardCount() <= 1) {
+            return all;
+        }
+        List<T> mine = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            if (i % settings.shardCount() == settings.shardIndex() - 1) {
+                mine.add(all.get(i));
+            }
+        }
+        return mine;
+    }
+
+    /** A --param for a name no selected workload has is a typo: say so. */
+    private static void checkOverrides(MatrixSettings settings) {
+        for (String name : settings.paramOverrides().keySet()) {
+            boolean known = workloads(settings).stream().anyMatch(w -> w.params().stream().anyMatch(p -> p.name().equals(name)))
+                    || HttpMatrix.selected(settings) && HttpMatrix.hasParam(name);
+            if (!known) {
+                throw new IllegalArgumentException("no selected workload has a parameter '" + name + "'");
+            }
+        }
+    }
+}

@@ -1,0 +1,255 @@
+package dev.awaitable.cli.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.awaitable.cli.results.CellResult;
+import dev.awaitable.cli.results.RunResults;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The three files {@link ReportWriter} leaves behind, from a synthetic run of every workload. */
+class ReportWriterTest {
+
+    @TempDir
+    static Path dir;
+
+    static RunResults run;
+    static String markdown;
+    static String html;
+
+    @BeforeAll
+    static void writeReport() throws IOException {
+        run = SyntheticRun.create();
+        ReportWriter.write(run, dir, "completable-future");
+        markdown = Files.readString(dir.resolve(ReportWriter.MARKDOWN));
+        html = Files.readString(dir.resolve(ReportWriter.HTML));
+    }
+
+    /* ---------------- report.json ---------------- */
+
+    /** report.json reads back equal to what was written: the runner resumes and merges from it. */
+    @Test
+    void jsonRoundTripsEqual() throws IOException {
+        RunResults back = ReportWriter.read(dir.resolve(ReportWriter.JSON));
+        assertThat(back).isEqualTo(run);
+        assertThat(back.cells()).hasSize(run.cells().size());
+    }
+
+    /** A report.json from a newer version, with fields this one does not know, still reads. */
+    @Test
+    void jsonReadIgnoresUnknownFields() throws IOException {
+        String json = Files.readString(dir.resolve(ReportWriter.JSON));
+        String newer = json.replaceFirst("\\{", "{\n  \"formatVersion\" : 7,")
+                .replaceFirst("\"workload\" :", "\"futureMetric\" : { \"x\" : [1, 2] },\n    \"workload\" :");
+        Path file = dir.resolve("newer.json");
+        Files.writeString(file, newer);
+        assertThat(ReportWriter.read(file)).isEqualTo(run);
+    }
+
+    /** Missing metrics are left out of the JSON, not written as null, and read back as null. */
+    @Test
+    void jsonLeavesOutMissingMetrics() throws IOException {
+        String json = Files.readString(dir.resolve(ReportWriter.JSON));
+        assertThat(json).doesNotContain("null").contains("\n  \"environment\" : {");
+    }
+
+    @Test
+    void readingAMissingOrCorruptReportNamesTheFile() throws IOException {
+        assertThatThrownBy(() -> ReportWriter.read(dir.resolve("nope.json")))
+                .isInstanceOf(NoSuchFileException.class).hasMessageContaining("nope.json");
+        Path corrupt = dir.resolve("corrupt.json");
+        Files.writeString(corrupt, "{\"cells\": [");
+        assertThatThrownBy(() -> ReportWriter.read(corrupt))
+                .isInstanceOf(IOException.class).hasMessageContaining("corrupt.json");
+    }
+
+    /** Writing again replaces the files and leaves no temporary file behind. */
+    @Test
+    void writingAgainOverwrites(@TempDir Path other) throws IOException {
+        Files.writeString(other.resolve(ReportWriter.JSON), "stale ".repeat(100_000));
+        RunResults small = new RunResults(run.environment(), run.cells().subList(0, 4), List.of(), run.workloads());
+        ReportWriter.write(small, other, "loom");
+        assertThat(ReportWriter.read(other.resolve(ReportWriter.JSON))).isEqualTo(small);
+        try (var files = Files.list(other)) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder(ReportWriter.JSON, ReportWriter.MARKDOWN, ReportWriter.HTML);
+        }
+    }
+
+    /* ---------------- report.md ---------------- */
+
+    @Test
+    void markdownHasEveryWorkloadWithTableAndLegend() {
+        for (String w : SyntheticRun.WORKLOADS) {
+            assertThat(markdown).contains("### " + w + "\n").contains("the seed claim " + w + " tests");
+        }
+        assertThat(markdown)
+                .contains("| Implementation | Parameters | Mean (ns/op) | ± Error (ns/op) | Ratio |")
+                .contains("- **Mean (ns/op)**: mean time of one operation")
+                .contains("- **Ratio**: mean / mean of completable-future at the same parameters")
+                .contains("- **Alloc (B/op)**: ")
+                .contains("- **Memory/task (B)**: ")
+                .contains("- **p99.9 (ns)**: ")
+                .contains("- **Pinned (JFR)**: ");
+        assertThat(count(markdown, "\nLegend:\n")).isEqualTo(SyntheticRun.WORKLOADS.size());
+    }
+
+    @Test
+    void markdownHasEnvironmentCommandAndScenarios() {
+        assertThat(markdown)
+                .contains("```sh\n" + SyntheticRun.COMMAND + "\n```")
+                .contains("| JDK | 25.0.1 (Eclipse Adoptium) |")
+                .contains("| Cores | 2 |")
+                .contains("| Max heap | 4.00 GiB |")
+                .contains("`-Xmx4g -XX:+UseG1GC -Djdk.tracePinnedThreads=short`")
+                .contains("| Scenario | Expected | loom: result, observed | statemachine: result, observed |")
+                .contains("❌ **FAIL**: second await returned a value: &lt;script>");
+    }
+
+    /** Percentiles appear only for workloads that have them; the baseline row reads 1.00; missing metrics read "—". */
+    @Test
+    void markdownTablesShowRatiosAndMissingMetrics() {
+        String chain = section(markdown, "### await-chain", "### fan-out");
+        assertThat(chain).doesNotContain("| p99 (ns) |").contains("| completable-future | depth=10 | ");
+        assertThat(line(chain, "| completable-future | depth=10 |")).contains("| 1.00 |");
+        assertThat(line(chain, "| statemachine | depth=1 |")).contains("| 285 | 8.56 | 0.53 |");
+        assertThat(section(markdown, "### suspend-resume", "### await-chain")).contains("p50 (ns) | p99 (ns) | p99.9 (ns)");
+        String pingPong = section(markdown, "### ping-pong", "### sleepers");
+        assertThat(line(pingPong, "| loom | count=10 |")).contains("| — |");
+    }
+
+    @Test
+    void markdownMarksTheFailedCellWithItsReason() {
+        String sleepers = section(markdown, "### sleepers", "### async-stream");
+        String failed = line(sleepers, "| ⚠ blocking | tasks=100000 |");
+        assertThat(failed).contains("**failed: OutOfMemoryError: unable to create native thread")
+                .contains("&lt;script>alert('x')&lt;/script>");
+        assertThat(sleepers).contains("| Status |");
+        assertThat(section(markdown, "### await-chain", "### fan-out")).doesNotContain("| Status |");
+    }
+
+    /* ---------------- index.html ---------------- */
+
+    @Test
+    void htmlHasEverySectionAndWorkload() {
+        assertThat(html).startsWith("<!DOCTYPE html>")
+                .contains("<section id=\"environment\">", "<section id=\"summary\">", "<section id=\"scenarios\">")
+                .contains("<pre class=\"command\"><code>" + SyntheticRun.COMMAND + "</code></pre>");
+        for (String w : SyntheticRun.WORKLOADS) {
+            assertThat(html).contains("<section class=\"workload\" id=\"w-" + w + "\">");
+        }
+        assertThat(count(html, "<details class=\"legend\" open>")).isGreaterThanOrEqualTo(SyntheticRun.WORKLOADS.size() + 2);
+    }
+
+    /** Text from the run is escaped wherever it appears: status, findings, scenario observations. */
+    @Test
+    void htmlEscapesRunText() {
+        String escaped = Html.escape(SyntheticRun.NASTY);
+        assertThat(html).doesNotContain("<script>alert").doesNotContain("Awaitable<T>");
+        assertThat(html).contains("failed: OutOfMemoryError: unable to create native thread (" + escaped + ")")
+                .contains("<li class=\"sev-warning\">warning: " + escaped + "</li>")
+                .contains("second await returned a value: " + escaped);
+        // In the chart data, markup is \\u-escaped JSON, so it cannot end the script element.
+        Matcher specs = Pattern.compile("<script type=\"application/json\" id=\"chart-specs\">(.*?)</script>", Pattern.DOTALL)
+                .matcher(html);
+        assertThat(specs.find()).isTrue();
+        assertThat(specs.group(1)).doesNotContain("<").doesNotContain(">");
+    }
+
+    /** Self-contained: the chart library is inline, and nothing is loaded from the network. */
+    @Test
+    void htmlIsSelfContained() {
+        String library = ChartLibrary.script();
+        assertThat(html).contains("<script>" + library + "</script>");
+        // The page without the library (whose own code builds an <img src=...> for its save-as-image tool).
+        String page = html.replace(library, "");
+        assertThat(Pattern.compile("(?i)<(script|link|img|iframe|object|embed)[^>]*\\s(src|href|data)\\s*=").matcher(page).find())
+                .as("no element loads anything").isFalse();
+        Matcher urls = Pattern.compile("(?i)\\s(src|href)\\s*=\\s*[\"']?\\s*(https?:|//)").matcher(html);
+        assertThat(urls.find()).as("no http(s) src/href").isFalse();
+        assertThat(section(html, "<style>", "</style>")).doesNotContain("@import").doesNotContain("url(");
+    }
+
+    /** Every chart container has a spec, and the page expects exactly that many charts. */
+    @Test
+    void htmlDeclaresEveryChart() {
+        int containers = count(html, "<div class=\"chart\" id=\"");
+        assertThat(containers).isGreaterThan(2 * SyntheticRun.WORKLOADS.size());
+        assertThat(html).contains("data-charts-expected=\"" + containers + "\"");
+        assertThat(count(html, "\"option\":")).isEqualTo(containers);
+        // The sweeps get line charts: await depth vs time (log x), task count vs memory per task.
+        assertThat(html).contains("Mean time (ns/op) by depth", "Memory per suspended task (B/task) by tasks");
+    }
+
+    @Test
+    void htmlLinksRecordingsRelatively() {
+        assertThat(html).contains("<a href=\"jfr/await-chain/loom-depth=10.jfr\" title=\"jfr/await-chain/loom-depth=10.jfr\">"
+                + "loom-depth=10.jfr</a>");
+        assertThat(markdown).contains("[jfr/await-chain/loom-depth=10.jfr](jfr/await-chain/loom-depth=10.jfr)");
+        assertThat(html).contains("<li class=\"sev-warning\">warning: virtual threads pinned their carrier");
+    }
+
+    @Test
+    void htmlMarksTheFailedRowAndTheBaseline() {
+        String sleepers = section(html, "id=\"w-sleepers\"", "id=\"w-async-stream\"");
+        assertThat(sleepers).contains("<tr class=\"failed\">").contains("<span class=\"badge fail\">failed</span>");
+        assertThat(sleepers).contains("title=\"measured with 10,000 suspended tasks\"");
+        String chain = section(html, "id=\"w-await-chain\"", "id=\"w-fan-out\"");
+        assertThat(count(chain, "<tr class=\"baseline\">") + count(chain, "<tr class=\"set-start baseline\">")).isEqualTo(4);
+    }
+
+    @Test
+    void ratiosAreMissingWhenTheBaselineWasNotMeasured(@TempDir Path other) throws IOException {
+        List<CellResult> noBaseline = run.cells().stream().filter(c -> !c.implementation().equals("completable-future")).toList();
+        ReportWriter.write(new RunResults(run.environment(), noBaseline, run.scenarios(), run.workloads()), other,
+                "completable-future");
+        String md = Files.readString(other.resolve(ReportWriter.MARKDOWN));
+        assertThat(md).contains("completable-future (not measured in this run: no ratios)")
+                .contains("> completable-future was not measured for this workload: the Ratio column is empty.");
+    }
+
+    /** Against the statemachine baseline (the CLI's default) the summary does not say loom / statemachine twice. */
+    @Test
+    void statemachineBaselineSummary(@TempDir Path other) throws IOException {
+        ReportWriter.write(run, other, "statemachine");
+        String md = Files.readString(other.resolve(ReportWriter.MARKDOWN));
+        assertThat(line(md, "| Workload |")).isEqualTo("| Workload | Fastest (parameter sets won) "
+                + "| completable-future / statemachine time | blocking / statemachine time | loom / statemachine time "
+                + "| loom / statemachine B/op | loom / statemachine memory/task | Failed cells |");
+        assertThat(line(section(md, "### await-chain", "### fan-out"), "| statemachine | depth=1 |")).contains("| 1.00 |");
+    }
+
+    /* ---------------- helpers ---------------- */
+
+    static int count(String s, String part) {
+        int n = 0;
+        for (int i = s.indexOf(part); i >= 0; i = s.indexOf(part, i + part.length())) {
+            n++;
+        }
+        return n;
+    }
+
+    static String section(String s, String from, String to) {
+        int a = s.indexOf(from);
+        int b = s.indexOf(to, a);
+        assertThat(a).as(from).isNotNegative();
+        assertThat(b).as(to).isGreaterThan(a);
+        return s.substring(a, b);
+    }
+
+    static String line(String s, String start) {
+        int a = s.indexOf(start);
+        assertThat(a).as(start).isNotNegative();
+        int b = s.indexOf('\n', a);
+        return s.substring(a, b < 0 ? s.length() : b);
+    }
+}

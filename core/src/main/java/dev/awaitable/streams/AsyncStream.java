@@ -1,0 +1,121 @@
+package dev.awaitable.streams;
+
+import dev.awaitable.Awaitable;
+import dev.awaitable.CancellationToken;
+import dev.awaitable.CancellationTokenSource;
+
+import dev.awaitable.streams.AsyncGenerator;
+import dev.awaitable.streams.AsyncIterator;
+import dev.awaitable.streams.AsyncStream;
+import dev.awaitable.streams.AsyncStreams;
+import dev.awaitable.streams.GeneratorIterator;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * A sequence produced asynchronously and consumed with awaits (.NET's
+ * {@code IAsyncEnumerable<T>}). Each {@link #iterator(CancellationToken)} call starts an
+ * independent iteration.
+ *
+ * <p>Make one with {@link #generate} (a producer that emits and awaits each hand-off, like a C#
+ * async iterator), from a {@link Channel} ({@link ChannelReader#readAll()}), or from values.
+ * Consume with an {@link AsyncIterator} in an async body, or with {@link #forEach} /
+ * {@link #toList}, which run on continuations and so work on every backend.
+ *
+ * @param <T> the item type
+ */
+@FunctionalInterface
+public interface AsyncStream<T> {
+
+    /** Starts an iteration; the producer observes {@code token} (.NET's {@code [EnumeratorCancellation]}). */
+    AsyncIterator<T> iterator(CancellationToken token);
+
+    /** Starts an iteration without cancellation. */
+    default AsyncIterator<T> iterator() {
+        return iterator(CancellationToken.NONE);
+    }
+
+    /**
+     * This stream with {@code token} passed to its iterators (.NET's {@code WithCancellation});
+     * a token given to {@code iterator(...)} as well is linked with it.
+     */
+    default AsyncStream<T> withCancellation(CancellationToken token) {
+        Objects.requireNonNull(token, "token");
+        AsyncStream<T> self = this;
+        return inner -> {
+            if (!inner.canBeCancelled() || inner.equals(token)) {
+                return self.iterator(token);
+            }
+            if (!token.canBeCancelled()) {
+                return self.iterator(inner);
+            }
+            CancellationTokenSource linked = CancellationTokenSource.createLinked(token, inner);
+            AsyncIterator<T> it = self.iterator(linked.token());
+            return new AsyncStreams.ClosingIterator<>(it, linked);
+        };
+    }
+
+    /* ---------------- Sources ---------------- */
+
+    /** A stream whose items are emitted by {@code producer}, one hand-off at a time, no buffer. */
+    static <T> AsyncStream<T> generate(AsyncGenerator<T> producer) {
+        Objects.requireNonNull(producer, "producer");
+        return token -> new GeneratorIterator<>(producer, token);
+    }
+
+    /** The items of {@code items}, each available at once. */
+    static <T> AsyncStream<T> fromIterable(Iterable<T> items) {
+        Objects.requireNonNull(items, "items");
+        return token -> new AsyncStreams.IterableIterator<>(items.iterator(), token);
+    }
+
+    @SafeVarargs
+    static <T> AsyncStream<T> of(T... items) {
+        return fromIterable(Arrays.asList(items.clone()));
+    }
+
+    static <T> AsyncStream<T> empty() {
+        return fromIterable(List.of());
+    }
+
+    /* ---------------- Operators ---------------- */
+
+    default <R> AsyncStream<R> map(Function<? super T, ? extends R> mapper) {
+        Objects.requireNonNull(mapper, "mapper");
+        AsyncStream<T> self = this;
+        return token -> new AsyncStreams.MappedIterator<>(self.iterator(token), mapper);
+    }
+
+    default AsyncStream<T> filter(Predicate<? super T> predicate) {
+        Objects.requireNonNull(predicate, "predicate");
+        AsyncStream<T> self = this;
+        return token -> new AsyncStreams.FilteredIterator<>(self.iterator(token), predicate);
+    }
+
+    /* ---------------- Terminal operations ---------------- */
+
+    /**
+     * Runs {@code action} on every item, in order, and closes the iterator at the end or on
+     * failure. Completes when done; faults with the first exception of the producer or the action.
+     */
+    default Awaitable<Void> forEach(Consumer<? super T> action) {
+        return forEach(action, CancellationToken.NONE);
+    }
+
+    default Awaitable<Void> forEach(Consumer<? super T> action, CancellationToken token) {
+        Objects.requireNonNull(action, "action");
+        return new AsyncStreams.ForEachDriver<>(iterator(token), action).start();
+    }
+
+    /** Every item, in order. */
+    default Awaitable<List<T>> toList() {
+        List<T> items = new ArrayList<>();
+        return forEach(items::add).map(done -> items);
+    }
+}

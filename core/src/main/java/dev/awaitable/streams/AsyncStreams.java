@@ -1,0 +1,271 @@
+package dev.awaitable.streams;
+
+import dev.awaitable.Awaitable;
+import dev.awaitable.CancellationToken;
+import dev.awaitable.ValueAwaitable;
+
+import dev.awaitable.internal.ReusableSource;
+import dev.awaitable.streams.AsyncIterator;
+import dev.awaitable.streams.AsyncStreams;
+
+import java.util.Iterator;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/** The iterators behind {@link AsyncStream}'s sources and operators. */
+final class AsyncStreams {
+    private AsyncStreams() {
+    }
+
+    /** Items of a plain iterator: every moveNext completes synchronously. */
+    static final class IterableIterator<T> implements AsyncIterator<T> {
+        private final Iterator<T> items;
+        private final CancellationToken token;
+        private T current;
+        private boolean closed;
+
+        IterableIterator(Iterator<T> items, CancellationToken token) {
+            this.items = items;
+            this.token = token;
+        }
+
+        @Override
+        public ValueAwaitable<Boolean> moveNext() {
+            if (token.isCancellationRequested()) {
+                return ValueAwaitable.from(Awaitable.cancelled(token));
+            }
+            if (!closed && items.hasNext()) {
+                current = items.next();
+                return ValueAwaitable.of(Boolean.TRUE);
+            }
+            return ValueAwaitable.of(Boolean.FALSE);
+        }
+
+        @Override
+        public T current() {
+            return current;
+        }
+
+        @Override
+        public Awaitable<Void> closeAsync() {
+            closed = true;
+            return Awaitable.completedNull();
+        }
+    }
+
+    static final class MappedIterator<T, R> implements AsyncIterator<R> {
+        private final AsyncIterator<T> inner;
+        private final Function<? super T, ? extends R> mapper;
+
+        MappedIterator(AsyncIterator<T> inner, Function<? super T, ? extends R> mapper) {
+            this.inner = inner;
+            this.mapper = mapper;
+        }
+
+        @Override
+        public ValueAwaitable<Boolean> moveNext() {
+            return inner.moveNext();
+        }
+
+        @Override
+        public R current() {
+            return mapper.apply(inner.current());
+        }
+
+        @Override
+        public Awaitable<Void> closeAsync() {
+            return inner.closeAsync();
+        }
+    }
+
+    /**
+     * Skips items the predicate rejects. moveNext pulls from the inner iterator until an item
+     * passes; when the inner one suspends, the pull resumes in its continuation and completes
+     * the reusable {@code out} source.
+     */
+    static final class FilteredIterator<T> implements AsyncIterator<T>, Runnable {
+        private final AsyncIterator<T> inner;
+        private final Predicate<? super T> predicate;
+        private final ReusableSource<Boolean> out = new ReusableSource<>();
+        private ValueAwaitable<Boolean> pending;
+        private T current;
+
+        FilteredIterator(AsyncIterator<T> inner, Predicate<? super T> predicate) {
+            this.inner = inner;
+            this.predicate = predicate;
+        }
+
+        @Override
+        public ValueAwaitable<Boolean> moveNext() {
+            for (;;) {
+                ValueAwaitable<Boolean> step = inner.moveNext();
+                if (!step.isCompleted()) {
+                    ValueAwaitable<Boolean> result = out.next();
+                    pending = step;
+                    step.unsafeOnCompleted(this);
+                    return result;
+                }
+                if (!step.getResult()) {
+                    return ValueAwaitable.of(Boolean.FALSE);
+                }
+                T item = inner.current();
+                if (predicate.test(item)) {
+                    current = item;
+                    return ValueAwaitable.of(Boolean.TRUE);
+                }
+            }
+        }
+
+        /** The inner moveNext completed while we were suspended. */
+        @Override
+        public void run() {
+            ValueAwaitable<Boolean> step = pending;
+            pending = null;
+            try {
+                for (;;) {
+                    if (!step.getResult()) {
+                        out.setResult(Boolean.FALSE);
+                        return;
+                    }
+                    T item = inner.current();
+                    if (predicate.test(item)) {
+                        current = item;
+                        out.setResult(Boolean.TRUE);
+                        return;
+                    }
+                    step = inner.moveNext();
+                    if (!step.isCompleted()) {
+                        pending = step;
+                        step.unsafeOnCompleted(this);
+                        return;
+                    }
+                }
+            } catch (Throwable t) {
+                out.setException(t);
+            }
+        }
+
+        @Override
+        public T current() {
+            return current;
+        }
+
+        @Override
+        public Awaitable<Void> closeAsync() {
+            return inner.closeAsync();
+        }
+    }
+
+    /** An iterator that closes a resource (a linked token source) when it is closed. */
+    static final class ClosingIterator<T> implements AsyncIterator<T> {
+        private final AsyncIterator<T> inner;
+        private final AutoCloseable resource;
+
+        ClosingIterator(AsyncIterator<T> inner, AutoCloseable resource) {
+            this.inner = inner;
+            this.resource = resource;
+        }
+
+        @Override
+        public ValueAwaitable<Boolean> moveNext() {
+            return inner.moveNext();
+        }
+
+        @Override
+        public T current() {
+            return inner.current();
+        }
+
+        @Override
+        public Awaitable<Void> closeAsync() {
+            Awaitable<Void> closed = inner.closeAsync();
+            closed.unsafeOnCompleted(() -> {
+                try {
+                    resource.close();
+                } catch (Exception e) {
+                    dev.awaitable.internal.Diagnostics.log().warn("closing {} failed", resource, e);
+                }
+            });
+            return closed;
+        }
+    }
+
+    /**
+     * {@link AsyncStream#forEach}: a loop on continuations. Pulls items while moveNext completes
+     * synchronously; when it suspends, the loop continues in this object's run(). At the end
+     * (or on the first failure) the iterator is closed and this completes after the close; the
+     * loop's own failure wins over a failure to close.
+     */
+    static final class ForEachDriver<T> extends Awaitable<Void> implements Runnable {
+        private final AsyncIterator<T> iterator;
+        private final Consumer<? super T> action;
+        private ValueAwaitable<Boolean> pending;
+
+        ForEachDriver(AsyncIterator<T> iterator, Consumer<? super T> action) {
+            this.iterator = iterator;
+            this.action = action;
+        }
+
+        Awaitable<Void> start() {
+            loop(null);
+            return this;
+        }
+
+        @Override
+        public void run() {
+            ValueAwaitable<Boolean> step = pending;
+            pending = null;
+            loop(step);
+        }
+
+        private void loop(ValueAwaitable<Boolean> step) {
+            try {
+                for (;;) {
+                    if (step == null) {
+                        step = iterator.moveNext();
+                        if (!step.isCompleted()) {
+                            pending = step;
+                            step.unsafeOnCompleted(this);
+                            return;
+                        }
+                    }
+                    if (!step.getResult()) {
+                        finish(null);
+                        return;
+                    }
+                    action.accept(iterator.current());
+                    step = null;
+                }
+            } catch (Throwable t) {
+                finish(t);
+            }
+        }
+
+        private void finish(Throwable failure) {
+            Awaitable<Void> closed;
+            try {
+                closed = iterator.closeAsync();
+            } catch (Throwable t) {
+                closed = Awaitable.failed(t);
+            }
+            Awaitable<Void> c = closed;
+            c.unsafeOnCompleted(() -> {
+                Throwable closeFailure = c.isFaulted() ? c.exception() : null;
+                Throwable f = failure != null ? failure : closeFailure;
+                if (f == null) {
+                    trySetResult(null);
+                } else if (f instanceof java.util.concurrent.CancellationException ce) {
+                    trySetCancelled(ce);
+                } else {
+                    trySetException(f);
+                }
+            });
+        }
+
+        @Override
+        protected String describe() {
+            return "forEach@" + Integer.toHexString(System.identityHashCode(this));
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package dev.awaitable.workloads;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * The ways a workload is implemented: the two backends of the Awaitable API and the two peers a
+ * Java user would otherwise pick. Ids are stable: the CLI, JMH parameters and the report use them.
+ */
+public enum Implementation {
+    /** Direct style ({@code Async.run} / {@code Async.await}) on the loom backend's virtual threads. */
+    LOOM("loom", "loom", "direct style on virtual threads (loom backend)"),
+    /** Hand-written C#-shaped state machines on the statemachine backend. */
+    STATEMACHINE("statemachine", "statemachine", "hand-written state machines (statemachine backend)"),
+    /** Peer: {@link java.util.concurrent.CompletableFuture} composition. */
+    COMPLETABLE_FUTURE("completable-future", null, "CompletableFuture composition (peer)"),
+    /** Peer: blocking code on a pool of platform threads. */
+    BLOCKING("blocking", null, "blocking code on a platform thread pool (peer)");
+
+    private final String id;
+    private final String backend;
+    private final String description;
+
+    Implementation(String id, String backend, String description) {
+        this.id = id;
+        this.backend = backend;
+        this.description = description;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    /** The Awaitable backend this implementation runs on, or null for the peers. */
+    public String backend() {
+        return backend;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** The implementation with this id; an IllegalArgumentException listing the valid ids otherwise. */
+    public static Implementation byId(String id) {
+        String wanted = id.trim().toLowerCase(Locale.ROOT);
+        for (Implementation i : values()) {
+            if (i.id.equals(wanted)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("unknown implementation '" + id + "'; valid: " + ids());
+    }
+
+    public static String ids() {
+        return Arrays.stream(values()).map(Implementation::id).collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,63 @@
+package dev.awaitable.workloads;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One named, parameterized job, implemented four ways ({@link Implementation}): direct style on
+ * the loom backend, a hand-written state machine on the statemachine backend, and the two peers.
+ * Every implementation of one parameter set computes the same checksum; the harness refuses to
+ * measure a workload whose implementations disagree ({@link Verifier}).
+ *
+ * <p>Adding a workload is one class implementing this interface (usually extending
+ * {@link AbstractWorkload}) plus its implementations, registered in {@link WorkloadCatalog}.
+ */
+public interface Workload {
+
+    /** What a measurement of this workload reports besides time. */
+    enum Shape {
+        /** Time and allocation per operation. */
+        THROUGHPUT,
+        /** Also latency percentiles (JMH sample mode). */
+        LATENCY,
+        /** Also memory per suspended task, measured with N tasks suspended at once. */
+        MEMORY
+    }
+
+    /** Stable id used by the CLI, JMH and the report, e.g. {@code await-chain}. */
+    String id();
+
+    /** One line: what it does. */
+    String description();
+
+    /** The seed claim or pattern it tests, one line (for the report's legend). */
+    String claim();
+
+    List<ParamSpec> params();
+
+    default Set<Implementation> implementations() {
+        return EnumSet.allOf(Implementation.class);
+    }
+
+    default Shape shape() {
+        return Shape.THROUGHPUT;
+    }
+
+    /**
+     * Prepares {@code impl} with {@code params}: creates what the runs need (executors, event
+     * loops, data). The caller has already selected the implementation's backend. Close it when
+     * done; it must release every thread it started.
+     */
+    WorkloadRun open(Implementation impl, Params params) throws Exception;
+
+    /**
+     * For {@link Shape#MEMORY} workloads: starts {@code count} tasks of {@code impl} and leaves
+     * them suspended, so the caller can measure the heap they hold.
+     *
+     * @throws UnsupportedOperationException for other shapes
+     */
+    default SuspendedTasks suspend(Implementation impl, Params params, int count) throws Exception {
+        throw new UnsupportedOperationException(id() + " does not measure memory per suspended task");
+    }
+}

@@ -1,0 +1,62 @@
+package dev.awaitable.workloads.asynclambdas;
+
+import dev.awaitable.Awaitable;
+import dev.awaitable.Awaiter;
+import dev.awaitable.workloads.support.Completer;
+import dev.awaitable.statemachine.AsyncMethodBuilder;
+import dev.awaitable.statemachine.AsyncStateMachine;
+
+/**
+ * The per-element async method of {@code async-lambdas}, hand-compiled:
+ * <pre>{@code
+ * async Awaitable<Long> process(int i) {
+ *     long v = await io.get(i);    // state 1
+ *     return 2 * v + 1;
+ * }
+ * }</pre>
+ */
+final class ProcessMachine implements AsyncStateMachine {
+    final AsyncMethodBuilder<Long> builder = AsyncMethodBuilder.create();
+    final int element;
+    final Completer io;
+    int state;
+    Awaiter<Long> awaiter;
+
+    private ProcessMachine(int element, Completer io) {
+        this.element = element;
+        this.io = io;
+    }
+
+    static Awaitable<Long> start(int element, Completer io) {
+        ProcessMachine m = new ProcessMachine(element, io);
+        m.builder.start(m);
+        return m.builder.awaitable();
+    }
+
+    @Override
+    public void moveNext() {
+        try {
+            Awaiter<Long> aw;
+            if (state == 0) {
+                aw = io.awaitable((long) element).getAwaiter();
+                if (!aw.isCompleted()) {
+                    state = 1;
+                    awaiter = aw;
+                    builder.awaitOnCompleted(aw, this);
+                    return;
+                }
+            } else if (state == 1) {
+                aw = awaiter;
+                awaiter = null;
+            } else {
+                throw new IllegalStateException("state " + state);
+            }
+            long v = aw.getResult();
+            state = -1;
+            builder.setResult(AsyncLambdasWorkload.process(v));
+        } catch (Throwable t) {
+            state = -1;
+            builder.setException(t);
+        }
+    }
+}

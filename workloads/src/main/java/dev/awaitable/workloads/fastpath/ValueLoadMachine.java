@@ -1,0 +1,63 @@
+package dev.awaitable.workloads.fastpath;
+
+import dev.awaitable.Awaiter;
+import dev.awaitable.ValueAwaitable;
+import dev.awaitable.workloads.support.Completer;
+import dev.awaitable.statemachine.AsyncStateMachine;
+import dev.awaitable.statemachine.ValueAsyncMethodBuilder;
+
+/**
+ * The miss path of {@code fast-path} returning {@link ValueAwaitable}, hand-compiled (the same
+ * machine as {@link LoadMachine}, built by {@code ValueAsyncMethodBuilder}):
+ * <pre>{@code
+ * async ValueAwaitable<Long> load(int key) {
+ *     long raw = await loader.get(key);   // another thread provides it
+ *     return Cache.finish(raw);
+ * }
+ * }</pre>
+ */
+final class ValueLoadMachine implements AsyncStateMachine {
+    final ValueAsyncMethodBuilder<Long> builder = ValueAsyncMethodBuilder.create();
+    final int key;
+    final Completer loader;
+    int state;
+    Awaiter<Long> awaiter;
+
+    private ValueLoadMachine(int key, Completer loader) {
+        this.key = key;
+        this.loader = loader;
+    }
+
+    static ValueAwaitable<Long> start(int key, Completer loader) {
+        ValueLoadMachine m = new ValueLoadMachine(key, loader);
+        m.builder.start(m);
+        return m.builder.valueAwaitable();
+    }
+
+    @Override
+    public void moveNext() {
+        try {
+            Awaiter<Long> aw;
+            if (state == 0) {
+                aw = loader.awaitable(Cache.raw(key)).getAwaiter();
+                if (!aw.isCompleted()) {
+                    state = 1;
+                    awaiter = aw;
+                    builder.awaitOnCompleted(aw, this);
+                    return;
+                }
+            } else if (state == 1) {
+                aw = awaiter;
+                awaiter = null;
+            } else {
+                throw new IllegalStateException("state " + state);
+            }
+            long raw = aw.getResult();
+            state = -1;
+            builder.setResult(Cache.finish(raw));
+        } catch (Throwable t) {
+            state = -1;
+            builder.setException(t);
+        }
+    }
+}
