@@ -86,9 +86,24 @@ public final class BenchCommand implements Callable<Integer> {
         }
         dev.awaitable.workloads.Implementation.byId(baseline);
         int[] sh = Cli.shard(shard);
-        MatrixSettings s = new MatrixSettings(Cli.outDir(out, "bench"), !quick, Cli.list(workloads), Cli.list(implementations),
-                Cli.params(params), forks, warmup, iterations, iterationMs, !noJfr, jfrAwaits, memoryTasks, scenarios, sh[0], sh[1],
-                resume, baseline, "./awaitable bench " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
+        String command = "./awaitable bench " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        MatrixSettings s = MatrixSettings.full(Cli.outDir(out, "bench"), command)
+                .full(!quick)
+                .workloads(Cli.list(workloads))
+                .implementations(Cli.list(implementations))
+                .paramOverrides(Cli.params(params))
+                .forks(forks)
+                .warmupIterations(warmup)
+                .iterations(iterations)
+                .iterationMillis(iterationMs)
+                .jfr(!noJfr)
+                .jfrAwaitEvents(jfrAwaits)
+                .memoryTasks(memoryTasks)
+                .scenarios(scenarios)
+                .shard(sh[0], sh[1])
+                .resume(resume)
+                .baseline(baseline)
+                .build();
         return MatrixCommand.run(s, System.out);
     }
 }

@@ -3,7 +3,6 @@ package dev.awaitable.cli;
 import dev.awaitable.cli.run.MatrixSettings;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -46,10 +45,15 @@ public final class CompareCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--resume needs --out: the folder of the run to resume");
         }
         dev.awaitable.workloads.Implementation.byId(baseline);
-        MatrixSettings q = MatrixSettings.quick(Cli.outDir(out, "compare"), commandLine());
-        MatrixSettings s = new MatrixSettings(q.outDir(), false, Cli.list(workloads), Cli.list(implementations), Map.of(),
-                q.forks(), q.warmupIterations(), q.iterations(), q.iterationMillis(), !noJfr, jfrAwaits, 0, !noScenarios, 1, 1,
-                resume, baseline, q.command());
+        MatrixSettings s = MatrixSettings.quick(Cli.outDir(out, "compare"), commandLine())
+                .workloads(Cli.list(workloads))
+                .implementations(Cli.list(implementations))
+                .jfr(!noJfr)
+                .jfrAwaitEvents(jfrAwaits)
+                .scenarios(!noScenarios)
+                .resume(resume)
+                .baseline(baseline)
+                .build();
         return MatrixCommand.run(s, System.out);
     }
 

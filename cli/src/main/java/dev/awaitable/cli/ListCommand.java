@@ -1,11 +1,11 @@
 package dev.awaitable.cli;
 
-import dev.awaitable.cli.run.HttpMatrix;
+import dev.awaitable.scenarios.Scenario;
+import dev.awaitable.scenarios.ScenarioCatalog;
 import dev.awaitable.workloads.Implementation;
 import dev.awaitable.workloads.ParamSpec;
 import dev.awaitable.workloads.Workload;
 import dev.awaitable.workloads.WorkloadCatalog;
-import java.util.Arrays;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -16,24 +16,17 @@ public final class ListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        System.out.println("Workloads (" + (WorkloadCatalog.all().size() + 1) + "):");
+        System.out.println("Workloads (" + WorkloadCatalog.all().size() + "):");
         for (Workload w : WorkloadCatalog.all()) {
             System.out.printf("  %-16s %s%n", w.id(), w.description());
             System.out.printf("  %-16s tests: %s%n", "", w.claim());
-            System.out.printf("  %-16s shape: %s; implementations: %s%n", "", w.shape().name().toLowerCase(),
+            String how = w.kind() == Workload.Kind.SERVICE ? "a server under load" : "shape: " + w.shape().name().toLowerCase();
+            System.out.printf("  %-16s %s; implementations: %s%n", "", how,
                     w.implementations().stream().map(Implementation::id).collect(Collectors.joining(", ")));
             for (ParamSpec p : w.params()) {
                 System.out.printf("  %-16s   %s (%s): %s; quick %s, full %s%n", "", p.name(), p.legal(), p.description(),
                         String.join(",", p.quick()), String.join(",", p.full()));
             }
-        }
-        System.out.printf("  %-16s %s%n", HttpMatrix.ID, HttpMatrix.DESCRIPTION);
-        System.out.printf("  %-16s tests: %s%n", "", HttpMatrix.CLAIM);
-        System.out.printf("  %-16s shape: real sockets, measured by wrk and a Java generator; implementations: %s%n", "",
-                Arrays.stream(Implementation.values()).map(Implementation::id).collect(Collectors.joining(", ")));
-        for (ParamSpec p : HttpMatrix.PARAMS) {
-            System.out.printf("  %-16s   %s (%s): %s; quick %s, full %s%n", "", p.name(), p.legal(), p.description(),
-                    String.join(",", p.quick()), String.join(",", p.full()));
         }
         System.out.println();
         System.out.println("Implementations:");
@@ -41,7 +34,12 @@ public final class ListCommand implements Callable<Integer> {
             System.out.printf("  %-20s %s%n", i.id(), i.description());
         }
         System.out.println();
-        Wiring.listScenarios(System.out);
+        System.out.println("Scenarios (" + ScenarioCatalog.all().size() + ", each run on "
+                + String.join(" and ", ScenarioCatalog.backends()) + "):");
+        for (Scenario s : ScenarioCatalog.all()) {
+            System.out.printf("  %-30s %s%n", s.id(), s.title());
+            System.out.printf("  %-30s expected: %s (seed: %s)%n", "", s.expected(), s.seed());
+        }
         return 0;
     }
 }

@@ -1,7 +1,13 @@
 package dev.awaitable.cli;
 
+import dev.awaitable.analyzer.JfrAnalyzer;
+import dev.awaitable.analyzer.JfrHighlights;
+import dev.awaitable.cli.report.ReportWriter;
+import dev.awaitable.cli.results.ResultsJson;
 import dev.awaitable.cli.results.RunResults;
+import dev.awaitable.scenarios.ScenarioCatalog;
 import dev.awaitable.scenarios.ScenarioResult;
+import dev.awaitable.scenarios.ScenarioRunner;
 import dev.awaitable.cli.run.Cell;
 import dev.awaitable.cli.run.CellRunner;
 import dev.awaitable.cli.run.EnvironmentProbe;
@@ -37,7 +43,7 @@ final class MatrixCommand {
         if (s.resume()) {
             store.load();
         }
-        store.environment(EnvironmentProbe.describe(s), EnvironmentProbe.catalog());
+        store.environment(EnvironmentProbe.describe(s), EnvironmentProbe.catalog(), EnvironmentProbe.implementations());
         store.save();
         int steps = matrix.size() + http.size() + (s.scenarios() ? 1 : 0);
         Progress progress = new Progress(out, steps);
@@ -45,7 +51,7 @@ final class MatrixCommand {
             progress.plan(HttpCellRunner.KIND, http.size(), HttpCellRunner.estimate(http));
         }
         out.printf("awaitable: %d cells (%d workloads x implementations x parameters)%s%s, results in %s%n", matrix.size(),
-                Matrix.workloads(s).size(), http.isEmpty() ? "" : " + " + http.size() + " HTTP service runs",
+                Matrix.inProcessWorkloads(s).size(), http.isEmpty() ? "" : " + " + http.size() + " HTTP service runs",
                 s.scenarios() ? " + scenarios" : "", s.outDir());
         if (!http.isEmpty()) {
             out.println("awaitable: " + OpenFiles.describe());
@@ -55,20 +61,20 @@ final class MatrixCommand {
         int failedCells;
         long scenarioFailures = 0;
         try {
-            failedCells = new MatrixRunner(s, store, new CellRunner(s, Wiring::summarize), progress).run(matrix);
+            failedCells = new MatrixRunner(s, store, new CellRunner(s, MatrixCommand::highlights)::run, progress).run(matrix);
             if (!http.isEmpty() && !Thread.currentThread().isInterrupted()) {
                 failedCells += new HttpCellRunner(s, store, progress).run(http);
             }
             if (s.scenarios()) {
                 progress.starting("scenarios on loom and statemachine");
                 long t0 = System.nanoTime();
-                List<ScenarioResult> results = Wiring.runScenarios();
+                List<ScenarioResult> results = ScenarioRunner.run(ScenarioCatalog.all(), ScenarioCatalog.backends());
                 store.scenarios(results);
                 scenarioFailures = results.stream().filter(r -> !r.passed()).count();
                 progress.finished((results.size() - scenarioFailures) + "/" + results.size() + " passed",
                         System.nanoTime() - t0, false);
             }
-            Wiring.writeReport(store.snapshot(), s.outDir(), s.baseline());
+            ReportWriter.write(store.snapshot(), s.outDir(), s.baseline());
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(onInterrupt);
@@ -82,16 +88,22 @@ final class MatrixCommand {
         return failedCells > 0 || scenarioFailures > 0 ? 1 : 0;
     }
 
+    /** A cell's JFR highlights, with JMC's rules unless -Dawaitable.jmcRules=false. */
+    private static JfrHighlights highlights(Path recording, String relativePath, Long operations) throws Exception {
+        boolean jmc = Boolean.parseBoolean(System.getProperty("awaitable.jmcRules", "true"));
+        return JfrAnalyzer.highlights(JfrAnalyzer.analyze(recording, jmc), relativePath, operations);
+    }
+
     /** Ctrl-C: the results of finished cells are already saved; write the report from them. */
     private static void interrupted(MatrixSettings s, ResultStore store, PrintStream out) {
         try {
             store.save();
             RunResults partial = store.snapshot();
-            Wiring.writeReport(partial, s.outDir(), s.baseline());
+            ReportWriter.write(partial, s.outDir(), s.baseline());
             System.err.printf("awaitable: interrupted; %d cells saved in %s; resume with --out %s --resume%n",
                     partial.cells().size() + partial.http().size(), s.outDir(), s.outDir());
         } catch (Throwable t) {
-            System.err.println("awaitable: interrupted; results so far are in " + s.outDir().resolve(ResultStore.FILE));
+            System.err.println("awaitable: interrupted; results so far are in " + s.outDir().resolve(ResultsJson.FILE));
         }
     }
 }

@@ -1,10 +1,11 @@
 package dev.awaitable.cli;
 
+import dev.awaitable.cli.report.ReportWriter;
 import dev.awaitable.cli.results.CellResult;
 import dev.awaitable.cli.results.HttpCellResult;
+import dev.awaitable.cli.results.ResultsJson;
 import dev.awaitable.cli.results.RunResults;
 import dev.awaitable.scenarios.ScenarioResult;
-import dev.awaitable.cli.run.ResultStore;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -43,11 +44,11 @@ public final class MergeCommand implements Callable<Integer> {
         List<ScenarioResult> scenarios = new ArrayList<>();
         RunResults first = null;
         for (Path dir : runs) {
-            Path json = dir.resolve(ResultStore.FILE);
+            Path json = dir.resolve(ResultsJson.FILE);
             if (!Files.isRegularFile(json)) {
-                throw new IllegalArgumentException("no " + ResultStore.FILE + " in " + dir + ": not a run's output folder");
+                throw new IllegalArgumentException("no " + ResultsJson.FILE + " in " + dir + ": not a run's output folder");
             }
-            RunResults r = ResultStore.read(json);
+            RunResults r = ResultsJson.read(json);
             if (first == null) {
                 first = r;
             }
@@ -71,8 +72,8 @@ public final class MergeCommand implements Callable<Integer> {
             copyTree(dir.resolve("http"), out.resolve("http"));
         }
         RunResults merged = new RunResults(first.environment(), List.copyOf(cells.values()), scenarios, first.workloads(),
-                List.copyOf(http.values()));
-        Wiring.writeReport(merged, out, baseline);
+                List.copyOf(http.values()), first.implementations());
+        ReportWriter.write(merged, out, baseline);
         System.out.printf("awaitable: merged %d runs, %d cells, into %s%n", runs.size(), cells.size() + http.size(), out.resolve("index.html"));
         return 0;
     }

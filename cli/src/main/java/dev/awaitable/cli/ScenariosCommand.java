@@ -1,6 +1,8 @@
 package dev.awaitable.cli;
 
+import dev.awaitable.scenarios.ScenarioCatalog;
 import dev.awaitable.scenarios.ScenarioResult;
+import dev.awaitable.scenarios.ScenarioRunner;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -20,7 +22,8 @@ public final class ScenariosCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<ScenarioResult> results = Wiring.runScenarios(Cli.list(only), Cli.list(backends));
+        List<String> on = Cli.list(backends);
+        List<ScenarioResult> results = ScenarioRunner.run(ScenarioCatalog.select(Cli.list(only), on), on);
         int idWidth = Math.max(8, results.stream().mapToInt(r -> r.id().length()).max().orElse(8));
         String row = "%-" + idWidth + "s  %-12s  %-4s  %s%n";
         System.out.printf(row, "scenario", "backend", "", "observed");

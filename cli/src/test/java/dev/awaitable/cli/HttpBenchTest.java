@@ -1,5 +1,6 @@
 package dev.awaitable.cli;
 
+import dev.awaitable.cli.results.ResultsJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.awaitable.http.load.Wrk;
@@ -37,7 +38,7 @@ class HttpBenchTest {
         assertThat(run.exit()).as(run.out() + run.err()).isZero();
         assertThat(run.out()).contains("HTTP service runs", "open-file limit", "req/s");
 
-        RunResults results = ReportWriter.read(dir.resolve(ReportWriter.JSON));
+        RunResults results = ResultsJson.read(dir.resolve(ReportWriter.JSON));
         List<HttpCellResult> cells = results.http();
         assertThat(cells).hasSize(4 * (wrk ? 3 : 2)).allSatisfy(c -> {
             assertThat(c.status()).as(c.key()).isEqualTo("ok");

@@ -67,4 +67,21 @@ public final class ScenarioCatalog {
         }
         return s;
     }
+
+    /**
+     * The named scenarios (all if none named), in catalog order, after checking every id and
+     * backend: an unknown one is an IllegalArgumentException listing the valid ones.
+     */
+    public static List<Scenario> select(List<String> ids, List<String> backends) {
+        for (String b : backends) {
+            if (!backends().contains(b)) {
+                throw new IllegalArgumentException("unknown backend '" + b + "'; valid: " + String.join(", ", backends()));
+            }
+        }
+        if (ids.isEmpty()) {
+            return all();
+        }
+        List<Scenario> named = ids.stream().map(ScenarioCatalog::byId).distinct().toList();
+        return all().stream().filter(named::contains).toList();
+    }
 }

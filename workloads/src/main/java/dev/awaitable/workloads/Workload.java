@@ -25,6 +25,14 @@ public interface Workload {
         MEMORY
     }
 
+    /** How a workload is measured. */
+    enum Kind {
+        /** In the measuring JVM: JMH times the runs of {@link #open}, one cell per implementation and parameter set. */
+        IN_PROCESS,
+        /** As a server in a JVM of its own, put under load from outside (the HTTP service). */
+        SERVICE
+    }
+
     /** Stable id used by the CLI, JMH and the report, e.g. {@code await-chain}. */
     String id();
 
@@ -44,10 +52,21 @@ public interface Workload {
         return Shape.THROUGHPUT;
     }
 
+    default Kind kind() {
+        return Kind.IN_PROCESS;
+    }
+
+    /** How the workload runs, one line for the report's legend, or null when it runs as every other does. */
+    default String setup() {
+        return null;
+    }
+
     /**
      * Prepares {@code impl} with {@code params}: creates what the runs need (executors, event
      * loops, data). The caller has already selected the implementation's backend. Close it when
      * done; it must release every thread it started.
+     *
+     * @throws UnsupportedOperationException for a {@link Kind#SERVICE} workload
      */
     WorkloadRun open(Implementation impl, Params params) throws Exception;
 

@@ -22,7 +22,8 @@ public final class WorkloadCatalog {
             new dev.awaitable.workloads.hoistedlocals.HoistedLocalsWorkload(),
             new dev.awaitable.workloads.contextpost.ContextPostWorkload(),
             new dev.awaitable.workloads.asynclambdas.AsyncLambdasWorkload(),
-            new dev.awaitable.workloads.pinning.PinningWorkload());
+            new dev.awaitable.workloads.pinning.PinningWorkload(),
+            new dev.awaitable.workloads.httpservice.HttpServiceWorkload());
 
     private static final Map<String, Workload> BY_ID = new LinkedHashMap<>();
 
@@ -39,6 +40,11 @@ public final class WorkloadCatalog {
 
     public static List<Workload> all() {
         return ALL;
+    }
+
+    /** The workloads of one kind, in catalog order. */
+    public static List<Workload> all(Workload.Kind kind) {
+        return ALL.stream().filter(w -> w.kind() == kind).toList();
     }
 
     /** The workload with this id; an IllegalArgumentException listing the valid ids otherwise. */

@@ -217,15 +217,16 @@ class WorkloadAgreementTest {
     void catalogListsTheWorkloadsInReportOrder() {
         assertThat(WorkloadCatalog.all()).extracting(Workload::id).containsExactly(
                 "fast-path", "suspend-resume", "await-chain", "fan-out", "ping-pong", "sleepers", "async-stream",
-                "cpu-offload", "hoisted-locals", "context-post", "async-lambdas", "pinning");
+                "cpu-offload", "hoisted-locals", "context-post", "async-lambdas", "pinning", "http-service");
+        assertThat(WorkloadCatalog.all(Workload.Kind.SERVICE)).extracting(Workload::id).containsExactly("http-service");
         assertThat(WorkloadCatalog.all()).filteredOn(w -> w.shape() == Workload.Shape.MEMORY).extracting(Workload::id)
                 .containsExactly("sleepers", "hoisted-locals");
     }
 
-    /** Every catalog workload is covered here, with every implementation, and the memory ones are known. */
+    /** Every in-process workload is covered here, with every implementation, and the memory ones are known. */
     @Test
     void everyWorkloadHasCases() {
-        for (Workload w : WorkloadCatalog.all()) {
+        for (Workload w : WorkloadCatalog.all(Workload.Kind.IN_PROCESS)) {
             assertThat(CASES).as("test cases for %s", w.id()).containsKey(w.id());
             assertThat(w.implementations()).as(w.id()).containsExactlyInAnyOrder(Implementation.values());
             if (w.shape() == Workload.Shape.MEMORY) {

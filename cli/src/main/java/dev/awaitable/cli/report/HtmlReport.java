@@ -14,7 +14,6 @@ import dev.awaitable.cli.results.CellResult;
 import dev.awaitable.cli.results.HttpCellResult;
 import dev.awaitable.cli.results.RunResults;
 import dev.awaitable.scenarios.ScenarioResult;
-import dev.awaitable.cli.run.HttpMatrix;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -195,11 +194,12 @@ final class HtmlReport {
         if (t.isEmpty()) {
             return;
         }
-        RunResults.WorkloadInfo info = HttpMatrix.info();
-        out.append("<section id=\"http-service\">\n<h2>HTTP service under load</h2>\n<p>").append(Html.escape(info.description()))
-                .append(". The server runs in a JVM of its own (").append(Html.escape(String.join(" ", HttpMatrix.SERVER_JVM_FLAGS)))
-                .append("); the generators run on the same 2-core machine, so they compete with it for CPU.</p>\n")
-                .append("<p class=\"claim\"><b>Claim:</b> ").append(Html.escape(info.claim())).append("</p>\n");
+        RunResults.WorkloadInfo info = model.httpService();
+        out.append("<section id=\"http-service\">\n<h2>HTTP service under load</h2>\n<p>").append(Html.escape(model.httpPreamble()))
+                .append("</p>\n");
+        if (info.claim() != null) {
+            out.append("<p class=\"claim\"><b>Claim:</b> ").append(Html.escape(info.claim())).append("</p>\n");
+        }
         out.append("<p class=\"params\"><b>Parameters:</b></p><ul class=\"params\">");
         info.params().forEach(p -> out.append("<li>").append(Html.escape(p)).append("</li>"));
         out.append("</ul>\n<h3>Findings</h3>");

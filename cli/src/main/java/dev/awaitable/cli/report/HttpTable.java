@@ -1,7 +1,6 @@
 package dev.awaitable.cli.report;
 
 import dev.awaitable.cli.results.HttpCellResult;
-import dev.awaitable.workloads.Implementation;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -69,11 +68,13 @@ final class HttpTable {
     private final List<HttpCellResult> rows;
     private final List<String> implementations;
 
+    /** Implementations in the order the cells first name them. */
     HttpTable(List<HttpCellResult> cells) {
-        List<String> order = new ArrayList<>();
-        for (Implementation i : Implementation.values()) {
-            order.add(i.id());
-        }
+        this(cells, List.of());
+    }
+
+    /** @param order the recorded implementation order (ids not in it go last, in run order) */
+    HttpTable(List<HttpCellResult> cells, List<String> order) {
         Comparator<HttpCellResult> byImpl = Comparator.comparingInt(c -> {
             int i = order.indexOf(c.implementation());
             return i < 0 ? order.size() : i;
@@ -218,7 +219,10 @@ final class HttpTable {
                     most, Formats.integer(blocking.peakOpenConnections()), blocking.generator(), Formats.integer(blocking.peakThreads()),
                     reserved, committed));
         }
-        for (String impl : List.of("statemachine", "completable-future", "loom")) {
+        for (String impl : implementations) {
+            if (impl.equals("blocking")) {
+                continue; // the thread-per-connection server: the finding above
+            }
             HttpCellResult c = best(impl, most);
             if (c == null) {
                 continue;

@@ -6,7 +6,6 @@ import dev.awaitable.cli.results.CellResult;
 import dev.awaitable.cli.results.HttpCellResult;
 import dev.awaitable.cli.results.RunResults;
 import dev.awaitable.scenarios.ScenarioResult;
-import dev.awaitable.cli.run.HttpMatrix;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -201,14 +200,15 @@ final class MarkdownReport {
         if (t.isEmpty()) {
             return;
         }
-        RunResults.WorkloadInfo info = HttpMatrix.info();
+        RunResults.WorkloadInfo info = model.httpService();
         line("## HTTP service under load");
         line();
-        line(info.description() + ". The server runs in a JVM of its own (`" + String.join(" ", HttpMatrix.SERVER_JVM_FLAGS)
-                + "`); the generators share the machine's cores with it.");
+        line(model.httpPreamble());
         line();
-        line("**Claim:** " + info.claim());
-        line();
+        if (info.claim() != null) {
+            line("**Claim:** " + info.claim());
+            line();
+        }
         for (String f : t.findings()) {
             line("- " + f);
         }

@@ -4,7 +4,6 @@ import dev.awaitable.cli.results.CellResult;
 import dev.awaitable.cli.results.Environment;
 import dev.awaitable.cli.results.RunResults;
 import dev.awaitable.cli.results.RunResults.WorkloadInfo;
-import dev.awaitable.workloads.Implementation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -16,8 +15,8 @@ import java.util.Set;
 /**
  * What both renderings of the report show, computed once from a {@link RunResults}: workloads in
  * catalog order (then any workload that has cells but no catalog entry, as a merged run from a
- * newer catalog may have), implementations in {@link Implementation} order (then unknown ids),
- * the summary and the scenario matrix.
+ * newer catalog may have), implementations in the recorded order (then ids only cells name),
+ * the summary and the scenario matrix. It reads nothing but the recorded results.
  */
 final class ReportModel {
 
@@ -34,18 +33,21 @@ final class ReportModel {
         this.baseline = Objects.requireNonNull(baseline, "baseline implementation");
         List<CellResult> cells = results.cells() == null ? List.of() : results.cells();
 
+        List<String> order = results.implementations().stream().map(RunResults.ImplementationInfo::id).toList();
         Set<String> impls = new LinkedHashSet<>();
-        for (Implementation i : Implementation.values()) {
-            if (cells.stream().anyMatch(c -> i.id().equals(c.implementation()))) {
-                impls.add(i.id());
+        for (String id : order) {
+            if (cells.stream().anyMatch(c -> id.equals(c.implementation()))) {
+                impls.add(id);
             }
         }
         cells.forEach(c -> impls.add(c.implementation()));
         this.implementations = List.copyOf(impls);
 
         Map<String, WorkloadInfo> infos = new LinkedHashMap<>();
-        for (WorkloadInfo w : results.workloads() == null ? List.<WorkloadInfo>of() : results.workloads()) {
-            infos.putIfAbsent(w.id(), w);
+        for (WorkloadInfo w : results.workloads()) {
+            if (!"SERVICE".equals(w.kind())) { // the service's cells have their own section (HttpTable)
+                infos.putIfAbsent(w.id(), w);
+            }
         }
         for (CellResult c : cells) {
             infos.putIfAbsent(c.workload(), new WorkloadInfo(c.workload(), null, null, null, List.of()));
@@ -56,7 +58,7 @@ final class ReportModel {
         this.workloads = List.copyOf(tables);
         this.summary = new Summary(workloads, implementations, baseline);
         this.scenarios = new ScenarioMatrix(results.scenarios());
-        this.http = new HttpTable(results.http());
+        this.http = new HttpTable(results.http(), order);
     }
 
     RunResults results() {
@@ -66,7 +68,7 @@ final class ReportModel {
     /** The run's environment; never null (an empty one when the results had none). */
     Environment environment() {
         Environment e = results.environment();
-        return e != null ? e : new Environment(null, null, null, null, null, 0, 0, null, List.of(), null, Map.of(), Map.of());
+        return e != null ? e : new Environment(null, null, null, null, null, 0, null, 0, null, List.of(), null, Map.of(), Map.of());
     }
 
     /**
@@ -88,6 +90,7 @@ final class ReportModel {
         f.add(new Fact("VM", text(e.vm()), false));
         f.add(new Fact("GC", text(e.gc()), false));
         f.add(new Fact("Cores", e.cores() > 0 ? Integer.toString(e.cores()) : Formats.MISSING, false));
+        f.add(new Fact("CPU", text(e.cpuModel()), false));
         f.add(new Fact("Max heap", Formats.bytes(e.maxHeapBytes()), false));
         f.add(new Fact("OS", text(e.os()), false));
         f.add(new Fact("JVM flags", e.jvmFlags() == null || e.jvmFlags().isEmpty() ? Formats.MISSING
@@ -137,6 +140,36 @@ final class ReportModel {
 
     ScenarioMatrix scenarios() {
         return scenarios;
+    }
+
+    /**
+     * One sentence on the machine the run shared, from the recorded environment: "the N cores
+     * (CPU model) of one machine", or "one machine" when the results do not say.
+     */
+    String machine() {
+        Environment e = environment();
+        String cpu = e.cpuModel() == null || e.cpuModel().isBlank() ? "" : " (" + e.cpuModel() + ")";
+        return e.cores() > 0 ? "the " + e.cores() + " core" + (e.cores() == 1 ? "" : "s") + cpu + " of one machine" : "one machine";
+    }
+
+    /** The recorded catalog entry of the HTTP service, or one made from nothing but its id. */
+    WorkloadInfo httpService() {
+        WorkloadInfo info = results.workloads().stream().filter(w -> "SERVICE".equals(w.kind())).findFirst().orElse(null);
+        return info != null ? info : new WorkloadInfo("http-service", null, null, null, List.of(), "SERVICE", null);
+    }
+
+    /** What the HTTP service section says first: the recorded description and setup, and the machine they shared. */
+    String httpPreamble() {
+        WorkloadInfo info = httpService();
+        StringBuilder sb = new StringBuilder();
+        if (info.description() != null) {
+            sb.append(info.description()).append(". ");
+        }
+        if (info.setup() != null) {
+            sb.append(info.setup()).append(": ");
+        }
+        sb.append("server and generators shared ").append(machine()).append(", so they compete for CPU.");
+        return sb.toString();
     }
 
     /** The HTTP service cells (empty when the run had none). */

@@ -1,7 +1,6 @@
 package dev.awaitable.cli.results;
 
 import dev.awaitable.scenarios.ScenarioResult;
-
 import java.util.List;
 
 /**
@@ -14,17 +13,34 @@ import java.util.List;
  * @param workloads   the catalog as it was: id, description, claim, parameters (for legends)
  * @param http        cells of the loopback HTTP service matrix, in run order (empty if not run;
  *                    absent in reports written before it existed)
+ * @param implementations the implementations as they were, in report order (empty in results
+ *                    written before they were recorded: the report then orders by first appearance)
  */
 public record RunResults(Environment environment, List<CellResult> cells, List<ScenarioResult> scenarios,
-        List<WorkloadInfo> workloads, List<HttpCellResult> http) {
+        List<WorkloadInfo> workloads, List<HttpCellResult> http, List<ImplementationInfo> implementations) {
 
     public RunResults {
+        cells = cells == null ? List.of() : cells;
+        scenarios = scenarios == null ? List.of() : scenarios;
+        workloads = workloads == null ? List.of() : workloads;
         http = http == null ? List.of() : http;
+        implementations = implementations == null ? List.of() : implementations;
+    }
+
+    /** A run without recorded implementations. */
+    public RunResults(Environment environment, List<CellResult> cells, List<ScenarioResult> scenarios, List<WorkloadInfo> workloads,
+            List<HttpCellResult> http) {
+        this(environment, cells, scenarios, workloads, http, List.of());
     }
 
     /** A run without HTTP cells. */
     public RunResults(Environment environment, List<CellResult> cells, List<ScenarioResult> scenarios, List<WorkloadInfo> workloads) {
-        this(environment, cells, scenarios, workloads, List.of());
+        this(environment, cells, scenarios, workloads, List.of(), List.of());
+    }
+
+    /** The recorded catalog entry of workload {@code id}, or null. */
+    public WorkloadInfo workload(String id) {
+        return workloads.stream().filter(w -> w.id().equals(id)).findFirst().orElse(null);
     }
 
     /**
@@ -33,7 +49,26 @@ public record RunResults(Environment environment, List<CellResult> cells, List<S
      * @param claim       the seed claim it tests
      * @param shape       THROUGHPUT, LATENCY or MEMORY
      * @param params      "name (legal): description" per parameter
+     * @param kind        IN_PROCESS or SERVICE (null in results written before it was recorded)
+     * @param setup       how it runs, one line, or null when it runs as every other does
      */
-    public record WorkloadInfo(String id, String description, String claim, String shape, List<String> params) {
+    public record WorkloadInfo(String id, String description, String claim, String shape, List<String> params, String kind,
+            String setup) {
+
+        public WorkloadInfo {
+            params = params == null ? List.of() : params;
+        }
+
+        /** An in-process workload's entry. */
+        public WorkloadInfo(String id, String description, String claim, String shape, List<String> params) {
+            this(id, description, claim, shape, params, "IN_PROCESS", null);
+        }
+    }
+
+    /**
+     * @param id          implementation id, as cells name it
+     * @param description one line, for the report's legend
+     */
+    public record ImplementationInfo(String id, String description) {
     }
 }

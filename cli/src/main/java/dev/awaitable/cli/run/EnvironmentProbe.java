@@ -7,15 +7,21 @@ import dev.awaitable.workloads.ParamSpec;
 import dev.awaitable.workloads.Workload;
 import dev.awaitable.workloads.WorkloadCatalog;
 import dev.awaitable.spi.AsyncBackend;
+import dev.awaitable.workloads.Implementation;
+import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Describes the machine, the JVM and the settings of a run, and the catalog as it was. */
 public final class EnvironmentProbe {
@@ -46,12 +52,23 @@ public final class EnvironmentProbe {
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version"),
                 gc,
                 rt.availableProcessors(),
+                cpuModel(),
                 rt.maxMemory(),
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
                 flags,
                 settings.command(),
                 settings.describe(),
                 backends);
+    }
+
+    /** The processor's model name from /proc/cpuinfo (Linux), else null. */
+    static String cpuModel() {
+        try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
+            return lines.filter(l -> l.startsWith("model name")).map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst()
+                    .orElse(null);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** The catalog, for the report's legends. */
@@ -62,8 +79,14 @@ public final class EnvironmentProbe {
             for (ParamSpec p : w.params()) {
                 params.add(p.name() + " (" + p.legal() + "): " + p.description());
             }
-            out.add(new RunResults.WorkloadInfo(w.id(), w.description(), w.claim(), w.shape().name(), params));
+            out.add(new RunResults.WorkloadInfo(w.id(), w.description(), w.claim(), w.shape().name(), params, w.kind().name(),
+                    w.setup()));
         }
         return out;
+    }
+
+    /** The implementations, in report order, for the report's legends. */
+    public static List<RunResults.ImplementationInfo> implementations() {
+        return Arrays.stream(Implementation.values()).map(i -> new RunResults.ImplementationInfo(i.id(), i.description())).toList();
     }
 }

@@ -8,6 +8,7 @@ import dev.awaitable.http.load.Wrk;
 import dev.awaitable.http.load.WrkUnavailableException;
 import dev.awaitable.cli.results.HttpCellResult;
 import dev.awaitable.cli.run.HttpMatrix.HttpCell;
+import dev.awaitable.workloads.httpservice.HttpServiceWorkload;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,7 +92,7 @@ public final class HttpCellRunner {
         Path log = dir.resolve(cell.fileName() + ".log");
         int perGenerator = cell.durationSeconds() + (int) timeout(cell).toSeconds() + 60;
         int maxSeconds = 120 + cell.warmupSeconds() * 2 + perGenerator * cell.generators().size();
-        try (ServerProcess server = ServerProcess.start(cell.implementation().id(), cell.delayMs(), HttpMatrix.BODY_BYTES,
+        try (ServerProcess server = ServerProcess.start(cell.implementation().id(), cell.delayMs(), HttpServiceWorkload.BODY_BYTES,
                 Math.max(cell.connections(), 128), maxSeconds, log)) {
             if (cell.warmupSeconds() > 0) {
                 new JavaLoadGenerator(Duration.ofMillis(cell.delayMs())).run("127.0.0.1", server.port(), "/",

@@ -19,22 +19,18 @@ public final class Matrix {
     private Matrix() {
     }
 
-    /** The JMH workloads selected by {@code settings} (all if none named); {@link HttpMatrix} has the HTTP service. */
+    /** The workloads selected by {@code settings} (all if none named), of every kind, in catalog order. */
     public static List<Workload> workloads(MatrixSettings settings) {
         if (settings.workloads().isEmpty()) {
             return WorkloadCatalog.all();
         }
-        List<Workload> out = new ArrayList<>();
-        for (String id : settings.workloads()) {
-            if (!id.equals(HttpMatrix.ID)) {
-                try {
-                    out.add(WorkloadCatalog.byId(id));
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException(e.getMessage() + ", " + HttpMatrix.ID);
-                }
-            }
-        }
-        return out;
+        List<Workload> named = settings.workloads().stream().map(WorkloadCatalog::byId).distinct().toList();
+        return WorkloadCatalog.all().stream().filter(named::contains).toList();
+    }
+
+    /** The selected workloads measured in-process by JMH; {@link HttpMatrix} has the service's cells. */
+    public static List<Workload> inProcessWorkloads(MatrixSettings settings) {
+        return workloads(settings).stream().filter(w -> w.kind() == Workload.Kind.IN_PROCESS).toList();
     }
 
     public static List<Implementation> implementations(MatrixSettings settings) {
@@ -73,7 +69,7 @@ public final class Matrix {
         checkOverrides(settings);
         List<Implementation> impls = implementations(settings);
         List<Cell> all = new ArrayList<>();
-        for (Workload w : workloads(settings)) {
+        for (Workload w : inProcessWorkloads(settings)) {
             for (Params p : paramSets(w, settings)) {
                 for (Implementation impl : impls) {
                     if (w.implementations().contains(impl)) {
@@ -102,8 +98,7 @@ public final class Matrix {
     /** A --param for a name no selected workload has is a typo: say so. */
     private static void checkOverrides(MatrixSettings settings) {
         for (String name : settings.paramOverrides().keySet()) {
-            boolean known = workloads(settings).stream().anyMatch(w -> w.params().stream().anyMatch(p -> p.name().equals(name)))
-                    || HttpMatrix.selected(settings) && HttpMatrix.hasParam(name);
+            boolean known = workloads(settings).stream().anyMatch(w -> w.params().stream().anyMatch(p -> p.name().equals(name)));
             if (!known) {
                 throw new IllegalArgumentException("no selected workload has a parameter '" + name + "'");
             }

@@ -23,13 +23,19 @@ import java.util.Map;
  */
 public final class MatrixRunner {
 
+    /** Measures one cell whose implementations agreed on {@code checksum}; never throws (a failure is a failed result). */
+    @FunctionalInterface
+    public interface CellMeasurer {
+        CellResult measure(Cell cell, long checksum);
+    }
+
     private final MatrixSettings settings;
     private final ResultStore store;
-    private final CellRunner cells;
+    private final CellMeasurer cells;
     private final Progress progress;
     private final Map<String, Object> verified = new HashMap<>();
 
-    public MatrixRunner(MatrixSettings settings, ResultStore store, CellRunner cells, Progress progress) {
+    public MatrixRunner(MatrixSettings settings, ResultStore store, CellMeasurer cells, Progress progress) {
         this.settings = settings;
         this.store = store;
         this.cells = cells;
@@ -65,7 +71,7 @@ public final class MatrixRunner {
             return CellRunner.failed(cell, null, reason);
         }
         long checksum = (Long) agreement;
-        CellResult r = cells.run(cell, checksum);
+        CellResult r = cells.measure(cell, checksum);
         if (r.ok() && cell.workload().shape() == Workload.Shape.MEMORY) {
             r = withMemory(cell, r);
         }

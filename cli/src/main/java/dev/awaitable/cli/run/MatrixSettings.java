@@ -1,11 +1,15 @@
 package dev.awaitable.cli.run;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
- * How to run a matrix: which cells, how long each is measured, and where results go.
+ * How to run a matrix: which cells, how long each is measured, and where results go. Made with
+ * {@link #quick} (what {@code compare} runs) or {@link #full} (what {@code bench} runs), then
+ * changed with {@link #toBuilder()}.
  *
  * @param outDir            the run's output folder (report, raw JMH JSON, .jfr files)
  * @param full              the full parameter values (bench) instead of the quick ones (compare)
@@ -27,24 +31,178 @@ import java.util.Map;
  * @param command           the command line, for the report's "reproduce" line
  */
 public record MatrixSettings(Path outDir, boolean full, List<String> workloads, List<String> implementations,
-        Map<String, List<String>> paramOverrides, int forks, int warmupIterations, int iterations,
-        int iterationMillis, boolean jfr, boolean jfrAwaitEvents, int memoryTasks, boolean scenarios, int shardIndex, int shardCount,
+        Map<String, List<String>> paramOverrides, int forks, int warmupIterations, int iterations, int iterationMillis,
+        boolean jfr, boolean jfrAwaitEvents, int memoryTasks, boolean scenarios, int shardIndex, int shardCount,
         boolean resume, String baseline, String command) {
 
-    /** The quick matrix of {@code ./awaitable compare}: a few minutes on 2 cores. */
-    public static MatrixSettings quick(Path outDir, String command) {
-        return new MatrixSettings(outDir, false, List.of(), List.of(), Map.of(), 1, 1, 3, 200, true, false, 0, true, 1, 1,
-                false, "statemachine", command);
+    public MatrixSettings {
+        Objects.requireNonNull(outDir, "outDir");
+        workloads = List.copyOf(workloads);
+        implementations = List.copyOf(implementations);
+        paramOverrides = Map.copyOf(paramOverrides);
+        if (shardIndex < 1 || shardIndex > shardCount) {
+            throw new IllegalArgumentException("shard " + shardIndex + "/" + shardCount + ": expected 1 <= i <= n");
+        }
+    }
+
+    /** The quick matrix of {@code ./awaitable compare}: a few minutes on 2 cores, JFR and scenarios on. */
+    public static Builder quick(Path outDir, String command) {
+        return new Builder(outDir, command).iterationMillis(200).iterations(3).warmupIterations(1).forks(1).scenarios(true);
+    }
+
+    /** The full matrix of {@code ./awaitable bench}: full parameter values, longer iterations, scenarios off. */
+    public static Builder full(Path outDir, String command) {
+        return new Builder(outDir, command).full(true).iterationMillis(1000).iterations(5).warmupIterations(3).forks(2);
+    }
+
+    /** A builder holding these settings. */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
     public Map<String, String> describe() {
-        return Map.of(
-                "matrix", full ? "full" : "quick",
-                "forks", String.valueOf(forks),
-                "warmup", warmupIterations + " x " + iterationMillis + " ms",
-                "measurement", iterations + " x " + iterationMillis + " ms",
-                "jfr", jfr ? (jfrAwaitEvents ? "on, with per-await events" : "on") : "off",
-                "shard", shardIndex + "/" + shardCount,
-                "baseline", baseline);
+        Map<String, String> d = new LinkedHashMap<>();
+        d.put("matrix", full ? "full" : "quick");
+        d.put("forks", String.valueOf(forks));
+        d.put("warmup", warmupIterations + " x " + iterationMillis + " ms");
+        d.put("measurement", iterations + " x " + iterationMillis + " ms");
+        d.put("jfr", jfr ? (jfrAwaitEvents ? "on, with per-await events" : "on") : "off");
+        d.put("shard", shardIndex + "/" + shardCount);
+        d.put("baseline", baseline);
+        return d;
+    }
+
+    /** Settings by name; {@link #build()} checks them. Starts with JFR on, no filters, shard 1/1, baseline statemachine. */
+    public static final class Builder {
+        private Path outDir;
+        private String command;
+        private boolean full;
+        private List<String> workloads = List.of();
+        private List<String> implementations = List.of();
+        private Map<String, List<String>> paramOverrides = Map.of();
+        private int forks = 1;
+        private int warmupIterations = 1;
+        private int iterations = 3;
+        private int iterationMillis = 200;
+        private boolean jfr = true;
+        private boolean jfrAwaitEvents;
+        private int memoryTasks;
+        private boolean scenarios;
+        private int shardIndex = 1;
+        private int shardCount = 1;
+        private boolean resume;
+        private String baseline = "statemachine";
+
+        private Builder(Path outDir, String command) {
+            this.outDir = outDir;
+            this.command = command;
+        }
+
+        private Builder(MatrixSettings s) {
+            this(s.outDir, s.command);
+            full = s.full;
+            workloads = s.workloads;
+            implementations = s.implementations;
+            paramOverrides = s.paramOverrides;
+            forks = s.forks;
+            warmupIterations = s.warmupIterations;
+            iterations = s.iterations;
+            iterationMillis = s.iterationMillis;
+            jfr = s.jfr;
+            jfrAwaitEvents = s.jfrAwaitEvents;
+            memoryTasks = s.memoryTasks;
+            scenarios = s.scenarios;
+            shardIndex = s.shardIndex;
+            shardCount = s.shardCount;
+            resume = s.resume;
+            baseline = s.baseline;
+        }
+
+        public Builder outDir(Path v) {
+            outDir = v;
+            return this;
+        }
+
+        public Builder full(boolean v) {
+            full = v;
+            return this;
+        }
+
+        public Builder workloads(List<String> v) {
+            workloads = v;
+            return this;
+        }
+
+        public Builder implementations(List<String> v) {
+            implementations = v;
+            return this;
+        }
+
+        public Builder paramOverrides(Map<String, List<String>> v) {
+            paramOverrides = v;
+            return this;
+        }
+
+        public Builder forks(int v) {
+            forks = v;
+            return this;
+        }
+
+        public Builder warmupIterations(int v) {
+            warmupIterations = v;
+            return this;
+        }
+
+        public Builder iterations(int v) {
+            iterations = v;
+            return this;
+        }
+
+        public Builder iterationMillis(int v) {
+            iterationMillis = v;
+            return this;
+        }
+
+        public Builder jfr(boolean v) {
+            jfr = v;
+            return this;
+        }
+
+        public Builder jfrAwaitEvents(boolean v) {
+            jfrAwaitEvents = v;
+            return this;
+        }
+
+        public Builder memoryTasks(int v) {
+            memoryTasks = v;
+            return this;
+        }
+
+        public Builder scenarios(boolean v) {
+            scenarios = v;
+            return this;
+        }
+
+        public Builder shard(int index, int count) {
+            shardIndex = index;
+            shardCount = count;
+            return this;
+        }
+
+        public Builder resume(boolean v) {
+            resume = v;
+            return this;
+        }
+
+        public Builder baseline(String v) {
+            baseline = v;
+            return this;
+        }
+
+        public MatrixSettings build() {
+            return new MatrixSettings(outDir, full, workloads, implementations, paramOverrides, forks, warmupIterations, iterations,
+                    iterationMillis, jfr, jfrAwaitEvents, memoryTasks, scenarios, shardIndex, shardCount, resume, baseline,
+                    command);
+        }
     }
 }

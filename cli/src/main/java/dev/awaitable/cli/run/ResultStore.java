@@ -1,9 +1,9 @@
 package dev.awaitable.cli.run;
 
-import dev.awaitable.cli.report.ReportWriter;
 import dev.awaitable.cli.results.CellResult;
 import dev.awaitable.cli.results.Environment;
 import dev.awaitable.cli.results.HttpCellResult;
+import dev.awaitable.cli.results.ResultsJson;
 import dev.awaitable.cli.results.RunResults;
 import dev.awaitable.scenarios.ScenarioResult;
 import java.io.IOException;
@@ -21,8 +21,6 @@ import java.util.Map;
  */
 public final class ResultStore {
 
-    public static final String FILE = ReportWriter.JSON;
-
     private final Path outDir;
     private final Path file;
     private final Map<String, CellResult> cells = new LinkedHashMap<>();
@@ -30,21 +28,17 @@ public final class ResultStore {
     private final Map<String, HttpCellResult> http = new LinkedHashMap<>();
     private Environment environment;
     private List<RunResults.WorkloadInfo> workloads = List.of();
+    private List<RunResults.ImplementationInfo> implementations = List.of();
 
     public ResultStore(Path outDir) {
         this.outDir = outDir;
-        this.file = outDir.resolve(FILE);
-    }
-
-    /** Reads an existing report.json (for resume and merge). */
-    public static RunResults read(Path reportJson) throws IOException {
-        return ReportWriter.read(reportJson);
+        this.file = outDir.resolve(ResultsJson.FILE);
     }
 
     /** Loads what an earlier run in the same folder measured. */
     public synchronized void load() throws IOException {
         if (Files.exists(file)) {
-            RunResults previous = read(file);
+            RunResults previous = ResultsJson.read(file);
             for (CellResult c : previous.cells()) {
                 cells.put(c.key(), c);
             }
@@ -70,9 +64,12 @@ public final class ResultStore {
         save();
     }
 
-    public synchronized void environment(Environment env, List<RunResults.WorkloadInfo> catalog) {
+    /** What the run records besides its measurements: where and how, and the catalog as it was. */
+    public synchronized void environment(Environment env, List<RunResults.WorkloadInfo> catalog,
+            List<RunResults.ImplementationInfo> implementations) {
         this.environment = env;
         this.workloads = catalog;
+        this.implementations = implementations;
     }
 
     public synchronized void put(CellResult result) throws IOException {
@@ -87,11 +84,12 @@ public final class ResultStore {
     }
 
     public synchronized RunResults snapshot() {
-        return new RunResults(environment, List.copyOf(cells.values()), List.copyOf(scenarios), workloads, List.copyOf(http.values()));
+        return new RunResults(environment, List.copyOf(cells.values()), List.copyOf(scenarios), workloads, List.copyOf(http.values()),
+                implementations);
     }
 
     /** Writes report.json atomically. */
     public synchronized void save() throws IOException {
-        ReportWriter.writeJson(snapshot(), outDir);
+        ResultsJson.write(snapshot(), outDir);
     }
 }

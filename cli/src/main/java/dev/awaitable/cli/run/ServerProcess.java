@@ -1,5 +1,6 @@
 package dev.awaitable.cli.run;
 
+import dev.awaitable.workloads.httpservice.HttpServiceWorkload;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
@@ -55,10 +56,10 @@ final class ServerProcess implements AutoCloseable {
             throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        cmd.addAll(HttpMatrix.SERVER_JVM_FLAGS);
+        cmd.addAll(HttpServiceWorkload.SERVER_JVM_FLAGS);
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
-        cmd.add("dev.awaitable.http.HttpServerMain");
+        cmd.add(HttpServiceWorkload.SERVER_MAIN);
         cmd.addAll(List.of("--impl", implementation, "--delay-ms", String.valueOf(delayMs), "--body-bytes", String.valueOf(bodyBytes),
                 "--backlog", String.valueOf(backlog), "--max-seconds", String.valueOf(maxSeconds)));
         Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.to(log.toFile())).start();

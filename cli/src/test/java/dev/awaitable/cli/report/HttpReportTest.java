@@ -1,5 +1,6 @@
 package dev.awaitable.cli.report;
 
+import dev.awaitable.cli.results.ResultsJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.awaitable.cli.results.HttpCellResult;
@@ -147,9 +148,9 @@ class HttpReportTest {
         assertThat(old).isNotEqualTo(json).doesNotContain("\"http\"");
         Path oldFile = other.resolve("old.json");
         Files.writeString(oldFile, old);
-        assertThat(ReportWriter.read(oldFile).http()).isEmpty();
-        assertThat(ReportWriter.read(oldFile).cells()).isEqualTo(run.cells());
-        assertThat(ReportWriter.read(dir.resolve(ReportWriter.JSON)).http()).isEqualTo(run.http());
+        assertThat(ResultsJson.read(oldFile).http()).isEmpty();
+        assertThat(ResultsJson.read(oldFile).cells()).isEqualTo(run.cells());
+        assertThat(ResultsJson.read(dir.resolve(ReportWriter.JSON)).http()).isEqualTo(run.http());
     }
 
     private static HttpTable.Agreement agreement(double wrkRps, double wrkP50, double javaRps, double javaP50) {

@@ -1,5 +1,6 @@
 package dev.awaitable.cli.report;
 
+import dev.awaitable.cli.results.ResultsJson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -39,7 +40,7 @@ class ReportWriterTest {
     /** report.json reads back equal to what was written: the runner resumes and merges from it. */
     @Test
     void jsonRoundTripsEqual() throws IOException {
-        RunResults back = ReportWriter.read(dir.resolve(ReportWriter.JSON));
+        RunResults back = ResultsJson.read(dir.resolve(ReportWriter.JSON));
         assertThat(back).isEqualTo(run);
         assertThat(back.cells()).hasSize(run.cells().size());
     }
@@ -52,7 +53,7 @@ class ReportWriterTest {
                 .replaceFirst("\"workload\" :", "\"futureMetric\" : { \"x\" : [1, 2] },\n    \"workload\" :");
         Path file = dir.resolve("newer.json");
         Files.writeString(file, newer);
-        assertThat(ReportWriter.read(file)).isEqualTo(run);
+        assertThat(ResultsJson.read(file)).isEqualTo(run);
     }
 
     /** Missing metrics are left out of the JSON, not written as null, and read back as null. */
@@ -64,11 +65,11 @@ class ReportWriterTest {
 
     @Test
     void readingAMissingOrCorruptReportNamesTheFile() throws IOException {
-        assertThatThrownBy(() -> ReportWriter.read(dir.resolve("nope.json")))
+        assertThatThrownBy(() -> ResultsJson.read(dir.resolve("nope.json")))
                 .isInstanceOf(NoSuchFileException.class).hasMessageContaining("nope.json");
         Path corrupt = dir.resolve("corrupt.json");
         Files.writeString(corrupt, "{\"cells\": [");
-        assertThatThrownBy(() -> ReportWriter.read(corrupt))
+        assertThatThrownBy(() -> ResultsJson.read(corrupt))
                 .isInstanceOf(IOException.class).hasMessageContaining("corrupt.json");
     }
 
@@ -78,7 +79,7 @@ class ReportWriterTest {
         Files.writeString(other.resolve(ReportWriter.JSON), "stale ".repeat(100_000));
         RunResults small = new RunResults(run.environment(), run.cells().subList(0, 4), List.of(), run.workloads());
         ReportWriter.write(small, other, "loom");
-        assertThat(ReportWriter.read(other.resolve(ReportWriter.JSON))).isEqualTo(small);
+        assertThat(ResultsJson.read(other.resolve(ReportWriter.JSON))).isEqualTo(small);
         try (var files = Files.list(other)) {
             assertThat(files.map(p -> p.getFileName().toString()))
                     .containsExactlyInAnyOrder(ReportWriter.JSON, ReportWriter.MARKDOWN, ReportWriter.HTML);

@@ -52,7 +52,11 @@ final class SyntheticRun {
                 i++;
             }
         }
-        return new RunResults(environment(), cells, scenarios(), infos, http());
+        infos.add(new WorkloadInfo("http-service", "a small HTTP service", "10,000 threads = ~10 GB", "THROUGHPUT",
+                List.of("connections (1..20000): connections held open"), "SERVICE", "The server runs in a JVM of its own"));
+        List<RunResults.ImplementationInfo> impls = IMPLEMENTATIONS.stream()
+                .map(i -> new RunResults.ImplementationInfo(i, "the " + i + " implementation")).toList();
+        return new RunResults(environment(), cells, scenarios(), infos, http(), impls);
     }
 
     /**
@@ -164,7 +168,7 @@ final class SyntheticRun {
         settings.put("forks", "1");
         settings.put("jfr", "on");
         return new Environment("2025-11-22T10:15:30Z", "25.0.1", "Eclipse Adoptium", "OpenJDK 64-Bit Server VM 25.0.1+8",
-                "G1 Young Generation, G1 Old Generation", 2, 4L << 30, "Linux 6.1.0 amd64",
+                "G1 Young Generation, G1 Old Generation", 2, "AMD EPYC 7B13", 4L << 30, "Linux 6.1.0 amd64",
                 List.of("-Xmx4g", "-XX:+UseG1GC", "-Djdk.tracePinnedThreads=short"), COMMAND, settings,
                 Map.of("loom", Map.of("contextAffinity", "per-body scheduler"), "statemachine", Map.of("workers", "2")));
     }

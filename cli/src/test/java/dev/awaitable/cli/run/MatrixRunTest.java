@@ -1,0 +1,151 @@
+package dev.awaitable.cli.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.awaitable.cli.Main;
+import dev.awaitable.cli.results.CellResult;
+import dev.awaitable.cli.results.ResultsJson;
+import dev.awaitable.cli.results.RunResults;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The main job's normal paths without JMH: shards partition the cells, {@code --resume} measures
+ * exactly the cells not yet measured OK, and {@code merge} of every shard's output has exactly
+ * the unsharded run's cells. Cells are "measured" by a stand-in that records what it was asked.
+ */
+class MatrixRunTest {
+
+    private static MatrixSettings.Builder settings(Path out) {
+        return MatrixSettings.full(out, "test").full(false).jfr(false);
+    }
+
+    private static Set<String> keys(List<Cell> cells) {
+        Set<String> keys = new HashSet<>();
+        cells.forEach(c -> keys.add(c.key()));
+        assertThat(keys).as("no cell twice").hasSize(cells.size());
+        return keys;
+    }
+
+    /** Every cell of the quick matrix (all workloads, both kinds) lands in exactly one of n shards, for several n. */
+    @Test
+    void shardsPartitionTheCellsExactly(@TempDir Path dir) {
+        MatrixSettings all = settings(dir).build();
+        Set<String> everything = keys(Matrix.cells(all));
+        Set<String> everyService = new HashSet<>();
+        HttpMatrix.cells(all).forEach(c -> everyService.add(c.key("wrk")));
+        assertThat(everything).hasSizeGreaterThan(20);
+        for (int n : new int[] {1, 2, 3, 7, everything.size() + 5}) {
+            Set<String> union = new HashSet<>();
+            Set<String> serviceUnion = new HashSet<>();
+            for (int i = 1; i <= n; i++) {
+                MatrixSettings shard = settings(dir).shard(i, n).build();
+                for (String k : keys(Matrix.cells(shard))) {
+                    assertThat(union.add(k)).as("cell %s in two shards of %d", k, n).isTrue();
+                }
+                HttpMatrix.cells(shard).forEach(c -> assertThat(serviceUnion.add(c.key("wrk"))).isTrue());
+            }
+            assertThat(union).as("the %d shards' cells", n).isEqualTo(everything);
+            assertThat(serviceUnion).as("the %d shards' service cells", n).isEqualTo(everyService);
+        }
+    }
+
+    /** A stand-in measurement: ok, or failed for the cells named; records every cell it measured. */
+    private static final class Recorder implements MatrixRunner.CellMeasurer {
+        final List<String> measured = new ArrayList<>();
+        final Set<String> failing;
+
+        Recorder(Set<String> failing) {
+            this.failing = failing;
+        }
+
+        @Override
+        public CellResult measure(Cell cell, long checksum) {
+            measured.add(cell.key());
+            if (failing.contains(cell.key())) {
+                return CellRunner.failed(cell, checksum, "stand-in failure");
+            }
+            return new CellResult(cell.workload().id(), cell.implementation().id(), cell.params().key(), "ok", checksum, 100.0, 1.0,
+                    1e7, null, null, null, 0.0, 0.0, 0.0, 2, null, null, null, null, null, null);
+        }
+    }
+
+    private static final PrintStream QUIET = new PrintStream(new ByteArrayOutputStream());
+
+    private static int run(MatrixSettings s, Recorder measure) throws IOException {
+        ResultStore store = new ResultStore(s.outDir());
+        if (s.resume()) {
+            store.load();
+        }
+        List<Cell> cells = Matrix.cells(s);
+        return new MatrixRunner(s, store, measure, new Progress(QUIET, cells.size())).run(cells);
+    }
+
+    /** After a run with failed cells and one interrupted before the end, --resume measures exactly the rest. */
+    @Test
+    void resumeMeasuresExactlyTheCellsNotMeasuredOk(@TempDir Path dir) throws IOException {
+        MatrixSettings s = settings(dir).workloads(List.of("fast-path", "suspend-resume")).build();
+        List<Cell> cells = Matrix.cells(s);
+        assertThat(cells).hasSizeGreaterThan(6);
+        Set<String> failing = Set.of(cells.get(1).key(), cells.get(4).key());
+        // First run: only the first two thirds of the matrix (as if interrupted), two of them fail.
+        List<Cell> firstPart = cells.subList(0, cells.size() * 2 / 3);
+        Recorder first = new Recorder(failing);
+        ResultStore store = new ResultStore(dir);
+        assertThat(new MatrixRunner(s, store, first, new Progress(QUIET, firstPart.size())).run(firstPart)).isEqualTo(2);
+
+        Recorder second = new Recorder(Set.of());
+        assertThat(run(s.toBuilder().resume(true).build(), second)).isZero();
+
+        List<String> expected = new ArrayList<>();
+        for (Cell c : cells) {
+            if (!firstPart.contains(c) || failing.contains(c.key())) {
+                expected.add(c.key());
+            }
+        }
+        assertThat(second.measured).containsExactlyElementsOf(expected);
+        RunResults saved = ResultsJson.read(dir.resolve(ResultsJson.FILE));
+        assertThat(saved.cells()).extracting(CellResult::key).containsExactlyInAnyOrderElementsOf(keys(cells));
+        assertThat(saved.cells()).allMatch(CellResult::ok);
+    }
+
+    /** merge of every shard's folder has the unsharded run's cells, each once, with the shards' own results. */
+    @Test
+    void mergeOfShardsEqualsTheUnshardedRun(@TempDir Path dir) throws IOException {
+        MatrixSettings.Builder base = settings(dir).workloads(List.of("fast-path", "await-chain"));
+        Set<String> unsharded = keys(Matrix.cells(base.outDir(dir.resolve("all")).build()));
+        int n = 3;
+        List<String> args = new ArrayList<>(List.of("merge", "--out", dir.resolve("merged").toString()));
+        for (int i = 1; i <= n; i++) {
+            Path shardDir = dir.resolve("shard-" + i);
+            MatrixSettings s = base.outDir(shardDir).shard(i, n).build();
+            ResultStore store = new ResultStore(shardDir);
+            store.environment(EnvironmentProbe.describe(s), EnvironmentProbe.catalog(), EnvironmentProbe.implementations());
+            Recorder r = new Recorder(Set.of());
+            new MatrixRunner(s, store, r, new Progress(QUIET, 1)).run(Matrix.cells(s));
+            args.add(shardDir.toString());
+        }
+        AtomicInteger code = new AtomicInteger();
+        PrintStream out = System.out;
+        try {
+            System.setOut(QUIET);
+            code.set(Main.execute(args.toArray(String[]::new)));
+        } finally {
+            System.setOut(out);
+        }
+        assertThat(code.get()).isZero();
+        RunResults merged = ResultsJson.read(dir.resolve("merged").resolve(ResultsJson.FILE));
+        assertThat(merged.cells()).extracting(CellResult::key).containsExactlyInAnyOrderElementsOf(unsharded);
+        assertThat(merged.implementations()).isNotEmpty();
+        assertThat(dir.resolve("merged").resolve("index.html")).exists();
+    }
+}
