@@ -264,20 +264,6 @@ public class CancellationTokenSource implements AutoCloseable {
         r.linked = false;
     }
 
-    /** Registered callbacks not yet run or removed (for leak tests and diagnostics). */
-    int registrationCount() {
-        lock.lock();
-        try {
-            int n = 0;
-            for (Registration r = head; r != null; r = r.next) {
-                n++;
-            }
-            return n;
-        } finally {
-            lock.unlock();
-        }
-    }
-
     private final class Registration implements CancellationRegistration {
         final Runnable callback;
         Registration prev;

@@ -8,7 +8,8 @@ import dev.awaitable.ValueAwaitable;
 /**
  * A minimal {@link AwaitableSource} over a {@link ManualResetSourceCore}: one operation at a
  * time, reset by its owner. Used where an object hands out one pending {@code ValueAwaitable}
- * after another (stream iterators, generators) without allocating per operation.
+ * after another (stream iterators, generators) without allocating per operation, and by the
+ * tests as the source a user writes over the core.
  */
 public final class ReusableSource<T> implements AwaitableSource<T> {
     private final ManualResetSourceCore<T> core = new ManualResetSourceCore<>();
@@ -17,6 +18,16 @@ public final class ReusableSource<T> implements AwaitableSource<T> {
     public ValueAwaitable<T> next() {
         core.reset();
         return ValueAwaitable.from(this, core.version());
+    }
+
+    /** Whether continuations are handed to the backend scheduler instead of run by the completer. */
+    public void setRunContinuationsAsynchronously(boolean value) {
+        core.setRunContinuationsAsynchronously(value);
+    }
+
+    /** The current operation's token. */
+    public int version() {
+        return core.version();
     }
 
     public void setResult(T value) {

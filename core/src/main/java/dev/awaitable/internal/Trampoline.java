@@ -53,11 +53,6 @@ public final class Trampoline {
         current().execute(continuation);
     }
 
-    /** True if this thread is currently running a continuation through a trampoline. */
-    public static boolean inContinuation() {
-        return current().depth > 0;
-    }
-
     public void execute(Runnable continuation) {
         int d = depth;
         if (d >= MAX_DEPTH) {

@@ -9,6 +9,7 @@ import dev.awaitable.AwaitableStatus;
 import dev.awaitable.CompletionSource;
 import dev.awaitable.ManualResetSourceCore;
 import dev.awaitable.ValueAwaitable;
+import dev.awaitable.internal.ReusableSource;
 import dev.awaitable.testkit.Contract;
 import dev.awaitable.testkit.Program;
 import java.io.IOException;
@@ -19,31 +20,6 @@ import org.junit.jupiter.api.Test;
 
 /** {@link ValueAwaitable}, {@link AwaitableSource} and {@link ManualResetSourceCore}: single use, version tokens. */
 class ValueAwaitableContract extends Contract {
-
-    /** A reusable source over ManualResetSourceCore, as users write one. */
-    static final class Source<T> implements AwaitableSource<T> {
-        final ManualResetSourceCore<T> core = new ManualResetSourceCore<>();
-
-        ValueAwaitable<T> begin() {
-            core.reset();
-            return ValueAwaitable.from(this, core.version());
-        }
-
-        @Override
-        public AwaitableStatus status(int token) {
-            return core.status(token);
-        }
-
-        @Override
-        public void onCompleted(Runnable continuation, int token, boolean continueOnCapturedContext) {
-            core.onCompleted(continuation, token, continueOnCapturedContext);
-        }
-
-        @Override
-        public T getResult(int token) {
-            return core.getResult(token);
-        }
-    }
 
     /** A value-backed ValueAwaitable is complete and yields its value once. */
     @Test
@@ -97,24 +73,24 @@ class ValueAwaitableContract extends Contract {
     /** A source-backed ValueAwaitable completes through the source; a program awaits it across a suspension. */
     @Test
     void sourceBackedCompletesLater() {
-        Source<Integer> src = new Source<>();
-        ValueAwaitable<Integer> v = src.begin();
+        ReusableSource<Integer> src = new ReusableSource<>();
+        ValueAwaitable<Integer> v = src.next();
         Awaitable<Integer> p = start(Program.<Integer>builder("source").await(f -> v).returnsLast());
         assertThat(p.isCompleted()).isFalse();
-        src.core.setResult(9);
+        src.setResult(9);
         assertThat(await(p)).isEqualTo(9);
     }
 
     /** After reset, an old token is stale: every call with it throws instead of returning another operation's result. */
     @Test
     void staleTokenThrows() {
-        Source<Integer> src = new Source<>();
-        ValueAwaitable<Integer> first = src.begin();
-        src.core.setResult(1);
+        ReusableSource<Integer> src = new ReusableSource<>();
+        ValueAwaitable<Integer> first = src.next();
+        src.setResult(1);
         assertThat(first.getResult()).isEqualTo(1);
-        int oldToken = src.core.version();
-        src.begin();
-        src.core.setResult(2);
+        int oldToken = src.version();
+        src.next();
+        src.setResult(2);
         assertThatThrownBy(() -> src.getResult(oldToken)).isInstanceOf(IllegalStateException.class).hasMessageContaining("stale token");
         assertThatThrownBy(() -> src.status(oldToken)).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> src.onCompleted(() -> { }, oldToken, false)).isInstanceOf(IllegalStateException.class);
@@ -123,39 +99,39 @@ class ValueAwaitableContract extends Contract {
     /** A ValueAwaitable kept across a reset fails loudly rather than reading the next operation's value. */
     @Test
     void valueAwaitableKeptAcrossResetFails() {
-        Source<String> src = new Source<>();
-        ValueAwaitable<String> stale = src.begin();
-        src.begin();
-        src.core.setResult("someone else's");
+        ReusableSource<String> src = new ReusableSource<>();
+        ValueAwaitable<String> stale = src.next();
+        src.next();
+        src.setResult("someone else's");
         assertThatThrownBy(stale::isCompleted).isInstanceOf(IllegalStateException.class).hasMessageContaining("stale");
     }
 
     /** A source operation completes once; faults and cancellation map to statuses. */
     @Test
     void sourceStatusesAndSingleCompletion() {
-        Source<String> src = new Source<>();
-        ValueAwaitable<String> v = src.begin();
+        ReusableSource<String> src = new ReusableSource<>();
+        ValueAwaitable<String> v = src.next();
         assertThat(v.status()).isEqualTo(AwaitableStatus.PENDING);
-        src.core.setException(new IOException("io"));
-        assertThatThrownBy(() -> src.core.setResult("again")).isInstanceOf(IllegalStateException.class);
+        src.setException(new IOException("io"));
+        assertThatThrownBy(() -> src.setResult("again")).isInstanceOf(IllegalStateException.class);
         assertThat(v.status()).isEqualTo(AwaitableStatus.FAULTED);
         assertThatThrownBy(v::getResult).isInstanceOf(IOException.class);
-        ValueAwaitable<String> c = src.begin();
-        src.core.setException(new CancellationException());
+        ValueAwaitable<String> c = src.next();
+        src.setException(new CancellationException());
         assertThat(c.status()).isEqualTo(AwaitableStatus.CANCELLED);
     }
 
     /** The one continuation of an operation runs once whether registered before or after completion. */
     @Test
     void continuationRunsOnceEitherOrder() {
-        Source<Integer> src = new Source<>();
+        ReusableSource<Integer> src = new ReusableSource<>();
         AtomicInteger runs = new AtomicInteger();
-        ValueAwaitable<Integer> before = src.begin();
+        ValueAwaitable<Integer> before = src.next();
         before.unsafeOnCompleted(runs::incrementAndGet);
-        src.core.setResult(1);
+        src.setResult(1);
         assertThat(runs).hasValue(1);
-        ValueAwaitable<Integer> after = src.begin();
-        src.core.setResult(2);
+        ValueAwaitable<Integer> after = src.next();
+        src.setResult(2);
         after.unsafeOnCompleted(runs::incrementAndGet);
         assertThat(runs).hasValue(2);
     }
@@ -163,16 +139,16 @@ class ValueAwaitableContract extends Contract {
     /** With runContinuationsAsynchronously, the completer never runs the continuation itself. */
     @Test
     void asynchronousContinuationsLeaveTheCompleter() {
-        Source<Integer> src = new Source<>();
-        src.core.setRunContinuationsAsynchronously(true);
-        ValueAwaitable<Integer> v = src.begin();
+        ReusableSource<Integer> src = new ReusableSource<>();
+        src.setRunContinuationsAsynchronously(true);
+        ValueAwaitable<Integer> v = src.next();
         AtomicReference<Thread> ranOn = new AtomicReference<>();
         CompletionSource<Void> done = new CompletionSource<>();
         v.unsafeOnCompleted(() -> {
             ranOn.set(Thread.currentThread());
             done.setResult(null);
         });
-        src.core.setResult(1);
+        src.setResult(1);
         await(done.awaitable());
         assertThat(ranOn.get()).isNotSameAs(Thread.currentThread());
     }

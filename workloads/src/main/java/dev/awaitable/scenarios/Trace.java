@@ -30,11 +30,6 @@ final class Trace {
         return steps.stream().map(Step::label).toList();
     }
 
-    /** The thread step {@code label} ran on, or "-" if it never ran. */
-    synchronized String threadOf(String label) {
-        return steps.stream().filter(s -> s.label().equals(label)).map(Step::thread).findFirst().orElse("-");
-    }
-
     /** {@code A,B,C}. */
     synchronized String order() {
         return steps.stream().map(Step::label).collect(Collectors.joining(","));

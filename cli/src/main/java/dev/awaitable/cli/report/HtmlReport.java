@@ -70,12 +70,12 @@ final class HtmlReport {
         page.append("<!DOCTYPE html>\n<html lang=\"en\" data-errors=\"0\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>Awaitable comparison report").append(date().isEmpty() ? "" : " — " + Html.escape(date()))
-                .append("</title>\n<script>").append(ERROR_HOOK).append("</script>\n<style>").append(CSS).append("</style>\n</head>\n")
+                .append("</title>\n<script>").append(Assets.ERROR_HOOK).append("</script>\n<style>").append(Assets.CSS).append("</style>\n</head>\n")
                 .append("<body data-charts-expected=\"").append(rendered.size()).append("\" data-charts-ok=\"0\">\n")
                 .append(out)
                 .append("<script>").append(library).append("</script>\n")
                 .append("<script type=\"application/json\" id=\"chart-specs\">").append(specs()).append("</script>\n")
-                .append("<script>").append(RENDER_CHARTS).append("</script>\n")
+                .append("<script>").append(Assets.RENDER_CHARTS).append("</script>\n")
                 .append("</body>\n</html>\n");
         return page.toString();
     }
@@ -467,133 +467,4 @@ final class HtmlReport {
             return null;
         }
     }
-
-    /* ---------------- Inline stylesheet and scripts ---------------- */
-
-    private static final String CSS = """
-            :root { --fg: #1d2125; --muted: #5f6b76; --line: #dde1e5; --head: #f1f3f5; --fail: #fff0f0; --accent: #1c7ed6; }
-            * { box-sizing: border-box; }
-            body { margin: 0; font: 14px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--fg); background: #fff; }
-            header, main, footer { max-width: 1400px; margin: 0 auto; padding: 0 24px; }
-            h1 { font-size: 1.6rem; margin: 24px 0 4px; }
-            h2 { font-size: 1.35rem; margin: 40px 0 12px; padding-bottom: 4px; border-bottom: 2px solid var(--line); }
-            h3 { font-size: 1.15rem; margin: 36px 0 6px; }
-            h4 { font-size: 1rem; margin: 20px 0 6px; }
-            a { color: var(--accent); }
-            p { margin: 6px 0; }
-            .run, .muted, footer { color: var(--muted); }
-            nav { margin: 8px 0 0; line-height: 1.9; }
-            nav a { white-space: nowrap; }
-            .tag { font-size: 0.75rem; font-weight: normal; color: var(--muted); border: 1px solid var(--line); border-radius: 3px; padding: 0 5px; vertical-align: middle; }
-            .claim { font-style: italic; }
-            ul.params { margin: 2px 0 10px; padding-left: 22px; }
-            .note { background: #fff9db; border-left: 3px solid #f08c00; padding: 4px 10px; }
-            pre.command { background: var(--head); border: 1px solid var(--line); border-radius: 4px; padding: 10px 12px; overflow-x: auto; white-space: pre-wrap; word-break: break-all; }
-            code { font: 0.92em ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
-            .table-wrap { overflow: auto; max-height: 75vh; border: 1px solid var(--line); border-radius: 4px; margin: 10px 0 4px; }
-            table { border-collapse: separate; border-spacing: 0; width: 100%; font-variant-numeric: tabular-nums; }
-            table { font-size: 13px; }
-            th, td { padding: 3px 8px; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
-            thead th { position: sticky; top: 0; z-index: 1; background: var(--head); border-bottom: 1px solid #c5cbd1; font-weight: 600; vertical-align: bottom; cursor: help; }
-            td.key { white-space: nowrap; }
-            table.jfr ul.compact { min-width: 16em; }
-            table.jfr td.key a { white-space: nowrap; }
-            .num { text-align: right; }
-            td.num { white-space: nowrap; }
-            tr.set-start td { border-top: 2px solid #c5cbd1; }
-            tbody tr:first-child td { border-top: 0; }
-            tr.baseline td { background: #f8f9fa; }
-            tr.failed td { background: var(--fail); }
-            tbody tr:hover td { background: #e7f5ff; }
-            table.facts { width: auto; }
-            table.facts th { text-align: left; font-weight: 600; background: none; position: static; white-space: nowrap; }
-            .swatch { display: inline-block; width: 9px; height: 9px; border-radius: 2px; margin-right: 6px; }
-            .badge { font-size: 0.8em; font-weight: 600; border-radius: 3px; padding: 0 5px; white-space: nowrap; }
-            .badge.pass { color: #2b8a3e; background: #ebfbee; }
-            .badge.fail, .fail { color: #c92a2a; }
-            .badge.fail { background: #ffe3e3; }
-            ul.compact { margin: 0; padding-left: 16px; }
-            li.sev-warning, li.sev-warn { color: #e67700; }
-            li.sev-error, li.sev-severe, li.sev-critical { color: #c92a2a; font-weight: 600; }
-            details.legend { margin: 4px 0 14px; color: var(--muted); font-size: 0.9em; }
-            details.legend summary { cursor: pointer; }
-            details.legend dl { display: grid; grid-template-columns: max-content 1fr; gap: 1px 14px; margin: 4px 0 0; }
-            details.legend dt { font-weight: 600; color: var(--fg); }
-            details.legend dd { margin: 0; }
-            .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(440px, 1fr)); gap: 14px; margin: 10px 0; }
-            figure { margin: 0; border: 1px solid var(--line); border-radius: 4px; padding: 8px 10px; min-width: 0; }
-            figcaption { font-weight: 600; font-size: 0.92em; }
-            figcaption .muted { font-weight: normal; }
-            .chart { width: 100%; height: 320px; }
-            footer { margin: 48px auto 24px; font-size: 0.85em; }
-            """;
-
-    private static final String ERROR_HOOK = """
-            (function () {
-              var errors = [];
-              function record(message) {
-                errors.push(String(message));
-                var root = document.documentElement;
-                root.setAttribute('data-errors', String(errors.length));
-                root.setAttribute('data-error-messages', errors.join(' | ').slice(0, 4000));
-              }
-              window.addEventListener('error', function (e) {
-                var t = e.target;
-                if (t && t !== window && (t.src || t.href)) { record('failed to load ' + (t.src || t.href)); return; }
-                record((e.message || 'error') + (e.filename ? ' at ' + e.filename + ':' + e.lineno : ''));
-              }, true);
-              window.addEventListener('unhandledrejection', function (e) {
-                record('unhandled rejection: ' + (e.reason && e.reason.message ? e.reason.message : e.reason));
-              });
-              var consoleError = console.error;
-              console.error = function () {
-                record(Array.prototype.join.call(arguments, ' '));
-                return consoleError.apply(console, arguments);
-              };
-            })();
-            """;
-
-    private static final String RENDER_CHARTS = """
-            (function () {
-              var body = document.body;
-              var specs = JSON.parse(document.getElementById('chart-specs').textContent);
-              var small = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 3 });
-              var whole = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-              function fmt(v) {
-                if (Array.isArray(v)) { v = v[v.length - 1]; }
-                if (typeof v !== 'number' || !isFinite(v)) { return '\\u2014'; }
-                return Math.abs(v) >= 100 ? whole.format(v) : small.format(v);
-              }
-              var charts = [];
-              var ok = 0;
-              if (typeof echarts === 'undefined') {
-                console.error('the embedded chart library did not load');
-              } else {
-                specs.forEach(function (spec) {
-                  try {
-                    var el = document.getElementById(spec.id);
-                    if (!el) { throw new Error('no element #' + spec.id); }
-                    var option = spec.option;
-                    ['xAxis', 'yAxis'].forEach(function (name) {
-                      var axis = option[name];
-                      if (axis && axis.type !== 'category') {
-                        axis.axisLabel = Object.assign({}, axis.axisLabel, { formatter: fmt });
-                      }
-                    });
-                    option.tooltip = Object.assign({}, option.tooltip, {
-                      valueFormatter: function (v) { return fmt(v) + ' ' + spec.unit; }
-                    });
-                    var chart = echarts.init(el, null, { renderer: 'svg' });
-                    chart.setOption(option);
-                    charts.push(chart);
-                    ok++;
-                  } catch (e) {
-                    console.error('chart ' + spec.id + ' failed: ' + (e && e.message ? e.message : e));
-                  }
-                });
-              }
-              body.setAttribute('data-charts-ok', String(ok));
-              window.addEventListener('resize', function () { charts.forEach(function (c) { c.resize(); }); });
-            })();
-            """;
 }

@@ -118,9 +118,4 @@ final class WorkloadTable {
     List<CellResult> recorded() {
         return rows.stream().map(Row::cell).filter(c -> c.jfr() != null).toList();
     }
-
-    /** Whether the table needs a parameters column (some cell has parameters). */
-    boolean hasParams() {
-        return paramSets.stream().anyMatch(p -> p != null && !p.isBlank());
-    }
 }

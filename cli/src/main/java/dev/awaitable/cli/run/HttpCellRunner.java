@@ -168,7 +168,7 @@ public final class HttpCellRunner {
         }
         if (wrk == null) {
             try {
-                wrk = Wrk.ensureInstalled(progress::note);
+                wrk = Wrk.require();
             } catch (WrkUnavailableException e) {
                 wrk = e.getMessage();
             }

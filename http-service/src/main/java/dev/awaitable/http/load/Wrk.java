@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 /**
  * Runs <a href="https://github.com/wg/wrk">wrk</a> as a {@link LoadGenerator}, in its own process.
@@ -82,7 +81,7 @@ public final class Wrk implements LoadGenerator {
         return "wrk";
     }
 
-    /* ---------------- Finding and installing wrk ---------------- */
+    /* ---------------- Finding wrk ---------------- */
 
     /** wrk on PATH, else /usr/bin/wrk or /usr/local/bin/wrk, if executable. */
     public static Optional<Path> locate() {
@@ -90,34 +89,13 @@ public final class Wrk implements LoadGenerator {
     }
 
     /**
-     * wrk, installed with {@code apt-get install -y wrk} first if it is missing and this process
-     * runs as root on a system with apt-get (retried once after {@code apt-get update}).
+     * wrk, found as {@link #locate()} finds it. Nothing is installed at run time: installing
+     * belongs to the machine's set-up (README, {@code .ci/run}).
      *
-     * @param log told, in one line, that wrk is being installed
-     * @throws WrkUnavailableException if it is missing and could not be installed; the message
-     *                                 says how to install it
+     * @throws WrkUnavailableException if it is missing; the message says how to install it
      */
-    public static Path ensureInstalled(Consumer<String> log) throws WrkUnavailableException {
-        Optional<Path> found = locate();
-        if (found.isPresent()) {
-            return found.get();
-        }
-        Optional<Path> apt = locate("apt-get", "/usr/bin/apt-get");
-        if (apt.isEmpty() || !isRoot()) {
-            throw new WrkUnavailableException("wrk not found; " + INSTALL_HINT);
-        }
-        log.accept("wrk not found; installing it with apt-get install -y wrk");
-        String failure = apt(apt.get(), "install", "-y", "wrk");
-        if (failure != null) {
-            String update = apt(apt.get(), "update");
-            failure = update != null ? update : apt(apt.get(), "install", "-y", "wrk");
-        }
-        found = locate();
-        if (found.isEmpty()) {
-            throw new WrkUnavailableException("wrk not found and apt-get install wrk failed ("
-                    + (failure == null ? "no wrk afterwards" : failure) + "); " + INSTALL_HINT);
-        }
-        return found.get();
+    public static Path require() throws WrkUnavailableException {
+        return locate().orElseThrow(() -> new WrkUnavailableException("wrk not found; " + INSTALL_HINT));
     }
 
     private static Optional<Path> locate(String name, String... fallbacks) {
@@ -134,42 +112,6 @@ public final class Wrk implements LoadGenerator {
             candidates.add(Path.of(f));
         }
         return candidates.stream().filter(p -> Files.isRegularFile(p) && Files.isExecutable(p)).findFirst();
-    }
-
-    private static boolean isRoot() {
-        try {
-            return ((Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid")) == 0;
-        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
-            return "root".equals(System.getProperty("user.name"));
-        }
-    }
-
-    /** Runs apt-get non-interactively; null on success, else its last output line. */
-    private static String apt(Path aptGet, String... args) {
-        List<String> command = new ArrayList<>(List.of(aptGet.toString()));
-        command.addAll(List.of(args));
-        try {
-            Path output = Files.createTempFile("awaitable-apt", ".log");
-            try {
-                ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
-                        .redirectOutput(output.toFile());
-                pb.environment().put("DEBIAN_FRONTEND", "noninteractive");
-                Process p = pb.start();
-                if (!p.waitFor(10, TimeUnit.MINUTES)) {
-                    p.destroyForcibly();
-                    return "apt-get " + String.join(" ", args) + " took longer than 10 minutes";
-                }
-                return p.exitValue() == 0 ? null
-                        : "apt-get " + String.join(" ", args) + ": " + lastLine(Files.readString(output));
-            } finally {
-                Files.deleteIfExists(output);
-            }
-        } catch (IOException e) {
-            return "apt-get " + String.join(" ", args) + ": " + e.getMessage();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "interrupted";
-        }
     }
 
     /* ---------------- Running ---------------- */

@@ -1,10 +1,11 @@
 package dev.awaitable.reliability.differential;
 
+import dev.awaitable.testkit.ProgramRunner;
 import dev.awaitable.Async;
 import dev.awaitable.Awaitable;
 import dev.awaitable.reliability.Tally;
 import dev.awaitable.reliability.differential.Spec.Body;
-import dev.awaitable.reliability.MachineStarter;
+import dev.awaitable.reliability.Programs;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,7 +88,7 @@ final class Differential {
         Tally.PROGRAM_RUNS.incrementAndGet();
         Async.useBackend(backend);
         Run run = new Run();
-        ProgramCompiler.Starter starter = backend.equals("loom") ? MachineStarter::direct : MachineStarter::start;
+        ProgramCompiler.Starter starter = ProgramRunner.current()::start;
         Awaitable<Integer> a = starter.start(new ProgramCompiler(run, starter).compile(spec, "main"));
         try {
             a.join(WAIT);

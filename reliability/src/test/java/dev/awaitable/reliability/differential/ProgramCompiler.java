@@ -1,5 +1,6 @@
 package dev.awaitable.reliability.differential;
 
+import dev.awaitable.internal.ReusableSource;
 import dev.awaitable.streams.AsyncIterator;
 import dev.awaitable.streams.AsyncStream;
 import dev.awaitable.Awaitable;
@@ -115,8 +116,8 @@ final class ProgramCompiler {
                 yield s.awaitable();
             }
             case Spec.ValueLater l -> {
-                OneShotSource<Integer> s = new OneShotSource<>();
-                dev.awaitable.ValueAwaitable<Integer> v = s.valueAwaitable();
+                ReusableSource<Integer> s = new ReusableSource<>();
+                dev.awaitable.ValueAwaitable<Integer> v = s.next();
                 Run.later(l.micros(), () -> s.setResult(l.value()));
                 yield v;
             }

@@ -8,7 +8,7 @@ import dev.awaitable.Awaitables;
 import dev.awaitable.CompletionSource;
 import dev.awaitable.UnobservedFault;
 import dev.awaitable.UnobservedFaultHandler;
-import dev.awaitable.reliability.MachineStarter;
+import dev.awaitable.reliability.Programs;
 import dev.awaitable.reliability.Stress;
 import dev.awaitable.reliability.Tally;
 import dev.awaitable.testkit.Gc;
@@ -83,14 +83,14 @@ class UnobservedFaultTest {
             CompletionSource<Integer> trigger = new CompletionSource<>();
             triggers.add(trigger);
             String message = (i % 2 == 0 ? "dropped " : "observed ") + i + " " + marker;
-            Awaitable<Integer> failing = MachineStarter.startOn(backend, Program.<Integer>builder("fails-" + i)
+            Awaitable<Integer> failing = Programs.startOn(backend, Program.<Integer>builder("fails-" + i)
                     .await(f -> trigger.awaitable())
                     .raise(f -> new IllegalStateException(message))
                     .returnsLast());
             if (i % 2 == 1) {
                 observedLater.add(switch (i % 3) {
                     case 0 -> failing; // joined below
-                    case 1 -> MachineStarter.startOn(backend, Program.<Integer>builder("observer")
+                    case 1 -> Programs.startOn(backend, Program.<Integer>builder("observer")
                             .tryCatch(Program.block().await(f -> failing), IllegalStateException.class, Program.block())
                             .returns(f -> 0));
                     default -> failing; // exception() below
@@ -144,11 +144,11 @@ class UnobservedFaultTest {
 
     private Awaitable<String> awaitWhenAllOfEarlyFault(String backend, CompletionSource<Integer> rest) {
         String m = marker;
-        Awaitable<Integer> early = MachineStarter.startOn(backend, Program.<Integer>builder("early")
+        Awaitable<Integer> early = Programs.startOn(backend, Program.<Integer>builder("early")
                 .raise(f -> new IllegalStateException("early " + m)).returnsLast());
         Tally.FAULTS.incrementAndGet();
         Awaitable<List<Integer>> all = Awaitables.whenAll(early, rest.awaitable());
-        return MachineStarter.startOn(backend, Program.<String>builder("awaits whenAll")
+        return Programs.startOn(backend, Program.<String>builder("awaits whenAll")
                 .tryCatch(Program.block().await(f -> all), IllegalStateException.class,
                         Program.block().run(f -> f.set("msg", "caught " + f.caught().getMessage())))
                 .returns(f -> f.get("msg")));

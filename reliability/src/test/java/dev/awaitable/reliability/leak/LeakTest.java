@@ -12,7 +12,7 @@ import dev.awaitable.CancellationTokenSource;
 import dev.awaitable.CompletionSource;
 import dev.awaitable.streams.Emitter;
 import dev.awaitable.OperationCanceledException;
-import dev.awaitable.reliability.MachineStarter;
+import dev.awaitable.reliability.Programs;
 import dev.awaitable.reliability.Timers;
 import dev.awaitable.testkit.Gc;
 import dev.awaitable.testkit.Program;
@@ -146,7 +146,7 @@ class LeakTest {
         Async.useBackend(backend);
         List<WeakReference<Awaitable<Void>>> producers = new ArrayList<>();
         AsyncStream<Integer> stream = AsyncStream.generate((Emitter<Integer> out, CancellationToken token) -> {
-            Awaitable<Void> p = MachineStarter.startOn(backend, Program.<Void>builder("producer")
+            Awaitable<Void> p = Programs.startOn(backend, Program.<Void>builder("producer")
                     .run(f -> f.set("i", 0))
                     .loop(f -> true, Program.block()
                             .run(f -> f.add("i", 1))
@@ -166,7 +166,7 @@ class LeakTest {
     private static WeakReference<AsyncIterator<Integer>> takeTwoAndClose(String backend, AsyncStream<Integer> stream)
             throws TimeoutException {
         AsyncIterator<Integer> it = stream.iterator();
-        Awaitable<Integer> consumer = MachineStarter.startOn(backend, Program.<Integer>builder("consumer")
+        Awaitable<Integer> consumer = Programs.startOn(backend, Program.<Integer>builder("consumer")
                 .await(f -> it.moveNext())
                 .await(f -> it.moveNext())
                 .run(f -> f.set("second", it.current()))
@@ -191,7 +191,7 @@ class LeakTest {
 
     private static WeakReference<Awaitable<Integer>> abandonedMethod(String backend) {
         CompletionSource<Integer> never = new CompletionSource<>();
-        Awaitable<Integer> m = MachineStarter.startOn(backend, Program.<Integer>builder("abandoned")
+        Awaitable<Integer> m = Programs.startOn(backend, Program.<Integer>builder("abandoned")
                 .await(f -> never.awaitable(), "x")
                 .returns(f -> f.getInt("x")));
         assertThat(m.isCompleted()).isFalse();

@@ -7,7 +7,7 @@ import dev.awaitable.Awaitable;
 import dev.awaitable.CancellationToken;
 import dev.awaitable.streams.Emitter;
 import dev.awaitable.ValueAwaitable;
-import dev.awaitable.reliability.MachineStarter;
+import dev.awaitable.reliability.Programs;
 import dev.awaitable.reliability.Stress;
 import dev.awaitable.testkit.Program;
 import java.time.Duration;
@@ -41,7 +41,7 @@ class StreamRaceTest {
         Iteration() {
             AtomicInteger cleanupsRef = cleanups;
             AsyncStream<Integer> stream = AsyncStream.generate((Emitter<Integer> out, CancellationToken token) ->
-                    MachineStarter.start(Program.<Void>builder("producer")
+                    Programs.startOn("statemachine", Program.<Void>builder("producer")
                             .run(f -> f.set("i", 0))
                             .tryFinally(Program.block().loop(f -> f.getInt("i") < 5, Program.block()
                                             .run(f -> f.add("i", 1))

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.awaitable.Async;
 import dev.awaitable.Awaitable;
 import dev.awaitable.CompletionSource;
-import dev.awaitable.reliability.MachineStarter;
+import dev.awaitable.reliability.Programs;
 import dev.awaitable.reliability.Stress;
 import dev.awaitable.reliability.Tally;
 import dev.awaitable.testkit.Program;
@@ -76,7 +76,7 @@ class TimedAwaitStressTest {
                     .await(f -> s.awaitable(), "second")
                     .returns(f -> f.get("how") + ", then " + f.get("second"));
             long started = System.nanoTime();
-            methods.add(MachineStarter.startOn(backend, p));
+            methods.add(Programs.startOn(backend, p));
             due.add(new Object[] {s, started + (long) (deadlineNanos * (0.5 + r.nextDouble()))});
             if ((i & 15) == 15) {
                 Thread.sleep(1); // let the completer keep up, so most completions land near their deadline
