@@ -9,10 +9,11 @@
  * ({@link dev.awaitable.loom.LoomBackend#contextAffinity()}).
  */
 module dev.awaitable.loom {
-    requires dev.awaitable;
+    requires transitive dev.awaitable;
     requires org.slf4j;
 
     exports dev.awaitable.loom;
 
-    provides dev.awaitable.spi.AsyncBackend with dev.awaitable.loom.LoomBackend;
+    provides dev.awaitable.spi.AsyncBackend with
+            dev.awaitable.loom.LoomBackend;
 }

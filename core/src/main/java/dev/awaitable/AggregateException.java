@@ -8,14 +8,17 @@ import java.util.List;
  * returns this exception with all of them. The first is the cause and the others are
  * attached as suppressed, so a logged stack trace shows them all.
  */
-public class AggregateException extends RuntimeException {
+public final class AggregateException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final List<Throwable> exceptions;
 
     public AggregateException(String message, List<? extends Throwable> exceptions) {
-        super(message + " (" + exceptions.size() + " exception" + (exceptions.size() == 1 ? "" : "s") + ")",
-                exceptions.isEmpty() ? null : exceptions.get(0), false, true);
+        super(
+                message + " (" + exceptions.size() + " exception" + (exceptions.size() == 1 ? "" : "s") + ")",
+                exceptions.isEmpty() ? null : exceptions.get(0),
+                false,
+                true);
         this.exceptions = List.copyOf(exceptions);
         for (int i = 1; i < this.exceptions.size(); i++) {
             addSuppressed(this.exceptions.get(i));

@@ -23,8 +23,7 @@ import java.util.Objects;
  */
 public final class Async {
 
-    private Async() {
-    }
+    private Async() {}
 
     /** Starts {@code body} as an async method; its awaitable completes as the body returns or throws. */
     public static <T> Awaitable<T> run(AsyncBody<T> body) {

@@ -27,8 +27,7 @@ public abstract class AsyncContext {
      */
     private static boolean anyEntered;
 
-    protected AsyncContext() {
-    }
+    protected AsyncContext() {}
 
     /** The context of the calling thread, or null if it has none. */
     public static AsyncContext current() {

@@ -97,6 +97,7 @@ public class Awaitable<T> implements AwaitableLike<T>, Awaiter<T> {
 
     /** Completed instances shared by every synchronous completion with these values. */
     private static final Awaitable<?> COMPLETED_NULL = new Awaitable<>(NIL, null);
+
     private static final Awaitable<Boolean> COMPLETED_TRUE = new Awaitable<>(Boolean.TRUE, null);
     private static final Awaitable<Boolean> COMPLETED_FALSE = new Awaitable<>(Boolean.FALSE, null);
     private static final int INT_CACHE_LOW = -128;
@@ -118,8 +119,7 @@ public class Awaitable<T> implements AwaitableLike<T>, Awaiter<T> {
     private volatile Object continuations;
 
     /** A pending awaitable whose continuations run inline on the completing thread. */
-    protected Awaitable() {
-    }
+    protected Awaitable() {}
 
     /** An already completed awaitable (result is an encoded, non-null state). */
     private Awaitable(Object encodedResult, Void completedMarker) {
@@ -295,7 +295,8 @@ public class Awaitable<T> implements AwaitableLike<T>, Awaiter<T> {
 
     /** First half of a split completion that cancels with {@code exception}; see {@link #publishResultExclusive}. */
     protected final boolean publishCancellation(CancellationException exception) {
-        return casResult(new Cancelled(exception == null ? new OperationCanceledException(CancellationToken.NONE) : exception));
+        return casResult(
+                new Cancelled(exception == null ? new OperationCanceledException(CancellationToken.NONE) : exception));
     }
 
     /**
@@ -456,7 +457,7 @@ public class Awaitable<T> implements AwaitableLike<T>, Awaiter<T> {
     /** Adds a raw continuation (no context capture), or runs it now if already complete. */
     final void addContinuation(Runnable k) {
         Object c = continuations;
-        for (;;) {
+        for (; ; ) {
             if (c == DONE) {
                 dispatch(k);
                 return;
@@ -483,7 +484,7 @@ public class Awaitable<T> implements AwaitableLike<T>, Awaiter<T> {
      * @return true if it was removed before it ran
      */
     final boolean removeContinuation(Runnable k) {
-        for (;;) {
+        for (; ; ) {
             Object c = continuations;
             if (c == k) {
                 if (CONTINUATIONS.compareAndSet(this, k, null)) {
@@ -701,8 +702,8 @@ public class Awaitable<T> implements AwaitableLike<T>, Awaiter<T> {
 
     /** Configures how an await of this awaitable resumes: {@code false} resumes without the captured context. */
     public final ConfiguredAwaitable<T> configureAwait(boolean continueOnCapturedContext) {
-        return new ConfiguredAwaitable<>(this, continueOnCapturedContext
-                ? ConfiguredAwaitable.CONTINUE_ON_CAPTURED_CONTEXT : 0);
+        return new ConfiguredAwaitable<>(
+                this, continueOnCapturedContext ? ConfiguredAwaitable.CONTINUE_ON_CAPTURED_CONTEXT : 0);
     }
 
     /**
@@ -735,8 +736,7 @@ public class Awaitable<T> implements AwaitableLike<T>, Awaiter<T> {
     }
 
     /** Passes each awaitable this one is waiting for (an async body's current await, a combinator's inputs). */
-    protected void forEachDependency(Consumer<? super Awaitable<?>> sink) {
-    }
+    protected void forEachDependency(Consumer<? super Awaitable<?>> sink) {}
 
     /**
      * Recomputes the description an unobserved fault of this awaitable will be reported with,
@@ -792,6 +792,7 @@ public class Awaitable<T> implements AwaitableLike<T>, Awaiter<T> {
         final Throwable exception;
         /** What an await rethrows. */
         final Throwable rethrown;
+
         volatile boolean observed;
         volatile java.lang.ref.Cleaner.Cleanable cleanable;
         String description;

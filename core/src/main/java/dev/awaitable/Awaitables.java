@@ -14,8 +14,7 @@ import java.util.concurrent.TimeoutException;
  */
 public final class Awaitables {
 
-    private Awaitables() {
-    }
+    private Awaitables() {}
 
     /* ---------------- whenAll / whenAny ---------------- */
 
@@ -26,19 +25,25 @@ public final class Awaitables {
      */
     @SafeVarargs
     public static <T> Awaitable<List<T>> whenAll(Awaitable<? extends T>... inputs) {
-        if (inputs.length == 0) {
-            return Awaitable.completed(List.of());
+        Awaitable<?>[] copy = new Awaitable<?>[inputs.length];
+        for (int i = 0; i < copy.length; i++) {
+            copy[i] = Objects.requireNonNull(inputs[i], "whenAll input");
         }
-        for (Awaitable<? extends T> a : inputs) {
-            Objects.requireNonNull(a, "whenAll input");
-        }
-        return new WhenAllAwaitable<>(inputs.clone());
+        return whenAllOf(copy);
     }
 
     /** {@link #whenAll(Awaitable[])} over a collection. */
-    @SuppressWarnings("unchecked")
     public static <T> Awaitable<List<T>> whenAll(Collection<? extends Awaitable<? extends T>> inputs) {
-        return whenAll(inputs.toArray(new Awaitable[0]));
+        Awaitable<?>[] copy = inputs.toArray(new Awaitable<?>[0]);
+        for (Awaitable<?> a : copy) {
+            Objects.requireNonNull(a, "whenAll input");
+        }
+        return whenAllOf(copy);
+    }
+
+    /** {@code inputs}: a private copy whose elements are each an {@code Awaitable<? extends T>}. */
+    private static <T> Awaitable<List<T>> whenAllOf(Awaitable<?>[] inputs) {
+        return inputs.length == 0 ? Awaitable.completed(List.of()) : new WhenAllAwaitable<>(inputs);
     }
 
     /**
@@ -48,19 +53,27 @@ public final class Awaitables {
      */
     @SafeVarargs
     public static <T> Awaitable<Awaitable<T>> whenAny(Awaitable<T>... inputs) {
-        if (inputs.length == 0) {
-            throw new IllegalArgumentException("whenAny needs at least one input");
+        Awaitable<?>[] copy = new Awaitable<?>[inputs.length];
+        for (int i = 0; i < copy.length; i++) {
+            copy[i] = inputs[i];
         }
-        for (Awaitable<T> a : inputs) {
-            Objects.requireNonNull(a, "whenAny input");
-        }
-        return new WhenAnyAwaitable<>(inputs.clone());
+        return whenAnyOf(copy);
     }
 
     /** {@link #whenAny(Awaitable[])} over a collection. */
-    @SuppressWarnings("unchecked")
     public static <T> Awaitable<Awaitable<T>> whenAny(Collection<? extends Awaitable<T>> inputs) {
-        return whenAny(inputs.toArray(new Awaitable[0]));
+        return whenAnyOf(inputs.toArray(new Awaitable<?>[0]));
+    }
+
+    /** {@code inputs}: a private copy whose elements are each an {@code Awaitable<T>}. */
+    private static <T> Awaitable<Awaitable<T>> whenAnyOf(Awaitable<?>[] inputs) {
+        if (inputs.length == 0) {
+            throw new IllegalArgumentException("whenAny needs at least one input");
+        }
+        for (Awaitable<?> a : inputs) {
+            Objects.requireNonNull(a, "whenAny input");
+        }
+        return new WhenAnyAwaitable<>(inputs);
     }
 
     /* ---------------- Time ---------------- */

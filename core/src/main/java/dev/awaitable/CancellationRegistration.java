@@ -14,8 +14,7 @@ public interface CancellationRegistration extends AutoCloseable {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     };
 
     /**

@@ -72,7 +72,8 @@ public final class CancellationToken {
 
     @Override
     public String toString() {
-        return source == null ? "CancellationToken.NONE"
+        return source == null
+                ? "CancellationToken.NONE"
                 : "CancellationToken[" + (isCancellationRequested() ? "cancelled" : "active") + ']';
     }
 }

@@ -15,7 +15,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * to other tokens ({@link #createLinked}). Close it when done to release its timer and its
  * registrations on linked tokens; closing does not cancel.
  */
-public class CancellationTokenSource implements AutoCloseable {
+public final class CancellationTokenSource implements AutoCloseable {
 
     /*
      * Implementation notes.
@@ -53,13 +53,13 @@ public class CancellationTokenSource implements AutoCloseable {
     private Registration tail;
     /** The node cancel() is running now, and the thread running it. */
     private Registration executing;
+
     private Thread notifier;
     private ScheduledAction timer;
     private List<CancellationRegistration> links = List.of();
     private boolean closed;
 
-    public CancellationTokenSource() {
-    }
+    public CancellationTokenSource() {}
 
     /** A source that cancels itself after {@code delay}. */
     public CancellationTokenSource(Duration delay) {
@@ -108,7 +108,7 @@ public class CancellationTokenSource implements AutoCloseable {
         }
         cancelTimer();
         List<Throwable> failures = null;
-        for (;;) {
+        for (; ; ) {
             Registration r;
             lock.lock();
             try {

@@ -67,7 +67,7 @@ final class Deadlocks {
     private static String chain(Map<Awaitable<?>, Awaitable<?>> parent, Awaitable<?> end) {
         List<String> steps = new ArrayList<>();
         Awaitable<?> x = end;
-        for (;;) {
+        for (; ; ) {
             steps.add(0, x.describe());
             Awaitable<?> p = parent.get(x);
             if (p == x) {
@@ -86,8 +86,11 @@ final class Deadlocks {
             e.chain = chain;
             e.commit();
         }
-        return new DeadlockException("deadlock: join() on the thread of context '" + context.name()
-                + "' waits for work that must resume on that same thread (" + chain
-                + "); await instead of join(), or configureAwait(false) in the awaited code", context, joined);
+        return new DeadlockException(
+                "deadlock: join() on the thread of context '" + context.name()
+                        + "' waits for work that must resume on that same thread (" + chain
+                        + "); await instead of join(), or configureAwait(false) in the awaited code",
+                context,
+                joined);
     }
 }

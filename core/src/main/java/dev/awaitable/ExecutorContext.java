@@ -19,10 +19,13 @@ final class ExecutorContext extends AsyncContext {
     public void post(Runnable action) {
         posts.incrementAndGet();
         executor.execute(() -> {
-            try (Scope ignored = AsyncContext.enter(this)) {
+            Scope scope = AsyncContext.enter(this);
+            try {
                 action.run();
             } catch (Throwable t) {
                 Diagnostics.postedWorkFailed(name, t);
+            } finally {
+                scope.close();
             }
         });
     }

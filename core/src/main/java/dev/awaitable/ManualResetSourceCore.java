@@ -94,7 +94,8 @@ public final class ManualResetSourceCore<T> {
 
     private void checkPending() {
         if (continuation == COMPLETED_SENTINEL) {
-            throw new IllegalStateException("operation " + version + " is already complete; reset() before reusing the source");
+            throw new IllegalStateException(
+                    "operation " + version + " is already complete; reset() before reusing the source");
         }
     }
 
@@ -180,7 +181,8 @@ public final class ManualResetSourceCore<T> {
             invoke(k, runContinuationsAsynchronously);
             return;
         }
-        throw new IllegalStateException("operation " + token + " already has an awaiter: a source operation is awaited once");
+        throw new IllegalStateException(
+                "operation " + token + " already has an awaiter: a source operation is awaited once");
     }
 
     private static void invoke(Runnable k, boolean async) {
@@ -213,8 +215,8 @@ public final class ManualResetSourceCore<T> {
     }
 
     private IllegalStateException stale(int token) {
-        return new IllegalStateException("stale token " + token + ": this source has moved on to operation "
-                + version + "; a ValueAwaitable from a reusable source may be awaited only once, before reuse");
+        return new IllegalStateException("stale token " + token + ": this source has moved on to operation " + version
+                + "; a ValueAwaitable from a reusable source may be awaited only once, before reuse");
     }
 
     // VarHandle mechanics

@@ -77,6 +77,7 @@ public final class SingleThreadContext extends AsyncContext implements Executor,
     private volatile JoinState joining;
     /** Posts from the loop thread itself; written only by it. */
     private long localPosts;
+
     private volatile long remotePosts;
     /** Actions the loop has moved from `remote` to `local`; written only by the loop thread. */
     private long remoteTaken;
@@ -206,7 +207,7 @@ public final class SingleThreadContext extends AsyncContext implements Executor,
 
     private void loop() {
         Trampoline trampoline = thread.trampoline(); // runs each action; reports one that throws
-        for (;;) {
+        for (; ; ) {
             Runnable next = take();
             if (next == null) {
                 break;
@@ -223,7 +224,7 @@ public final class SingleThreadContext extends AsyncContext implements Executor,
     /** The next action, or null once closing and empty. */
     private Runnable take() {
         int spins = 0;
-        for (;;) {
+        for (; ; ) {
             Runnable r;
             if (remotePosts != remoteTaken) { // one volatile read instead of polling an empty queue
                 while ((r = remote.poll()) != null) {

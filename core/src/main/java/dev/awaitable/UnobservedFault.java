@@ -6,5 +6,4 @@ package dev.awaitable;
  * @param exception what the awaitable faulted with
  * @param awaitable a description of the awaitable (its class, or the async method it ran)
  */
-public record UnobservedFault(Throwable exception, String awaitable) {
-}
+public record UnobservedFault(Throwable exception, String awaitable) {}

@@ -22,9 +22,11 @@ final class UnobservedFaults {
         return t;
     });
 
-    private static final UnobservedFaultHandler LOGGING = fault -> Diagnostics.log().error(
-            "unobserved fault in {}: nobody awaited or inspected it before it became unreachable",
-            fault.awaitable(), fault.exception());
+    private static final UnobservedFaultHandler LOGGING = fault -> Diagnostics.log()
+            .error(
+                    "unobserved fault in {}: nobody awaited or inspected it before it became unreachable",
+                    fault.awaitable(),
+                    fault.exception());
 
     private static volatile UnobservedFaultHandler handler = LOGGING;
 

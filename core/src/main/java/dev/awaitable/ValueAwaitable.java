@@ -202,7 +202,8 @@ public final class ValueAwaitable<T> implements AwaitableLike<T>, Awaiter<T> {
 
     /** Configures the await (see {@link Awaitable#configureAwait(boolean)}). */
     public ConfiguredAwaitable<T> configureAwait(boolean continueOnCapturedContext) {
-        return new ConfiguredAwaitable<>(this, continueOnCapturedContext ? ConfiguredAwaitable.CONTINUE_ON_CAPTURED_CONTEXT : 0);
+        return new ConfiguredAwaitable<>(
+                this, continueOnCapturedContext ? ConfiguredAwaitable.CONTINUE_ON_CAPTURED_CONTEXT : 0);
     }
 
     public ConfiguredAwaitable<T> configureAwait(ConfigureAwaitOptions... options) {

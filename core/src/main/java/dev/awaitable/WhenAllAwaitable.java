@@ -24,14 +24,16 @@ import java.util.function.Consumer;
  * is built only after registration finished.
  */
 final class WhenAllAwaitable<T> extends Awaitable<List<T>> implements Runnable {
-    private final Awaitable<? extends T>[] inputs;
+    /** The inputs; each an {@code Awaitable<? extends T>} (an array of a wildcard type, which Java can create). */
+    private final Awaitable<?>[] inputs;
+
     @SuppressWarnings("unused") // via PENDING
     private volatile int pending;
 
-    WhenAllAwaitable(Awaitable<? extends T>[] inputs) {
+    WhenAllAwaitable(Awaitable<?>[] inputs) {
         this.inputs = inputs;
         this.pending = inputs.length + 1;
-        for (Awaitable<? extends T> a : inputs) {
+        for (Awaitable<?> a : inputs) {
             if (a.isCompleted()) {
                 run();
             } else {
@@ -53,7 +55,7 @@ final class WhenAllAwaitable<T> extends Awaitable<List<T>> implements Runnable {
         List<Throwable> faults = null;
         CancellationException cancelled = null;
         List<T> values = new ArrayList<>(inputs.length);
-        for (Awaitable<? extends T> a : inputs) {
+        for (Awaitable<?> a : inputs) {
             Object r = a.rawResult();
             if (r instanceof Faulted f) {
                 f.observe();
@@ -73,8 +75,10 @@ final class WhenAllAwaitable<T> extends Awaitable<List<T>> implements Runnable {
         }
         java.lang.ref.Reference.reachabilityFence(inputs);
         if (faults != null) {
-            trySetAggregate(new AggregateException("whenAll: " + faults.size() + " of " + inputs.length
-                    + " inputs faulted", faults), faults.get(0));
+            trySetAggregate(
+                    new AggregateException(
+                            "whenAll: " + faults.size() + " of " + inputs.length + " inputs faulted", faults),
+                    faults.get(0));
         } else if (cancelled != null) {
             trySetCancelled(cancelled);
         } else {
@@ -84,7 +88,7 @@ final class WhenAllAwaitable<T> extends Awaitable<List<T>> implements Runnable {
 
     @Override
     protected void forEachDependency(Consumer<? super Awaitable<?>> sink) {
-        for (Awaitable<? extends T> a : inputs) {
+        for (Awaitable<?> a : inputs) {
             if (!a.isCompleted()) {
                 sink.accept(a);
             }

@@ -18,14 +18,16 @@ import java.util.function.Consumer;
  * loses its trySetResult; the constructor stops registering once it sees the win.
  */
 final class WhenAnyAwaitable<T> extends Awaitable<Awaitable<T>> {
-    private final Awaitable<T>[] inputs;
+    /** The inputs, each an {@code Awaitable<T>}; a winner nulls the losers out. */
+    private final Awaitable<?>[] inputs;
+
     private final Object[] arms; // Arm per pending input; Object[] because Arm is an inner class of a generic
 
-    WhenAnyAwaitable(Awaitable<T>[] inputs) {
+    WhenAnyAwaitable(Awaitable<?>[] inputs) {
         this.inputs = inputs;
         this.arms = new Object[inputs.length];
         for (int i = 0; i < inputs.length && !isCompleted(); i++) {
-            Awaitable<T> a = inputs[i];
+            Awaitable<?> a = inputs[i];
             if (a == null) {
                 break; // a winner already let go of the losers
             }
@@ -40,13 +42,15 @@ final class WhenAnyAwaitable<T> extends Awaitable<Awaitable<T>> {
     }
 
     private void win(int index) {
-        if (trySetResult(inputs[index])) {
+        @SuppressWarnings("unchecked") // every input is an Awaitable<T> (see the factories in Awaitables)
+        Awaitable<T> winner = (Awaitable<T>) inputs[index];
+        if (trySetResult(winner)) {
             for (int i = 0; i < inputs.length; i++) {
                 if (i == index) {
                     continue;
                 }
                 Object arm = arms[i];
-                Awaitable<T> loser = inputs[i];
+                Awaitable<?> loser = inputs[i];
                 if (arm != null && loser != null) {
                     loser.removeContinuation((Runnable) arm);
                 }
@@ -59,7 +63,7 @@ final class WhenAnyAwaitable<T> extends Awaitable<Awaitable<T>> {
     @Override
     protected void forEachDependency(Consumer<? super Awaitable<?>> sink) {
         if (!isCompleted()) {
-            for (Awaitable<T> a : inputs) {
+            for (Awaitable<?> a : inputs) {
                 if (a != null) {
                     sink.accept(a);
                 }

@@ -11,8 +11,7 @@ public final class YieldAwaitable implements AwaitableLike<Void>, Awaiter<Void> 
 
     static final YieldAwaitable INSTANCE = new YieldAwaitable();
 
-    private YieldAwaitable() {
-    }
+    private YieldAwaitable() {}
 
     @Override
     public Awaiter<Void> getAwaiter() {

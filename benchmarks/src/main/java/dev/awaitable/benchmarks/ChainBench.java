@@ -60,7 +60,8 @@ public class ChainBench {
         @Override
         public void moveNext() {
             try {
-                Awaitable<Integer> aw = previous.getAwaiter(); // the class, not the interface: direct calls (C#: TaskAwaiter<int>)
+                Awaitable<Integer> aw =
+                        previous.getAwaiter(); // the class, not the interface: direct calls (C#: TaskAwaiter<int>)
                 if (state == 0 && !aw.isCompleted()) {
                     state = 1;
                     awaitOnCompleted(aw, this);
@@ -146,7 +147,7 @@ public class ChainBench {
 
         /** Completes {@code s} with {@code value}, then each stage waiting on it, in turn. */
         static void complete(FloorStage s, Integer value) {
-            for (;;) {
+            for (; ; ) {
                 RESULT.setRelease(s, value);
                 Object k = NEXT.getAndSet(s, DONE);
                 if (!(k instanceof FloorStage waiting)) {
@@ -254,8 +255,7 @@ public class ChainBench {
 
     static final class MachineFloorRoot extends MachineFloorBox {
         @Override
-        void moveNext() {
-        }
+        void moveNext() {}
     }
 
     @Benchmark

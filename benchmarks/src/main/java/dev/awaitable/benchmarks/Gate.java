@@ -1,8 +1,8 @@
 package dev.awaitable.benchmarks;
 
 import dev.awaitable.AsyncContext;
-import dev.awaitable.Awaiter;
 import dev.awaitable.AwaitableLike;
+import dev.awaitable.Awaiter;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
@@ -61,13 +61,16 @@ public final class Gate<T> implements AwaitableLike<T>, Awaiter<T> {
     @Override
     public void onCompleted(Runnable continuation) {
         AsyncContext c = AsyncContext.current();
-        unsafeOnCompleted(c == null ? continuation : () -> {
-            if (c.isCurrent()) {
-                continuation.run();
-            } else {
-                c.post(continuation);
-            }
-        });
+        unsafeOnCompleted(
+                c == null
+                        ? continuation
+                        : () -> {
+                            if (c.isCurrent()) {
+                                continuation.run();
+                            } else {
+                                c.post(continuation);
+                            }
+                        });
     }
 
     @Override

@@ -81,7 +81,7 @@ public class PingPongBench {
 
         @Override
         public void moveNext() {
-            for (;;) {
+            for (; ; ) {
                 if (state == 1) {
                     mine.getResult();
                     i++;
@@ -119,7 +119,7 @@ public class PingPongBench {
 
         @Override
         public void moveNext() {
-            for (;;) {
+            for (; ; ) {
                 if (i == n) {
                     builder.setResult(i);
                     return;
@@ -175,15 +175,17 @@ public class PingPongBench {
         Gate<Integer> ping = new Gate<>();
         Gate<Integer> pong = new Gate<Integer>().arm();
         Awaitable<Integer> ponger = right.submit(() -> {
-            Ponger p = new Ponger(pong, ping, ROUNDS, null);
-            p.builder.start(p);
-            return p.builder.awaitable();
-        }).join();
+                    Ponger p = new Ponger(pong, ping, ROUNDS, null);
+                    p.builder.start(p);
+                    return p.builder.awaitable();
+                })
+                .join();
         Awaitable<Integer> pinger = left.submit(() -> {
-            Pinger p = new Pinger(ping, pong, ROUNDS, null);
-            p.builder.start(p);
-            return p.builder.awaitable();
-        }).join();
+                    Pinger p = new Pinger(ping, pong, ROUNDS, null);
+                    p.builder.start(p);
+                    return p.builder.awaitable();
+                })
+                .join();
         ponger.join();
         return pinger.join();
     }
@@ -220,21 +222,23 @@ public class PingPongBench {
         Gate<Integer> ping = new Gate<>();
         Gate<Integer> pong = new Gate<Integer>().arm();
         Awaitable<Integer> ponger = right.submit(() -> Async.run(() -> {
-            for (int i = 0; i < ROUNDS; i++) {
-                int v = Async.await(pong);
-                pong.arm();
-                ping.complete(v);
-            }
-            return ROUNDS;
-        })).join();
+                    for (int i = 0; i < ROUNDS; i++) {
+                        int v = Async.await(pong);
+                        pong.arm();
+                        ping.complete(v);
+                    }
+                    return ROUNDS;
+                }))
+                .join();
         Awaitable<Integer> pinger = left.submit(() -> Async.run(() -> {
-            for (int i = 0; i < ROUNDS; i++) {
-                ping.arm();
-                pong.complete(i);
-                Async.await(ping);
-            }
-            return ROUNDS;
-        })).join();
+                    for (int i = 0; i < ROUNDS; i++) {
+                        ping.arm();
+                        pong.complete(i);
+                        Async.await(ping);
+                    }
+                    return ROUNDS;
+                }))
+                .join();
         ponger.join();
         return pinger.join();
     }

@@ -54,7 +54,7 @@ public class SuspensionBench {
     static final class TwoRefs implements AsyncStateMachine {
         final AsyncMethodBuilder<Integer> builder = AsyncMethodBuilder.create();
         Awaiter<Integer> awaiter; // hoisted reference 1
-        Object keep;              // hoisted reference 2
+        Object keep; // hoisted reference 2
         int state;
 
         static Awaitable<Integer> call(Gate<Integer> gate, Object keep) {
@@ -92,7 +92,7 @@ public class SuspensionBench {
 
         @Override
         public void moveNext() {
-            for (;;) {
+            for (; ; ) {
                 if (!gate.isCompleted()) {
                     builder.awaitOnCompleted(gate, this);
                     return;

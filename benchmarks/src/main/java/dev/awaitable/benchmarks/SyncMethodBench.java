@@ -45,6 +45,7 @@ public class SyncMethodBench {
 
     /** 41 + 1: inside the Integer cache, so boxing the result costs nothing and only the runtime's own allocation shows. */
     Awaitable<Integer> input = Awaitable.completed(41);
+
     CompletableFuture<Integer> inputFuture = CompletableFuture.completedFuture(41);
 
     @Setup
@@ -71,7 +72,8 @@ public class SyncMethodBench {
         @Override
         public void moveNext() {
             try {
-                Awaitable<Integer> aw = x.getAwaiter(); // the class, not the interface: direct calls (C#: TaskAwaiter<int>)
+                Awaitable<Integer> aw =
+                        x.getAwaiter(); // the class, not the interface: direct calls (C#: TaskAwaiter<int>)
                 if (state == 0 && !aw.isCompleted()) {
                     state = 1;
                     builder.awaitOnCompleted(aw, this);
@@ -103,7 +105,8 @@ public class SyncMethodBench {
         @Override
         public void moveNext() {
             try {
-                Awaitable<Integer> aw = x.getAwaiter(); // the class, not the interface: direct calls (C#: TaskAwaiter<int>)
+                Awaitable<Integer> aw =
+                        x.getAwaiter(); // the class, not the interface: direct calls (C#: TaskAwaiter<int>)
                 if (state == 0 && !aw.isCompleted()) {
                     state = 1;
                     builder.awaitOnCompleted(aw, this);

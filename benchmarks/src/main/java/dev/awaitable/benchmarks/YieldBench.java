@@ -96,12 +96,14 @@ public class YieldBench {
     @OperationsPerInvocation(YIELDS)
     public Integer loom() {
         return loop.submit(() -> Async.run(() -> {
-            int i = 0;
-            for (; i < YIELDS; i++) {
-                Async.await(Awaitables.yieldNow());
-            }
-            return i;
-        })).join().join();
+                    int i = 0;
+                    for (; i < YIELDS; i++) {
+                        Async.await(Awaitables.yieldNow());
+                    }
+                    return i;
+                }))
+                .join()
+                .join();
     }
 
     /** The floor: a Runnable re-posting itself to the loop. */

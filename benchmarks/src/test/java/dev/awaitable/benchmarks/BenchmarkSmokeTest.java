@@ -38,12 +38,19 @@ class BenchmarkSmokeTest {
                 .build();
         Collection<RunResult> results = new Runner(options).run();
         assertThat(results.stream().map(r -> r.getParams().getBenchmark().replaceAll(".*\\.benchmarks\\.", "")))
-                .contains("AwaitCompletedBench.machineAwaitAwaitable", "SyncMethodBench.statemachineValueBuilder",
-                        "SuspensionBench.pooledCall", "ChainBench.statemachineSelfBuilder", "YieldBench.statemachine",
-                        "PingPongBench.statemachineScheduler", "PingPongBench.loom")
+                .contains(
+                        "AwaitCompletedBench.machineAwaitAwaitable",
+                        "SyncMethodBench.statemachineValueBuilder",
+                        "SuspensionBench.pooledCall",
+                        "ChainBench.statemachineSelfBuilder",
+                        "YieldBench.statemachine",
+                        "PingPongBench.statemachineScheduler",
+                        "PingPongBench.loom")
                 .hasSizeGreaterThanOrEqualTo(27);
         for (RunResult r : results) {
-            assertThat(r.getPrimaryResult().getScore()).as(r.getParams().getBenchmark()).isPositive();
+            assertThat(r.getPrimaryResult().getScore())
+                    .as(r.getParams().getBenchmark())
+                    .isPositive();
         }
     }
 }

@@ -9,9 +9,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** Backend-aware analysis of any JFR recording. */
-@Command(name = "analyze", mixinStandardHelpOptions = true,
-        description = {"Analyze JFR recordings (ours or any program's): suspensions and resume latency, pinned virtual",
-                "threads, allocation, GC pauses, parking, and JMC's automated analysis rules plus our own."})
+@Command(
+        name = "analyze",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Analyze JFR recordings (ours or any program's): suspensions and resume latency, pinned virtual",
+            "threads, allocation, GC pauses, parking, and JMC's automated analysis rules plus our own."
+        })
 public final class AnalyzeCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "FILE.jfr", description = "Recordings to analyze.")

@@ -5,14 +5,18 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** The full matrix, with every knob: workloads, implementations, parameter values, JMH settings, shards. */
-@Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Run the benchmark matrix (full parameter values by default) and write the report.",
-                "Split a large matrix across machines with --shard i/n and combine with ./awaitable merge."})
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run the benchmark matrix (full parameter values by default) and write the report.",
+            "Split a large matrix across machines with --shard i/n and combine with ./awaitable merge."
+        })
 public final class BenchCommand implements Callable<Integer> {
 
     @Spec
@@ -21,38 +25,59 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--out", description = "Output folder (default: out/bench-<timestamp>).")
     Path out;
 
-    @Option(names = {"-w", "--workloads"}, split = ",", description = "Only these workload ids.")
+    @Option(
+            names = {"-w", "--workloads"},
+            split = ",",
+            description = "Only these workload ids.")
     List<String> workloads;
 
-    @Option(names = {"-i", "--implementations"}, split = ",", description = "Only these implementations.")
+    @Option(
+            names = {"-i", "--implementations"},
+            split = ",",
+            description = "Only these implementations.")
     List<String> implementations;
 
-    @Option(names = {"-p", "--param"}, description = "Parameter values, repeatable: name=v1,v2 (e.g. depth=1,10,100).")
+    @Option(
+            names = {"-p", "--param"},
+            description = "Parameter values, repeatable: name=v1,v2 (e.g. depth=1,10,100).")
     List<String> params;
 
     @Option(names = "--quick", description = "Use the quick parameter values instead of the full ones.")
     boolean quick;
 
-    @Option(names = {"-f", "--forks"}, defaultValue = "2", description = "JMH forks per cell (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = {"-f", "--forks"},
+            defaultValue = "2",
+            description = "JMH forks per cell (default: ${DEFAULT-VALUE}).")
     int forks;
 
     @Option(names = "--warmup", defaultValue = "3", description = "Warmup iterations (default: ${DEFAULT-VALUE}).")
     int warmup;
 
-    @Option(names = "--iterations", defaultValue = "5", description = "Measurement iterations (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--iterations",
+            defaultValue = "5",
+            description = "Measurement iterations (default: ${DEFAULT-VALUE}).")
     int iterations;
 
-    @Option(names = "--iteration-ms", defaultValue = "1000", description = "Milliseconds per iteration (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--iteration-ms",
+            defaultValue = "1000",
+            description = "Milliseconds per iteration (default: ${DEFAULT-VALUE}).")
     int iterationMs;
 
-    @Option(names = "--memory-tasks", defaultValue = "0",
+    @Option(
+            names = "--memory-tasks",
+            defaultValue = "0",
             description = "Tasks suspended at once for memory per task (default: the workload's tasks parameter).")
     int memoryTasks;
 
     @Option(names = "--no-jfr", description = "Do not record JFR.")
     boolean noJfr;
 
-    @Option(names = "--jfr-awaits", description = "Also record per-await Suspend/Resume events (slows our backends' cells).")
+    @Option(
+            names = "--jfr-awaits",
+            description = "Also record per-await Suspend/Resume events (slows our backends' cells).")
     boolean jfrAwaits;
 
     @Option(names = "--scenarios", description = "Also run the scenarios.")
@@ -86,7 +111,8 @@ public final class BenchCommand implements Callable<Integer> {
         }
         dev.awaitable.workloads.Implementation.byId(baseline);
         int[] sh = Cli.shard(shard);
-        String command = "./awaitable bench " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        String command = "./awaitable bench "
+                + String.join(" ", spec.commandLine().getParseResult().originalArgs());
         MatrixSettings s = MatrixSettings.full(Cli.outDir(out, "bench"), command)
                 .full(!quick)
                 .workloads(Cli.list(workloads))

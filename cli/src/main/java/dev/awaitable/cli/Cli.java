@@ -12,13 +12,13 @@ import java.util.Map;
 
 /** Small helpers shared by the commands. */
 final class Cli {
-    private Cli() {
-    }
+    private Cli() {}
 
     /** The innermost message, first line only. */
     static String oneLine(Throwable e) {
         Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root
+        while (root.getCause() != null
+                && root.getCause() != root
                 && (root.getMessage() == null || root instanceof java.lang.reflect.InvocationTargetException)) {
             root = root.getCause();
         }
@@ -31,7 +31,8 @@ final class Cli {
         if (given != null) {
             return given;
         }
-        return Path.of("out", command + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        return Path.of(
+                "out", command + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
     }
 
     /** Creates the folder and proves it is writable, or throws an IllegalArgumentException saying why. */
@@ -67,7 +68,8 @@ final class Cli {
             for (String spec : specs) {
                 int eq = spec.indexOf('=');
                 if (eq <= 0 || eq == spec.length() - 1) {
-                    throw new IllegalArgumentException("malformed --param '" + spec + "': expected name=value[,value...]");
+                    throw new IllegalArgumentException(
+                            "malformed --param '" + spec + "': expected name=value[,value...]");
                 }
                 out.put(spec.substring(0, eq).trim(), list(List.of(spec.substring(eq + 1))));
             }

@@ -8,25 +8,37 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** The main job: the quick matrix (every workload x implementation x quick params) with JFR, scenarios, report. */
-@Command(name = "compare", mixinStandardHelpOptions = true,
-        description = {"Run the quick comparison matrix (every workload, both backends, both peers, quick parameters)",
-                "with JFR on, run the scenarios, and write report/index.html, report.md and report.json."})
+@Command(
+        name = "compare",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run the quick comparison matrix (every workload, both backends, both peers, quick parameters)",
+            "with JFR on, run the scenarios, and write report/index.html, report.md and report.json."
+        })
 public final class CompareCommand implements Callable<Integer> {
 
     @Option(names = "--out", description = "Output folder (default: out/compare-<timestamp>).")
     Path out;
 
-    @Option(names = {"-w", "--workloads"}, split = ",", description = "Only these workload ids (see ./awaitable list).")
+    @Option(
+            names = {"-w", "--workloads"},
+            split = ",",
+            description = "Only these workload ids (see ./awaitable list).")
     List<String> workloads;
 
-    @Option(names = {"-i", "--implementations"}, split = ",",
+    @Option(
+            names = {"-i", "--implementations"},
+            split = ",",
             description = "Only these implementations: loom, statemachine, completable-future, blocking.")
     List<String> implementations;
 
     @Option(names = "--no-jfr", description = "Do not record JFR.")
     boolean noJfr;
 
-    @Option(names = "--jfr-awaits", description = "Also record per-await Suspend/Resume events (resume latency percentiles; slows our backends' cells).")
+    @Option(
+            names = "--jfr-awaits",
+            description =
+                    "Also record per-await Suspend/Resume events (resume latency percentiles; slows our backends' cells).")
     boolean jfrAwaits;
 
     @Option(names = "--no-scenarios", description = "Do not run the scenarios.")
@@ -35,7 +47,9 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Skip cells already measured OK in --out (after an interrupted run).")
     boolean resume;
 
-    @Option(names = "--baseline", defaultValue = "statemachine",
+    @Option(
+            names = "--baseline",
+            defaultValue = "statemachine",
             description = "Implementation the Ratio column divides by (default: ${DEFAULT-VALUE}).")
     String baseline;
 

@@ -20,12 +20,23 @@ public final class ListCommand implements Callable<Integer> {
         for (Workload w : WorkloadCatalog.all()) {
             System.out.printf("  %-16s %s%n", w.id(), w.description());
             System.out.printf("  %-16s tests: %s%n", "", w.claim());
-            String how = w.kind() == Workload.Kind.SERVICE ? "a server under load" : "shape: " + w.shape().name().toLowerCase();
-            System.out.printf("  %-16s %s; implementations: %s%n", "", how,
+            String how = w.kind() == Workload.Kind.SERVICE
+                    ? "a server under load"
+                    : "shape: " + w.shape().name().toLowerCase();
+            System.out.printf(
+                    "  %-16s %s; implementations: %s%n",
+                    "",
+                    how,
                     w.implementations().stream().map(Implementation::id).collect(Collectors.joining(", ")));
             for (ParamSpec p : w.params()) {
-                System.out.printf("  %-16s   %s (%s): %s; quick %s, full %s%n", "", p.name(), p.legal(), p.description(),
-                        String.join(",", p.quick()), String.join(",", p.full()));
+                System.out.printf(
+                        "  %-16s   %s (%s): %s; quick %s, full %s%n",
+                        "",
+                        p.name(),
+                        p.legal(),
+                        p.description(),
+                        String.join(",", p.quick()),
+                        String.join(",", p.full()));
             }
         }
         System.out.println();

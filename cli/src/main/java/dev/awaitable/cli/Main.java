@@ -9,10 +9,19 @@ import picocli.CommandLine.Command;
  * analyze. Bad input is one line on stderr and exit code 2; a failed run is exit code 1; never a
  * stack trace (unless {@code -Dawaitable.debug=true}).
  */
-@Command(name = "awaitable", mixinStandardHelpOptions = true, version = "awaitable 0.1.0",
+@Command(
+        name = "awaitable",
+        mixinStandardHelpOptions = true,
+        version = "awaitable 0.1.0",
         description = "One async API for Java, two backends, measured side by side.",
-        subcommands = {CompareCommand.class, BenchCommand.class, MergeCommand.class, ListCommand.class,
-                ScenariosCommand.class, AnalyzeCommand.class})
+        subcommands = {
+            CompareCommand.class,
+            BenchCommand.class,
+            MergeCommand.class,
+            ListCommand.class,
+            ScenariosCommand.class,
+            AnalyzeCommand.class
+        })
 public final class Main implements Runnable {
 
     @Override
@@ -31,7 +40,8 @@ public final class Main implements Runnable {
             PrintWriter err = ex.getCommandLine().getErr();
             String name = ex.getCommandLine().getCommandName();
             String help = "awaitable".equals(name) ? "./awaitable --help" : "./awaitable " + name + " --help";
-            err.println("awaitable: " + ex.getMessage().lines().findFirst().orElse("bad arguments") + " (see " + help + ")");
+            err.println("awaitable: " + ex.getMessage().lines().findFirst().orElse("bad arguments") + " (see " + help
+                    + ")");
             return 2;
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

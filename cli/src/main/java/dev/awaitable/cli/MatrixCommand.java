@@ -5,20 +5,20 @@ import dev.awaitable.analyzer.JfrHighlights;
 import dev.awaitable.cli.report.ReportWriter;
 import dev.awaitable.cli.results.ResultsJson;
 import dev.awaitable.cli.results.RunResults;
-import dev.awaitable.scenarios.ScenarioCatalog;
-import dev.awaitable.scenarios.ScenarioResult;
-import dev.awaitable.scenarios.ScenarioRunner;
 import dev.awaitable.cli.run.Cell;
 import dev.awaitable.cli.run.CellRunner;
 import dev.awaitable.cli.run.EnvironmentProbe;
 import dev.awaitable.cli.run.HttpCellRunner;
 import dev.awaitable.cli.run.HttpMatrix;
-import dev.awaitable.cli.run.OpenFiles;
 import dev.awaitable.cli.run.Matrix;
 import dev.awaitable.cli.run.MatrixRunner;
 import dev.awaitable.cli.run.MatrixSettings;
+import dev.awaitable.cli.run.OpenFiles;
 import dev.awaitable.cli.run.Progress;
 import dev.awaitable.cli.run.ResultStore;
+import dev.awaitable.scenarios.ScenarioCatalog;
+import dev.awaitable.scenarios.ScenarioResult;
+import dev.awaitable.scenarios.ScenarioRunner;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,8 +29,7 @@ import java.util.List;
  * measured and say how to resume.
  */
 final class MatrixCommand {
-    private MatrixCommand() {
-    }
+    private MatrixCommand() {}
 
     static int run(MatrixSettings s, PrintStream out) throws Exception {
         List<Cell> matrix = Matrix.cells(s); // every id and value checked before anything runs
@@ -50,9 +49,13 @@ final class MatrixCommand {
         if (!http.isEmpty()) {
             progress.plan(HttpCellRunner.KIND, http.size(), HttpCellRunner.estimate(http));
         }
-        out.printf("awaitable: %d cells (%d workloads x implementations x parameters)%s%s, results in %s%n", matrix.size(),
-                Matrix.inProcessWorkloads(s).size(), http.isEmpty() ? "" : " + " + http.size() + " HTTP service runs",
-                s.scenarios() ? " + scenarios" : "", s.outDir());
+        out.printf(
+                "awaitable: %d cells (%d workloads x implementations x parameters)%s%s, results in %s%n",
+                matrix.size(),
+                Matrix.inProcessWorkloads(s).size(),
+                http.isEmpty() ? "" : " + " + http.size() + " HTTP service runs",
+                s.scenarios() ? " + scenarios" : "",
+                s.outDir());
         if (!http.isEmpty()) {
             out.println("awaitable: " + OpenFiles.describe());
         }
@@ -61,7 +64,8 @@ final class MatrixCommand {
         int failedCells;
         long scenarioFailures = 0;
         try {
-            failedCells = new MatrixRunner(s, store, new CellRunner(s, MatrixCommand::highlights)::run, progress).run(matrix);
+            failedCells =
+                    new MatrixRunner(s, store, new CellRunner(s, MatrixCommand::highlights)::run, progress).run(matrix);
             if (!http.isEmpty() && !Thread.currentThread().isInterrupted()) {
                 failedCells += new HttpCellRunner(s, store, progress).run(http);
             }
@@ -71,8 +75,10 @@ final class MatrixCommand {
                 List<ScenarioResult> results = ScenarioRunner.run(ScenarioCatalog.all(), ScenarioCatalog.backends());
                 store.scenarios(results);
                 scenarioFailures = results.stream().filter(r -> !r.passed()).count();
-                progress.finished((results.size() - scenarioFailures) + "/" + results.size() + " passed",
-                        System.nanoTime() - t0, false);
+                progress.finished(
+                        (results.size() - scenarioFailures) + "/" + results.size() + " passed",
+                        System.nanoTime() - t0,
+                        false);
             }
             ReportWriter.write(store.snapshot(), s.outDir(), s.baseline());
         } finally {
@@ -83,8 +89,13 @@ final class MatrixCommand {
             }
         }
         Path index = s.outDir().resolve("index.html");
-        out.printf("awaitable: done in %s: %d cells (%d failed)%s; report %s%n", Progress.format(progress.elapsed()),
-                matrix.size() + http.size(), failedCells, s.scenarios() ? ", scenario failures: " + scenarioFailures : "", index);
+        out.printf(
+                "awaitable: done in %s: %d cells (%d failed)%s; report %s%n",
+                Progress.format(progress.elapsed()),
+                matrix.size() + http.size(),
+                failedCells,
+                s.scenarios() ? ", scenario failures: " + scenarioFailures : "",
+                index);
         return failedCells > 0 || scenarioFailures > 0 ? 1 : 0;
     }
 
@@ -100,10 +111,12 @@ final class MatrixCommand {
             store.save();
             RunResults partial = store.snapshot();
             ReportWriter.write(partial, s.outDir(), s.baseline());
-            System.err.printf("awaitable: interrupted; %d cells saved in %s; resume with --out %s --resume%n",
+            System.err.printf(
+                    "awaitable: interrupted; %d cells saved in %s; resume with --out %s --resume%n",
                     partial.cells().size() + partial.http().size(), s.outDir(), s.outDir());
         } catch (Throwable t) {
-            System.err.println("awaitable: interrupted; results so far are in " + s.outDir().resolve(ResultsJson.FILE));
+            System.err.println("awaitable: interrupted; results so far are in "
+                    + s.outDir().resolve(ResultsJson.FILE));
         }
     }
 }

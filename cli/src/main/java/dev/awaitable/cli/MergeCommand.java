@@ -23,7 +23,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** Combines the output folders of sharded runs into one report. */
-@Command(name = "merge", mixinStandardHelpOptions = true,
+@Command(
+        name = "merge",
+        mixinStandardHelpOptions = true,
         description = "Merge the results of several runs (e.g. bench --shard i/n) into one report.")
 public final class MergeCommand implements Callable<Integer> {
 
@@ -46,7 +48,8 @@ public final class MergeCommand implements Callable<Integer> {
         for (Path dir : runs) {
             Path json = dir.resolve(ResultsJson.FILE);
             if (!Files.isRegularFile(json)) {
-                throw new IllegalArgumentException("no " + ResultsJson.FILE + " in " + dir + ": not a run's output folder");
+                throw new IllegalArgumentException(
+                        "no " + ResultsJson.FILE + " in " + dir + ": not a run's output folder");
             }
             RunResults r = ResultsJson.read(json);
             if (first == null) {
@@ -71,15 +74,23 @@ public final class MergeCommand implements Callable<Integer> {
             copyTree(dir.resolve("jfr"), out.resolve("jfr"));
             copyTree(dir.resolve("http"), out.resolve("http"));
         }
-        RunResults merged = new RunResults(first.environment(), List.copyOf(cells.values()), scenarios, first.workloads(),
-                List.copyOf(http.values()), first.implementations());
+        RunResults merged = new RunResults(
+                first.environment(),
+                List.copyOf(cells.values()),
+                scenarios,
+                first.workloads(),
+                List.copyOf(http.values()),
+                first.implementations());
         ReportWriter.write(merged, out, baseline);
-        System.out.printf("awaitable: merged %d runs, %d cells, into %s%n", runs.size(), cells.size() + http.size(), out.resolve("index.html"));
+        System.out.printf(
+                "awaitable: merged %d runs, %d cells, into %s%n",
+                runs.size(), cells.size() + http.size(), out.resolve("index.html"));
         return 0;
     }
 
     private static void copyTree(Path from, Path to) throws IOException {
-        if (!Files.isDirectory(from) || from.toAbsolutePath().normalize().equals(to.toAbsolutePath().normalize())) {
+        if (!Files.isDirectory(from)
+                || from.toAbsolutePath().normalize().equals(to.toAbsolutePath().normalize())) {
             return;
         }
         Files.walkFileTree(from, new SimpleFileVisitor<>() {

@@ -9,14 +9,19 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Runs the seed claims as experiments on both backends and prints a table; any failure exits 1. */
-@Command(name = "scenarios", mixinStandardHelpOptions = true,
+@Command(
+        name = "scenarios",
+        mixinStandardHelpOptions = true,
         description = "Run every scenario (a seed claim as an experiment) on both backends; exit 1 if any fails.")
 public final class ScenariosCommand implements Callable<Integer> {
 
     @Option(names = "--only", split = ",", description = "Only these scenario ids.")
     List<String> only;
 
-    @Option(names = "--backends", split = ",", defaultValue = "loom,statemachine",
+    @Option(
+            names = "--backends",
+            split = ",",
+            defaultValue = "loom,statemachine",
             description = "Backends to run on (default: ${DEFAULT-VALUE}).")
     List<String> backends;
 
@@ -24,7 +29,8 @@ public final class ScenariosCommand implements Callable<Integer> {
     public Integer call() {
         List<String> on = Cli.list(backends);
         List<ScenarioResult> results = ScenarioRunner.run(ScenarioCatalog.select(Cli.list(only), on), on);
-        int idWidth = Math.max(8, results.stream().mapToInt(r -> r.id().length()).max().orElse(8));
+        int idWidth = Math.max(
+                8, results.stream().mapToInt(r -> r.id().length()).max().orElse(8));
         String row = "%-" + idWidth + "s  %-12s  %-4s  %s%n";
         System.out.printf(row, "scenario", "backend", "", "observed");
         long failed = 0;

@@ -53,35 +53,76 @@ class CliBadInputTest {
         return Stream.of(
                 Arguments.of("unknown command", List.of("frobnicate"), "Unmatched argument"),
                 Arguments.of("unknown option", List.of("compare", "--speed", "11"), "Unknown option"),
-                Arguments.of("unknown workload", List.of("compare", "--workloads", "warp-drive"), "unknown workload 'warp-drive'"),
-                Arguments.of("unknown implementation", List.of("compare", "--implementations", "kotlin"), "unknown implementation 'kotlin'"),
-                Arguments.of("unknown baseline", List.of("compare", "--baseline", "dotnet"), "unknown implementation 'dotnet'"),
+                Arguments.of(
+                        "unknown workload",
+                        List.of("compare", "--workloads", "warp-drive"),
+                        "unknown workload 'warp-drive'"),
+                Arguments.of(
+                        "unknown implementation",
+                        List.of("compare", "--implementations", "kotlin"),
+                        "unknown implementation 'kotlin'"),
+                Arguments.of(
+                        "unknown baseline",
+                        List.of("compare", "--baseline", "dotnet"),
+                        "unknown implementation 'dotnet'"),
                 Arguments.of("resume without out", List.of("compare", "--resume"), "--resume needs --out"),
                 Arguments.of("missing option value", List.of("bench", "--forks"), "Missing required parameter"),
                 Arguments.of("malformed number", List.of("bench", "--forks", "two"), "Invalid value"),
                 Arguments.of("forks out of range", List.of("bench", "--forks", "0"), "--forks must be 1..20"),
                 Arguments.of("iterations out of range", List.of("bench", "--iterations", "0"), "--iterations"),
                 Arguments.of("iteration time out of range", List.of("bench", "--iteration-ms", "1"), "--iteration-ms"),
-                Arguments.of("malformed param", List.of("bench", "--workloads", "await-chain", "--param", "depth"), "malformed --param"),
-                Arguments.of("param out of range", List.of("bench", "--workloads", "await-chain", "--param", "depth=0"), "out of range"),
-                Arguments.of("param not a number", List.of("bench", "--workloads", "await-chain", "--param", "depth=deep"), "not a whole number"),
-                Arguments.of("param of no workload", List.of("bench", "--workloads", "await-chain", "--param", "color=red"), "no selected workload has a parameter 'color'"),
-                Arguments.of("bad choice", List.of("bench", "--workloads", "fan-out", "--param", "style=random"), "is not one of"),
+                Arguments.of(
+                        "malformed param",
+                        List.of("bench", "--workloads", "await-chain", "--param", "depth"),
+                        "malformed --param"),
+                Arguments.of(
+                        "param out of range",
+                        List.of("bench", "--workloads", "await-chain", "--param", "depth=0"),
+                        "out of range"),
+                Arguments.of(
+                        "param not a number",
+                        List.of("bench", "--workloads", "await-chain", "--param", "depth=deep"),
+                        "not a whole number"),
+                Arguments.of(
+                        "param of no workload",
+                        List.of("bench", "--workloads", "await-chain", "--param", "color=red"),
+                        "no selected workload has a parameter 'color'"),
+                Arguments.of(
+                        "bad choice",
+                        List.of("bench", "--workloads", "fan-out", "--param", "style=random"),
+                        "is not one of"),
                 Arguments.of("unknown workload lists http", List.of("bench", "--workloads", "http"), ", http-service"),
-                Arguments.of("http connections out of range", List.of("bench", "--workloads", "http-service", "--param", "connections=0"),
+                Arguments.of(
+                        "http connections out of range",
+                        List.of("bench", "--workloads", "http-service", "--param", "connections=0"),
                         "parameter connections=0 is out of range (legal: 1..20000)"),
-                Arguments.of("http generator unknown", List.of("bench", "--workloads", "http-service", "--param", "generator=ab"),
+                Arguments.of(
+                        "http generator unknown",
+                        List.of("bench", "--workloads", "http-service", "--param", "generator=ab"),
                         "parameter generator=ab is not one of [wrk, java, java-burst]"),
-                Arguments.of("http duration twice", List.of("bench", "--workloads", "http-service", "--param", "duration-s=1,2"),
+                Arguments.of(
+                        "http duration twice",
+                        List.of("bench", "--workloads", "http-service", "--param", "duration-s=1,2"),
                         "parameter duration-s takes one value, got 2"),
-                Arguments.of("http param without http", List.of("bench", "--workloads", "await-chain", "--param", "connections=10"),
+                Arguments.of(
+                        "http param without http",
+                        List.of("bench", "--workloads", "await-chain", "--param", "connections=10"),
                         "no selected workload has a parameter 'connections'"),
                 Arguments.of("malformed shard", List.of("bench", "--shard", "3"), "malformed --shard"),
                 Arguments.of("shard out of range", List.of("bench", "--shard", "5/4"), "malformed --shard"),
                 Arguments.of("merge without out", List.of("merge", "somewhere"), "Missing required option"),
-                Arguments.of("merge of a non-run folder", List.of("merge", "--out", "MERGED", "NOT_A_RUN"), "not a run's output folder"),
-                Arguments.of("unknown scenario", List.of("scenarios", "--only", "time-travel"), "unknown scenario 'time-travel'"),
-                Arguments.of("unknown scenario backend", List.of("scenarios", "--backends", "dotnet"), "unknown backend 'dotnet'"),
+                Arguments.of(
+                        "merge of a non-run folder",
+                        List.of("merge", "--out", "MERGED", "NOT_A_RUN"),
+                        "not a run's output folder"),
+                Arguments.of(
+                        "unknown scenario",
+                        List.of("scenarios", "--only", "time-travel"),
+                        "unknown scenario 'time-travel'"),
+                Arguments.of(
+                        "unknown scenario backend",
+                        List.of("scenarios", "--backends", "dotnet"),
+                        "unknown backend 'dotnet'"),
                 Arguments.of("analyze nothing", List.of("analyze"), "Missing required parameter"),
                 Arguments.of("analyze a missing file", List.of("analyze", "NO_SUCH.jfr"), "no such file"));
     }
@@ -91,9 +132,13 @@ class CliBadInputTest {
     @MethodSource("badCommandLines")
     void badInputIsOneClearLine(String what, List<String> args, String expected) {
         List<String> resolved = args.stream()
-                .map(a -> a.equals("MERGED") ? dir.resolve("merged").toString()
-                        : a.equals("NOT_A_RUN") ? dir.toString()
-                        : a.equals("NO_SUCH.jfr") ? dir.resolve("no-such.jfr").toString() : a)
+                .map(a -> a.equals("MERGED")
+                        ? dir.resolve("merged").toString()
+                        : a.equals("NOT_A_RUN")
+                                ? dir.toString()
+                                : a.equals("NO_SUCH.jfr")
+                                        ? dir.resolve("no-such.jfr").toString()
+                                        : a)
                 .toList();
         Run r = run(resolved.toArray(String[]::new));
         assertThat(r.exit()).as(what).isNotZero();
@@ -106,7 +151,12 @@ class CliBadInputTest {
     @Test
     void unwritableOutputFolder() throws IOException {
         Path file = Files.writeString(dir.resolve("a-file"), "x");
-        Run r = run("compare", "--workloads", "suspend-resume", "--out", file.resolve("sub").toString());
+        Run r = run(
+                "compare",
+                "--workloads",
+                "suspend-resume",
+                "--out",
+                file.resolve("sub").toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.errLines()).hasSize(1);
         assertThat(r.errLines().get(0)).contains("cannot write to output folder");
@@ -129,7 +179,14 @@ class CliBadInputTest {
     void listPrintsTheCatalog() {
         Run r = run("list");
         assertThat(r.exit()).isZero();
-        assertThat(r.out()).contains("fast-path", "await-chain", "sleepers", "pinning", "depth (1..1000)",
-                "resume-order-five-step", "completable-future");
+        assertThat(r.out())
+                .contains(
+                        "fast-path",
+                        "await-chain",
+                        "sleepers",
+                        "pinning",
+                        "depth (1..1000)",
+                        "resume-order-five-step",
+                        "completable-future");
     }
 }

@@ -1,12 +1,12 @@
 package dev.awaitable.cli;
 
-import dev.awaitable.cli.results.ResultsJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.awaitable.http.load.Wrk;
 import dev.awaitable.cli.report.ReportWriter;
 import dev.awaitable.cli.results.HttpCellResult;
+import dev.awaitable.cli.results.ResultsJson;
 import dev.awaitable.cli.results.RunResults;
+import dev.awaitable.http.load.Wrk;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,9 +31,22 @@ class HttpBenchTest {
     @Test
     void measuresEveryImplementationWithBothGeneratorsAndCleansUp() throws Exception {
         boolean wrk = Wrk.locate().isPresent() || "true".equals(System.getenv("AWAITABLE_WRK_REQUIRED"));
-        List<String> args = new ArrayList<>(List.of("bench", "--workloads", "http-service", "--out", dir.toString(),
-                "--param", "connections=" + CONNECTIONS, "--param", "delay-ms=" + DELAY_MS, "--param", "duration-s=2",
-                "--param", "warmup-s=1", "--param", "generator=" + (wrk ? "wrk,java,java-burst" : "java,java-burst")));
+        List<String> args = new ArrayList<>(List.of(
+                "bench",
+                "--workloads",
+                "http-service",
+                "--out",
+                dir.toString(),
+                "--param",
+                "connections=" + CONNECTIONS,
+                "--param",
+                "delay-ms=" + DELAY_MS,
+                "--param",
+                "duration-s=2",
+                "--param",
+                "warmup-s=1",
+                "--param",
+                "generator=" + (wrk ? "wrk,java,java-burst" : "java,java-burst")));
         CliBadInputTest.Run run = CliBadInputTest.run(args.toArray(String[]::new));
         assertThat(run.exit()).as(run.out() + run.err()).isZero();
         assertThat(run.out()).contains("HTTP service runs", "open-file limit", "req/s");
@@ -44,7 +57,10 @@ class HttpBenchTest {
             assertThat(c.status()).as(c.key()).isEqualTo("ok");
             assertThat(c.connections()).isEqualTo(CONNECTIONS);
             // each connection waits at least the delay per request, so at most connections / delay per second
-            assertThat(c.requestsPerSecond()).as(c.key()).isPositive().isLessThanOrEqualTo(CONNECTIONS * 1000.0 / DELAY_MS * 1.05);
+            assertThat(c.requestsPerSecond())
+                    .as(c.key())
+                    .isPositive()
+                    .isLessThanOrEqualTo(CONNECTIONS * 1000.0 / DELAY_MS * 1.05);
             assertThat(c.p50Ms()).as(c.key()).isGreaterThanOrEqualTo(DELAY_MS * 0.95);
             assertThat(c.peakOpenConnections()).as(c.key()).isGreaterThanOrEqualTo(CONNECTIONS);
             assertThat(c.peakRssBytes()).as(c.key()).isGreaterThan(c.idleRssBytes() / 2);
@@ -54,17 +70,25 @@ class HttpBenchTest {
             }
         });
         // a thread per connection, against a handful
-        assertThat(cells).filteredOn(c -> c.implementation().equals("blocking"))
+        assertThat(cells)
+                .filteredOn(c -> c.implementation().equals("blocking"))
                 .allSatisfy(c -> assertThat(c.peakThreads()).isGreaterThanOrEqualTo(CONNECTIONS));
-        assertThat(cells).filteredOn(c -> !c.implementation().equals("blocking"))
+        assertThat(cells)
+                .filteredOn(c -> !c.implementation().equals("blocking"))
                 .allSatisfy(c -> assertThat(c.peakThreads()).as(c.key()).isLessThan(CONNECTIONS / 2));
-        assertThat(cells).filteredOn(c -> c.implementation().equals("loom"))
+        assertThat(cells)
+                .filteredOn(c -> c.implementation().equals("loom"))
                 .allSatisfy(c -> assertThat(c.peakCarrierThreads()).isPositive());
 
         String html = Files.readString(dir.resolve(ReportWriter.HTML));
         assertThat(html).contains("id=\"http-service\"", "http-rps-" + DELAY_MS);
         assertThat(Files.list(dir.resolve("http")).map(p -> p.getFileName().toString()))
                 .contains("statemachine-c" + CONNECTIONS + "-d" + DELAY_MS + ".log");
-        assertThat(ProcessHandle.current().children().filter(ProcessHandle::isAlive).toList()).as("server processes left").isEmpty();
+        assertThat(ProcessHandle.current()
+                        .children()
+                        .filter(ProcessHandle::isAlive)
+                        .toList())
+                .as("server processes left")
+                .isEmpty();
     }
 }

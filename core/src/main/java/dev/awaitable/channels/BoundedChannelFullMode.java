@@ -1,7 +1,5 @@
 package dev.awaitable.channels;
 
-import dev.awaitable.channels.BoundedChannelFullMode;
-
 /** What a write to a full bounded {@link Channel} does (.NET's {@code BoundedChannelFullMode}). */
 public enum BoundedChannelFullMode {
     /** Wait for room: {@code writeAsync} suspends, {@code tryWrite} returns false. */

@@ -1,23 +1,15 @@
 package dev.awaitable.channels;
 
+import dev.awaitable.Awaitable;
 import dev.awaitable.CancellationRegistration;
+import dev.awaitable.CancellationToken;
+import dev.awaitable.CompletionSource;
 import dev.awaitable.OperationCanceledException;
+import dev.awaitable.ValueAwaitable;
+import dev.awaitable.internal.Diagnostics;
 import dev.awaitable.internal.ReusableSource;
 import dev.awaitable.streams.AsyncIterator;
 import dev.awaitable.streams.AsyncStream;
-
-import dev.awaitable.Awaitable;
-import dev.awaitable.CancellationToken;
-import dev.awaitable.CompletionSource;
-import dev.awaitable.ValueAwaitable;
-
-import dev.awaitable.channels.BoundedChannelFullMode;
-import dev.awaitable.channels.Channel;
-import dev.awaitable.channels.ChannelClosedException;
-import dev.awaitable.channels.ChannelReader;
-import dev.awaitable.channels.ChannelWriter;
-
-import dev.awaitable.internal.Diagnostics;
 import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
@@ -60,7 +52,7 @@ public final class Channel<T> {
      */
 
     /** doneWriting when completed without an error. */
-    private static final Throwable NO_ERROR = new Throwable("completed", null, false, false) { };
+    private static final Throwable NO_ERROR = new Throwable("completed", null, false, false) {};
 
     private final int capacity;
     private final BoundedChannelFullMode mode;
@@ -345,7 +337,8 @@ public final class Channel<T> {
                 return ValueAwaitable.of(Boolean.TRUE);
             }
             if (doneWriting != null) {
-                return doneWriting == NO_ERROR ? ValueAwaitable.of(Boolean.FALSE)
+                return doneWriting == NO_ERROR
+                        ? ValueAwaitable.of(Boolean.FALSE)
                         : ValueAwaitable.from(Awaitable.failed(doneWriting));
             }
             op = new Op<>(waitingReaders, null, token);
@@ -599,7 +592,7 @@ public final class Channel<T> {
 
         @Override
         public ValueAwaitable<Boolean> moveNext() {
-            for (;;) {
+            for (; ; ) {
                 T item = take();
                 if (item != null) {
                     current = item;
@@ -623,7 +616,7 @@ public final class Channel<T> {
             ValueAwaitable<Boolean> ready = pending;
             pending = null;
             try {
-                for (;;) {
+                for (; ; ) {
                     if (!ready.getResult()) {
                         out.setResult(Boolean.FALSE);
                         return;

@@ -1,7 +1,5 @@
 package dev.awaitable.channels;
 
-import dev.awaitable.channels.ChannelClosedException;
-
 /** A read from a completed, empty channel, or a write to a completed channel. */
 public class ChannelClosedException extends IllegalStateException {
     private static final long serialVersionUID = 1L;

@@ -3,8 +3,6 @@ package dev.awaitable.channels;
 import dev.awaitable.Awaitable;
 import dev.awaitable.CancellationToken;
 import dev.awaitable.ValueAwaitable;
-
-import dev.awaitable.channels.ChannelReader;
 import dev.awaitable.streams.AsyncStream;
 
 /**

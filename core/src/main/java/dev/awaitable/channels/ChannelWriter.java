@@ -3,8 +3,6 @@ package dev.awaitable.channels;
 import dev.awaitable.CancellationToken;
 import dev.awaitable.ValueAwaitable;
 
-import dev.awaitable.channels.ChannelWriter;
-
 /**
  * The writing half of a {@link Channel}. Items must not be null.
  *

@@ -22,6 +22,7 @@ public final class AsyncStats {
     private static final int STRIPES = 64;
     /** longs per stripe: 3 counters padded to two 64-byte lines. */
     private static final int STRIDE = 16;
+
     private static final int SYNC = 0;
     private static final int SUSPEND = 1;
     private static final int RESUME = 2;
@@ -98,8 +99,8 @@ public final class AsyncStats {
 
     @Override
     public String toString() {
-        return backend + "{sync=" + synchronousCompletions() + ", suspensions=" + suspensions()
-                + ", resumptions=" + resumptions() + '}';
+        return backend + "{sync=" + synchronousCompletions() + ", suspensions=" + suspensions() + ", resumptions="
+                + resumptions() + '}';
     }
 
     /**

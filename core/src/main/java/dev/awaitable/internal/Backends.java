@@ -91,11 +91,12 @@ public final class Backends {
         } else {
             Map<String, AsyncBackend> all = available();
             if (all.size() != 1) {
-                throw new IllegalStateException(all.isEmpty()
-                        ? "no Awaitable backend on the class path: add dev.awaitable:awaitable-loom or "
-                                + "dev.awaitable:awaitable-statemachine"
-                        : "no Awaitable backend selected and several are on the class path " + all.keySet()
-                                + ": choose one with -D" + PROPERTY + "=NAME or Async.setDefaultBackend(NAME)");
+                throw new IllegalStateException(
+                        all.isEmpty()
+                                ? "no Awaitable backend on the class path: add dev.awaitable:awaitable-loom or "
+                                        + "dev.awaitable:awaitable-statemachine"
+                                : "no Awaitable backend selected and several are on the class path " + all.keySet()
+                                        + ": choose one with -D" + PROPERTY + "=NAME or Async.setDefaultBackend(NAME)");
             }
             b = all.values().iterator().next();
         }

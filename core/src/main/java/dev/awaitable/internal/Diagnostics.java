@@ -15,8 +15,10 @@ public final class Diagnostics {
 
     /** A continuation threw: a bug in the code that registered it. The completer carries on. */
     public static void continuationFailed(Runnable continuation, Throwable t) {
-        LOG.error("continuation {} threw; the completing thread and the other continuations carry on",
-                continuation.getClass().getName(), t);
+        LOG.error(
+                "continuation {} threw; the completing thread and the other continuations carry on",
+                continuation.getClass().getName(),
+                t);
     }
 
     /** Work posted to a context or scheduler threw and nothing awaits it. */

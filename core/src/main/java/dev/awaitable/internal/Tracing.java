@@ -51,7 +51,8 @@ public final class Tracing {
     private static void refresh() {
         boolean any = false;
         if (jdk.jfr.FlightRecorder.isInitialized()) {
-            for (jdk.jfr.Recording r : jdk.jfr.FlightRecorder.getFlightRecorder().getRecordings()) {
+            for (jdk.jfr.Recording r :
+                    jdk.jfr.FlightRecorder.getFlightRecorder().getRecordings()) {
                 if (r.getState() == jdk.jfr.RecordingState.RUNNING || r.getState() == jdk.jfr.RecordingState.DELAYED) {
                     any = true;
                     break;

@@ -36,8 +36,7 @@ public final class Trampoline {
     private ArrayDeque<Runnable> deferred;
 
     /** One thread's trampoline: only that thread runs continuations through it. */
-    Trampoline() {
-    }
+    Trampoline() {}
 
     /** The calling thread's trampoline. */
     public static Trampoline current() {

@@ -3,9 +3,6 @@ package dev.awaitable.streams;
 import dev.awaitable.Awaitable;
 import dev.awaitable.CancellationToken;
 
-import dev.awaitable.streams.AsyncGenerator;
-import dev.awaitable.streams.Emitter;
-
 /**
  * The producer of a generated {@link AsyncStream} (C#'s async iterator method): emits items
  * with {@link Emitter#emit}, awaiting each, and returns an awaitable that completes when it is

@@ -3,8 +3,6 @@ package dev.awaitable.streams;
 import dev.awaitable.Awaitable;
 import dev.awaitable.ValueAwaitable;
 
-import dev.awaitable.streams.AsyncIterator;
-
 /**
  * Iterates an {@link AsyncStream} (.NET's {@code IAsyncEnumerator<T>}):
  * <pre>{@code

@@ -3,15 +3,7 @@ package dev.awaitable.streams;
 import dev.awaitable.Awaitable;
 import dev.awaitable.CancellationToken;
 import dev.awaitable.CancellationTokenSource;
-
-import dev.awaitable.streams.AsyncGenerator;
-import dev.awaitable.streams.AsyncIterator;
-import dev.awaitable.streams.AsyncStream;
-import dev.awaitable.streams.AsyncStreams;
-import dev.awaitable.streams.GeneratorIterator;
-
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -77,7 +69,11 @@ public interface AsyncStream<T> {
 
     @SafeVarargs
     static <T> AsyncStream<T> of(T... items) {
-        return fromIterable(Arrays.asList(items.clone()));
+        List<T> copy = new ArrayList<>(items.length);
+        for (T item : items) {
+            copy.add(item);
+        }
+        return fromIterable(copy);
     }
 
     static <T> AsyncStream<T> empty() {

@@ -3,11 +3,7 @@ package dev.awaitable.streams;
 import dev.awaitable.Awaitable;
 import dev.awaitable.CancellationToken;
 import dev.awaitable.ValueAwaitable;
-
 import dev.awaitable.internal.ReusableSource;
-import dev.awaitable.streams.AsyncIterator;
-import dev.awaitable.streams.AsyncStreams;
-
 import java.util.Iterator;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -15,8 +11,7 @@ import java.util.function.Predicate;
 
 /** The iterators behind {@link AsyncStream}'s sources and operators. */
 final class AsyncStreams {
-    private AsyncStreams() {
-    }
+    private AsyncStreams() {}
 
     /** Items of a plain iterator: every moveNext completes synchronously. */
     static final class IterableIterator<T> implements AsyncIterator<T> {
@@ -98,7 +93,7 @@ final class AsyncStreams {
 
         @Override
         public ValueAwaitable<Boolean> moveNext() {
-            for (;;) {
+            for (; ; ) {
                 ValueAwaitable<Boolean> step = inner.moveNext();
                 if (!step.isCompleted()) {
                     ValueAwaitable<Boolean> result = out.next();
@@ -123,7 +118,7 @@ final class AsyncStreams {
             ValueAwaitable<Boolean> step = pending;
             pending = null;
             try {
-                for (;;) {
+                for (; ; ) {
                     if (!step.getResult()) {
                         out.setResult(Boolean.FALSE);
                         return;
@@ -221,7 +216,7 @@ final class AsyncStreams {
 
         private void loop(ValueAwaitable<Boolean> step) {
             try {
-                for (;;) {
+                for (; ; ) {
                     if (step == null) {
                         step = iterator.moveNext();
                         if (!step.isCompleted()) {

@@ -3,8 +3,6 @@ package dev.awaitable.streams;
 import dev.awaitable.OperationCanceledException;
 import dev.awaitable.ValueAwaitable;
 
-import dev.awaitable.streams.Emitter;
-
 /**
  * How an {@link AsyncGenerator} hands items to its consumer, one at a time (C#'s
  * {@code yield return} in an async iterator).

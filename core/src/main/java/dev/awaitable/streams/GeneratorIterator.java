@@ -6,13 +6,7 @@ import dev.awaitable.CompletionSource;
 import dev.awaitable.ManualResetSourceCore;
 import dev.awaitable.OperationCanceledException;
 import dev.awaitable.ValueAwaitable;
-
 import dev.awaitable.internal.ReusableSource;
-import dev.awaitable.streams.AsyncGenerator;
-import dev.awaitable.streams.AsyncIterator;
-import dev.awaitable.streams.Emitter;
-import dev.awaitable.streams.GeneratorIterator;
-
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -81,7 +75,8 @@ final class GeneratorIterator<T> implements AsyncIterator<T>, Emitter<T> {
                     result = next.next();
                     state = RUNNING;
                 }
-                case RUNNING -> throw new IllegalStateException("moveNext() while the previous moveNext() is still pending");
+                case RUNNING ->
+                    throw new IllegalStateException("moveNext() while the previous moveNext() is still pending");
                 default -> throw new IllegalStateException("state " + was);
             }
         } finally {
@@ -185,8 +180,9 @@ final class GeneratorIterator<T> implements AsyncIterator<T>, Emitter<T> {
         }
         switch (was) {
             case NEW, DONE -> closed.trySetResult(null);
-            case YIELDED -> resume.setException(new OperationCanceledException("async stream closed by its consumer", token));
-            case RUNNING -> { } // the producer sees closeRequested at its next emit, or finishes
+            case YIELDED ->
+                resume.setException(new OperationCanceledException("async stream closed by its consumer", token));
+            case RUNNING -> {} // the producer sees closeRequested at its next emit, or finishes
             default -> throw new IllegalStateException("state " + was);
         }
         return closed.awaitable();

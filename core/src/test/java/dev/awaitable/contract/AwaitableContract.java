@@ -31,7 +31,8 @@ class AwaitableContract extends Contract {
         CompletionSource<Integer> s = new CompletionSource<>();
         assertThat(s.awaitable().status()).isEqualTo(AwaitableStatus.PENDING);
         s.setResult(1);
-        assertThatThrownBy(() -> s.setResult(2)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> s.setResult(2))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("already completed");
         assertThat(s.trySetException(new RuntimeException())).isFalse();
         assertThat(s.trySetCancelled()).isFalse();
@@ -44,11 +45,15 @@ class AwaitableContract extends Contract {
     void awaitedManyTimesBeforeAndAfterCompletion() {
         CompletionSource<Integer> s = new CompletionSource<>();
         Awaitable<Integer> a = s.awaitable();
-        Awaitable<Integer> first = start(Program.<Integer>builder("await-pending").await(f -> a).returnsLast());
-        Awaitable<Integer> second = start(Program.<Integer>builder("await-pending-2").await(f -> a).returnsLast());
+        Awaitable<Integer> first =
+                start(Program.<Integer>builder("await-pending").await(f -> a).returnsLast());
+        Awaitable<Integer> second =
+                start(Program.<Integer>builder("await-pending-2").await(f -> a).returnsLast());
         s.setResult(42);
         Awaitable<Integer> third = start(Program.<Integer>builder("await-completed")
-                .await(f -> a, "x").await(f -> a, "y").returns(f -> f.getInt("x") + f.getInt("y")));
+                .await(f -> a, "x")
+                .await(f -> a, "y")
+                .returns(f -> f.getInt("x") + f.getInt("y")));
         assertThat(await(first)).isEqualTo(42);
         assertThat(await(second)).isEqualTo(42);
         assertThat(await(third)).isEqualTo(84);
@@ -77,7 +82,8 @@ class AwaitableContract extends Contract {
         List<String> log = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             int n = i;
-            s.awaitable().onCompleted(() -> log.add(n + "@" + Thread.currentThread().getName()));
+            s.awaitable()
+                    .onCompleted(() -> log.add(n + "@" + Thread.currentThread().getName()));
         }
         Thread completer = new Thread(() -> s.setResult("x"), "completer");
         completer.start();
@@ -102,7 +108,8 @@ class AwaitableContract extends Contract {
         Awaitable<String> a = Awaitable.cancelled();
         assertThat(a.isCancelled()).isTrue();
         assertThat(a.exception()).isNull();
-        assertThatThrownBy(a::getResult).isInstanceOf(CancellationException.class)
+        assertThatThrownBy(a::getResult)
+                .isInstanceOf(CancellationException.class)
                 .isInstanceOf(OperationCanceledException.class);
     }
 
@@ -110,7 +117,9 @@ class AwaitableContract extends Contract {
     @Test
     void getResultBeforeCompletionThrows() {
         Awaitable<String> a = new CompletionSource<String>().awaitable();
-        assertThatThrownBy(a::getResult).isInstanceOf(IllegalStateException.class).hasMessageContaining("before completion");
+        assertThatThrownBy(a::getResult)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("before completion");
     }
 
     /** join(timeout) gives up with TimeoutException; the awaitable is unaffected. */
@@ -153,7 +162,9 @@ class AwaitableContract extends Contract {
         IOException boom = new IOException("x");
         CompletableFuture<Object> failed = Awaitable.failed(boom).toCompletableFuture();
         assertThatThrownBy(failed::get).isInstanceOf(ExecutionException.class).hasCause(boom);
-        assertThat(Awaitable.cancelled().toCompletableFuture().isCancelled() || Awaitable.cancelled().toCompletableFuture().isCompletedExceptionally()).isTrue();
+        assertThat(Awaitable.cancelled().toCompletableFuture().isCancelled()
+                        || Awaitable.cancelled().toCompletableFuture().isCompletedExceptionally())
+                .isTrue();
         CompletionSource<Integer> s = new CompletionSource<>();
         CompletableFuture<Integer> f = s.awaitable().toCompletableFuture();
         assertThat(f).isNotDone();
@@ -164,7 +175,8 @@ class AwaitableContract extends Contract {
     /** fromFuture unwraps CompletionException and maps cancellation to CANCELLED. */
     @Test
     void fromFutureUnwrapsAndMapsCancellation() {
-        assertThat(Awaitable.fromFuture(CompletableFuture.completedFuture(5)).getResult()).isEqualTo(5);
+        assertThat(Awaitable.fromFuture(CompletableFuture.completedFuture(5)).getResult())
+                .isEqualTo(5);
         IllegalArgumentException cause = new IllegalArgumentException("bad");
         CompletableFuture<Integer> f = new CompletableFuture<>();
         Awaitable<Integer> a = Awaitable.fromFuture(f.thenApply(x -> x));
@@ -186,9 +198,12 @@ class AwaitableContract extends Contract {
         assertThat(Awaitable.<Integer>failed(boom).map(x -> x * 10).exception()).isSameAs(boom);
         assertThat(Awaitable.<Integer>cancelled().map(x -> x).isCancelled()).isTrue();
         IllegalStateException thrown = new IllegalStateException("mapper");
-        assertThat(Awaitable.completed(1).map(x -> {
-            throw thrown;
-        }).exception()).isSameAs(thrown);
+        assertThat(Awaitable.completed(1)
+                        .map(x -> {
+                            throw thrown;
+                        })
+                        .exception())
+                .isSameAs(thrown);
     }
 
     /** An exception thrown before the first await is stored in the awaitable, not thrown to the caller. */
@@ -209,9 +224,14 @@ class AwaitableContract extends Contract {
     void exceptionAfterAwaitSurfacesAtAwait() {
         CompletionSource<Integer> s = new CompletionSource<>();
         IOException late = new IOException("after await");
-        Awaitable<Integer> inner = start(Program.<Integer>builder("inner").await(f -> s.awaitable()).raise(f -> late).returnsLast());
+        Awaitable<Integer> inner = start(Program.<Integer>builder("inner")
+                .await(f -> s.awaitable())
+                .raise(f -> late)
+                .returnsLast());
         Awaitable<String> outer = start(Program.<String>builder("outer")
-                .tryCatch(Program.block().await(f -> inner), IOException.class,
+                .tryCatch(
+                        Program.block().await(f -> inner),
+                        IOException.class,
                         Program.block().run(f -> f.set("caught", f.caught())))
                 .returns(f -> f.get("caught") == late ? "caught it" : "missed"));
         assertThat(outer.isCompleted()).isFalse();
@@ -225,7 +245,8 @@ class AwaitableContract extends Contract {
         CompletionSource<Integer> a = new CompletionSource<>();
         CompletionSource<Integer> b = new CompletionSource<>();
         Awaitable<Integer> sum = start(Program.<Integer>builder("sum")
-                .await(f -> a.awaitable(), "x").await(f -> b.awaitable(), "y")
+                .await(f -> a.awaitable(), "x")
+                .await(f -> b.awaitable(), "y")
                 .returns(f -> f.getInt("x") + f.getInt("y")));
         a.setResult(40);
         assertThat(sum.isCompleted()).isFalse();
@@ -237,7 +258,8 @@ class AwaitableContract extends Contract {
     @Test
     void cancellationInsideBodyCancelsAwaitable() {
         Awaitable<Integer> a = start(Program.<Integer>builder("cancels")
-                .raise(f -> new OperationCanceledException(dev.awaitable.CancellationToken.NONE)).returnsLast());
+                .raise(f -> new OperationCanceledException(dev.awaitable.CancellationToken.NONE))
+                .returnsLast());
         assertThat(a.status()).isEqualTo(AwaitableStatus.CANCELLED);
     }
 

@@ -117,8 +117,10 @@ class CancellationContract extends Contract {
             ran.incrementAndGet();
             throw new IllegalArgumentException("two");
         });
-        assertThatThrownBy(cts::cancel).isInstanceOf(AggregateException.class)
-                .satisfies(e -> assertThat(((AggregateException) e).exceptions()).hasSize(2));
+        assertThatThrownBy(cts::cancel)
+                .isInstanceOf(AggregateException.class)
+                .satisfies(
+                        e -> assertThat(((AggregateException) e).exceptions()).hasSize(2));
         assertThat(ran).hasValue(3);
     }
 
@@ -131,7 +133,8 @@ class CancellationContract extends Contract {
         assertThatThrownBy(() -> cts.token().throwIfCancellationRequested())
                 .isInstanceOf(OperationCanceledException.class)
                 .isInstanceOf(CancellationException.class)
-                .satisfies(e -> assertThat(((OperationCanceledException) e).token()).isEqualTo(cts.token()));
+                .satisfies(e ->
+                        assertThat(((OperationCanceledException) e).token()).isEqualTo(cts.token()));
         assertThat(CancellationToken.NONE.canBeCancelled()).isFalse();
         CancellationToken.NONE.throwIfCancellationRequested();
     }
@@ -190,8 +193,10 @@ class CancellationContract extends Contract {
         CancellationTokenSource cts = new CancellationTokenSource();
         List<String> log = Collections.synchronizedList(new ArrayList<>());
         Awaitable<String> p = start(Program.<String>builder("delay-cancel")
-                .tryCatch(Program.block().await(f -> Awaitables.delay(Duration.ofHours(1), cts.token())),
-                        CancellationException.class, Program.block().run(f -> log.add("cancelled")))
+                .tryCatch(
+                        Program.block().await(f -> Awaitables.delay(Duration.ofHours(1), cts.token())),
+                        CancellationException.class,
+                        Program.block().run(f -> log.add("cancelled")))
                 .returns(f -> String.join(",", log)));
         cts.cancel();
         assertThat(await(p)).isEqualTo("cancelled");

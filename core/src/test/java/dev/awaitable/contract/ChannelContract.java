@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.awaitable.Awaitable;
-import dev.awaitable.channels.BoundedChannelFullMode;
 import dev.awaitable.CancellationTokenSource;
+import dev.awaitable.ValueAwaitable;
+import dev.awaitable.channels.BoundedChannelFullMode;
 import dev.awaitable.channels.Channel;
 import dev.awaitable.channels.ChannelClosedException;
-import dev.awaitable.ValueAwaitable;
 import dev.awaitable.testkit.Contract;
 import dev.awaitable.testkit.Program;
 import java.io.IOException;
@@ -38,7 +38,8 @@ class ChannelContract extends Contract {
     void pendingReadGetsNextWrite() {
         Channel<String> ch = Channel.unbounded();
         Awaitable<String> reader = start(Program.<String>builder("reader")
-                .await(f -> ch.reader().readAsync()).returnsLast());
+                .await(f -> ch.reader().readAsync())
+                .returnsLast());
         assertThat(reader.isCompleted()).isFalse();
         ch.writer().tryWrite("hello");
         assertThat(await(reader)).isEqualTo("hello");
@@ -168,15 +169,21 @@ class ChannelContract extends Contract {
         Channel<Integer> pong = Channel.bounded(1);
         int rounds = 200;
         Awaitable<Integer> ponger = start(Program.<Integer>builder("ponger")
-                .repeat(rounds, "i", Program.block()
-                        .await(f -> ping.reader().readAsync(), "v")
-                        .await(f -> pong.writer().writeAsync(f.getInt("v") + 1)))
+                .repeat(
+                        rounds,
+                        "i",
+                        Program.block()
+                                .await(f -> ping.reader().readAsync(), "v")
+                                .await(f -> pong.writer().writeAsync(f.getInt("v") + 1)))
                 .returns(f -> f.getInt("i")));
         Awaitable<Integer> pinger = start(Program.<Integer>builder("pinger")
-                .repeat(rounds, "i", Program.block()
-                        .await(f -> ping.writer().writeAsync(f.getInt("i")))
-                        .await(f -> pong.reader().readAsync(), "v")
-                        .run(f -> f.add("sum", f.getInt("v"))))
+                .repeat(
+                        rounds,
+                        "i",
+                        Program.block()
+                                .await(f -> ping.writer().writeAsync(f.getInt("i")))
+                                .await(f -> pong.reader().readAsync(), "v")
+                                .run(f -> f.add("sum", f.getInt("v"))))
                 .returns(f -> f.getInt("sum")));
         assertThat(await(pinger)).isEqualTo(rounds * (rounds + 1) / 2);
         assertThat(await(ponger)).isEqualTo(rounds);
@@ -185,7 +192,8 @@ class ChannelContract extends Contract {
     /** Items must not be null; capacity must be positive. */
     @Test
     void badInputIsRejected() {
-        assertThatThrownBy(() -> Channel.<Integer>unbounded().writer().tryWrite(null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> Channel.<Integer>unbounded().writer().tryWrite(null))
+                .isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> Channel.bounded(0)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -32,7 +32,8 @@ class CombinatorContract extends Contract {
         assertThat(all.isCompleted()).isFalse();
         b.setResult(2);
         assertThat(all.getResult()).containsExactly(1, 2, 3);
-        assertThat(Awaitables.whenAll(List.<Awaitable<Integer>>of()).getResult()).isEmpty();
+        assertThat(Awaitables.whenAll(List.<Awaitable<Integer>>of()).getResult())
+                .isEmpty();
     }
 
     /** whenAll with several failures: await rethrows the first; the AggregateException keeps them all. */
@@ -48,9 +49,11 @@ class CombinatorContract extends Contract {
         ok.setResult(1);
         a.setException(first);
         Awaitable<String> body = start(Program.<String>builder("await-whenAll")
-                .tryCatch(Program.block().await(f -> all), Exception.class,
+                .tryCatch(
+                        Program.block().await(f -> all),
+                        Exception.class,
                         Program.block().run(f -> f.set("caught", f.caught())))
-                .returns(f -> f.get("caught") == first ? "first" : String.valueOf((Object) f.get("caught"))));
+                .returns(f -> f.get("caught") == first ? "first" : String.valueOf(f.get("caught"))));
         assertThat(await(body)).isEqualTo("first");
         assertThat(all.exception()).isInstanceOf(AggregateException.class);
         assertThat(((AggregateException) all.exception()).exceptions()).containsExactly(first, second);
@@ -83,8 +86,14 @@ class CombinatorContract extends Contract {
         CompletionSource<String> never = new CompletionSource<>();
         Awaitable<Void> timeout = Awaitables.delay(Duration.ofMillis(20));
         Awaitable<String> p = start(Program.<String>builder("timeout-pattern")
-                .await(f -> Awaitables.<Object>whenAny(List.of(never.awaitable().map(x -> (Object) x), timeout.map(x -> (Object) x))), "winner")
-                .returns(f -> ((Awaitable<?>) f.get("winner")).isCompleted() && !never.awaitable().isCompleted() ? "timed out" : "work"));
+                .await(
+                        f -> Awaitables.<Object>whenAny(
+                                List.of(never.awaitable().map(x -> (Object) x), timeout.map(x -> (Object) x))),
+                        "winner")
+                .returns(f -> ((Awaitable<?>) f.get("winner")).isCompleted()
+                                && !never.awaitable().isCompleted()
+                        ? "timed out"
+                        : "work"));
         assertThat(await(p)).isEqualTo("timed out");
     }
 
@@ -93,12 +102,14 @@ class CombinatorContract extends Contract {
     void delayTiming() {
         long start = System.nanoTime();
         await(Awaitables.delay(Duration.ofMillis(30)));
-        assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(Duration.ofMillis(29).toNanos());
+        assertThat(System.nanoTime() - start)
+                .isGreaterThanOrEqualTo(Duration.ofMillis(29).toNanos());
         assertThat(Awaitables.delay(Duration.ZERO).isCompleted()).isTrue();
         assertThatThrownBy(() -> Awaitables.delay(Duration.ofMillis(-1))).isInstanceOf(IllegalArgumentException.class);
         CancellationTokenSource cts = new CancellationTokenSource();
         cts.cancel();
-        assertThat(Awaitables.delay(Duration.ofSeconds(1), cts.token()).isCancelled()).isTrue();
+        assertThat(Awaitables.delay(Duration.ofSeconds(1), cts.token()).isCancelled())
+                .isTrue();
     }
 
     /** yieldNow always suspends and resumes asynchronously. */

@@ -62,7 +62,8 @@ class ContextContract extends Contract {
         SingleThreadContext ui = loop("ui");
         assertThat(AsyncContext.current()).isNull();
         assertThat(ui.isCurrent()).isFalse();
-        assertThat(await(ui.submit(() -> AsyncContext.current() == ui && ui.isCurrent()))).isTrue();
+        assertThat(await(ui.submit(() -> AsyncContext.current() == ui && ui.isCurrent())))
+                .isTrue();
     }
 
     /** An await started on the loop captures it: every step of the body runs on the loop thread. */
@@ -111,7 +112,8 @@ class ContextContract extends Contract {
         SingleThreadContext ui = loop("ui");
         CompletionSource<Integer> io = new CompletionSource<>();
         Awaitable<Integer> p = await(ui.submit(() -> start(Program.<Integer>builder("capture")
-                .await(f -> io.awaitable(), "v").returns(f -> f.getInt("v")))));
+                .await(f -> io.awaitable(), "v")
+                .returns(f -> f.getInt("v")))));
         await(ui.submit(() -> null));
         long postsBefore = ui.postCount();
         io.setResult(1);
@@ -151,8 +153,12 @@ class ContextContract extends Contract {
         Awaitable<Integer> p = await(ui.submit(() -> {
             Awaitable<Integer> body = start(Program.<Integer>builder("force-yield")
                     .run(f -> order.expect(1))
-                    .await(f -> Awaitable.completed(5).configureAwait(
-                            ConfigureAwaitOptions.FORCE_YIELDING, ConfigureAwaitOptions.CONTINUE_ON_CAPTURED_CONTEXT), "v")
+                    .await(
+                            f -> Awaitable.completed(5)
+                                    .configureAwait(
+                                            ConfigureAwaitOptions.FORCE_YIELDING,
+                                            ConfigureAwaitOptions.CONTINUE_ON_CAPTURED_CONTEXT),
+                            "v")
                     .run(f -> order.expect(3))
                     .returns(f -> f.getInt("v")));
             order.expect(2);
@@ -180,7 +186,10 @@ class ContextContract extends Contract {
     @Test
     void suppressThrowingReturnsNull() {
         Awaitable<String> p = start(Program.<String>builder("suppress")
-                .await(f -> Awaitable.<String>failed(new IOException("ignored")).configureAwait(ConfigureAwaitOptions.SUPPRESS_THROWING), "a")
+                .await(
+                        f -> Awaitable.<String>failed(new IOException("ignored"))
+                                .configureAwait(ConfigureAwaitOptions.SUPPRESS_THROWING),
+                        "a")
                 .await(f -> Awaitable.<String>cancelled().configureAwait(ConfigureAwaitOptions.SUPPRESS_THROWING), "b")
                 .returns(f -> f.get("a") == null && f.get("b") == null ? "suppressed" : "thrown"));
         assertThat(await(p)).isEqualTo("suppressed");
@@ -207,13 +216,13 @@ class ContextContract extends Contract {
     void enterSetsAndRestoresCurrent() {
         AsyncContext a = AsyncContext.fromExecutor("a", Runnable::run);
         AsyncContext b = AsyncContext.fromExecutor("b", Runnable::run);
-        try (var sa = AsyncContext.enter(a)) {
-            assertThat(AsyncContext.current()).isSameAs(a);
-            try (var sb = AsyncContext.enter(b)) {
-                assertThat(AsyncContext.current()).isSameAs(b);
-            }
-            assertThat(AsyncContext.current()).isSameAs(a);
-        }
+        AsyncContext.Scope sa = AsyncContext.enter(a);
+        assertThat(AsyncContext.current()).isSameAs(a);
+        AsyncContext.Scope sb = AsyncContext.enter(b);
+        assertThat(AsyncContext.current()).isSameAs(b);
+        sb.close();
+        assertThat(AsyncContext.current()).isSameAs(a);
+        sa.close();
         assertThat(AsyncContext.current()).isNull();
     }
 
@@ -229,6 +238,6 @@ class ContextContract extends Contract {
         ui.close();
         assertThat(ran).hasSize(10);
         assertThat(ui.isRunning()).isFalse();
-        assertThatThrownBy(() -> ui.post(() -> { })).isInstanceOf(RejectedExecutionException.class);
+        assertThatThrownBy(() -> ui.post(() -> {})).isInstanceOf(RejectedExecutionException.class);
     }
 }

@@ -25,7 +25,8 @@ class DeadlockContract extends Contract {
         CompletionSource<Integer> io = new CompletionSource<>();
         Object outcome = await(ui.submit(() -> {
             Awaitable<Integer> body = start(Program.<Integer>builder("GetDataAsync")
-                    .await(f -> io.awaitable(), "v").returns(f -> f.getInt("v")));
+                    .await(f -> io.awaitable(), "v")
+                    .returns(f -> f.getInt("v")));
             try {
                 return body.join();
             } catch (DeadlockException e) {
@@ -35,7 +36,10 @@ class DeadlockContract extends Contract {
         assertThat(outcome).isInstanceOf(DeadlockException.class);
         DeadlockException d = (DeadlockException) outcome;
         assertThat(d.context()).isSameAs(ui);
-        assertThat(d.getMessage()).contains("ui-thread").contains("GetDataAsync").contains("configureAwait(false)");
+        assertThat(d.getMessage())
+                .contains("ui-thread")
+                .contains("GetDataAsync")
+                .contains("configureAwait(false)");
         io.setResult(1); // the body can still finish once the loop is free
     }
 
@@ -45,9 +49,11 @@ class DeadlockContract extends Contract {
         SingleThreadContext ui = loop("ui");
         CompletionSource<Integer> io = new CompletionSource<>();
         Object outcome = await(ui.submit(() -> {
-            Awaitable<Integer> inner = start(Program.<Integer>builder("inner").await(f -> io.awaitable()).returnsLast());
+            Awaitable<Integer> inner = start(
+                    Program.<Integer>builder("inner").await(f -> io.awaitable()).returnsLast());
             Awaitable<Integer> outer = start(Program.<Integer>builder("outer")
-                    .await(f -> inner.configureAwait(false)).returnsLast());
+                    .await(f -> inner.configureAwait(false))
+                    .returnsLast());
             try {
                 return outer.join();
             } catch (DeadlockException e) {
@@ -65,12 +71,14 @@ class DeadlockContract extends Contract {
         SingleThreadContext ui = loop("ui");
         CompletionSource<Integer> io = new CompletionSource<>();
         new Thread(() -> {
-            sleep(50);
-            io.setResult(11);
-        }).start();
+                    sleep(50);
+                    io.setResult(11);
+                })
+                .start();
         Object outcome = await(ui.submit(() -> {
             Awaitable<Integer> body = start(Program.<Integer>builder("library-code")
-                    .await(f -> io.awaitable().configureAwait(false), "v").returns(f -> f.getInt("v")));
+                    .await(f -> io.awaitable().configureAwait(false), "v")
+                    .returns(f -> f.getInt("v")));
             return body.join();
         }));
         assertThat(outcome).isEqualTo(11);
@@ -83,14 +91,17 @@ class DeadlockContract extends Contract {
         CompletionSource<Integer> first = new CompletionSource<>();
         CompletionSource<Integer> second = new CompletionSource<>();
         new Thread(() -> {
-            sleep(50);
-            first.setResult(1);
-        }).start();
+                    sleep(50);
+                    first.setResult(1);
+                })
+                .start();
         Object outcome = await(ui.submit(() -> {
             Awaitable<Integer> capturing = start(Program.<Integer>builder("captures-ui")
-                    .await(f -> second.awaitable()).returnsLast());
+                    .await(f -> second.awaitable())
+                    .returnsLast());
             Awaitable<Integer> free = start(Program.<Integer>builder("free")
-                    .await(f -> first.awaitable().configureAwait(false)).returnsLast());
+                    .await(f -> first.awaitable().configureAwait(false))
+                    .returnsLast());
             Awaitable<?> both = Awaitables.whenAll(free, capturing);
             try {
                 return both.join(Duration.ofSeconds(10));
@@ -106,7 +117,8 @@ class DeadlockContract extends Contract {
     @Test
     void unrelatedJoinOnLoopIsAllowed() {
         SingleThreadContext ui = loop("ui");
-        Object outcome = await(ui.submit(() -> Awaitables.delay(Duration.ofMillis(20)).join()));
+        Object outcome =
+                await(ui.submit(() -> Awaitables.delay(Duration.ofMillis(20)).join()));
         assertThat(outcome).isNull();
     }
 

@@ -24,7 +24,8 @@ class DirectStyleContract extends Contract {
     @Test
     void unsupportedBackendSaysSo() {
         assumeFalse(Async.backend().supportsDirectStyle());
-        assertThatThrownBy(() -> Async.run(() -> 1)).isInstanceOf(UnsupportedOperationException.class)
+        assertThatThrownBy(() -> Async.run(() -> 1))
+                .isInstanceOf(UnsupportedOperationException.class)
                 .hasMessageContaining("loom");
         // awaiting something already complete needs no suspension and works anywhere
         assertThat(Async.await(Awaitable.completed(3))).isEqualTo(3);

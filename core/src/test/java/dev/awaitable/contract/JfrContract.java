@@ -33,7 +33,8 @@ class JfrContract extends Contract {
     @Test
     void suspendAndResumeEventsAreRecorded() throws Exception {
         CompletionSource<Integer> warm = new CompletionSource<>();
-        Awaitable<Integer> first = start(Program.<Integer>builder("warm-up").await(f -> warm.awaitable()).returnsLast());
+        Awaitable<Integer> first = start(
+                Program.<Integer>builder("warm-up").await(f -> warm.awaitable()).returnsLast());
         warm.setResult(0);
         await(first);
         Path file = Files.createTempFile("awaitable-contract", ".jfr");
@@ -43,7 +44,9 @@ class JfrContract extends Contract {
             r.enable(StatisticsEvent.NAME).withPeriod(Duration.ofMillis(100));
             r.start();
             CompletionSource<Integer> io = new CompletionSource<>();
-            Awaitable<Integer> body = start(Program.<Integer>builder("traced").await(f -> io.awaitable()).returnsLast());
+            Awaitable<Integer> body = start(Program.<Integer>builder("traced")
+                    .await(f -> io.awaitable())
+                    .returnsLast());
             Thread.sleep(5);
             io.setResult(1);
             await(body);
@@ -55,18 +58,22 @@ class JfrContract extends Contract {
         Files.deleteIfExists(file);
         List<RecordedEvent> suspends = events.stream()
                 .filter(e -> e.getEventType().getName().equals(SuspendEvent.NAME))
-                .filter(e -> backend().equals(e.getString("backend"))).toList();
+                .filter(e -> backend().equals(e.getString("backend")))
+                .toList();
         List<RecordedEvent> resumes = events.stream()
                 .filter(e -> e.getEventType().getName().equals(ResumeEvent.NAME))
-                .filter(e -> backend().equals(e.getString("backend"))).toList();
+                .filter(e -> backend().equals(e.getString("backend")))
+                .toList();
         assertThat(suspends).isNotEmpty();
         assertThat(resumes).isNotEmpty();
         RecordedEvent resume = resumes.get(resumes.size() - 1);
-        assertThat(resume.getLong("suspendedFor")).isGreaterThanOrEqualTo(Duration.ofMillis(4).toNanos());
+        assertThat(resume.getLong("suspendedFor"))
+                .isGreaterThanOrEqualTo(Duration.ofMillis(4).toNanos());
         assertThat(resume.getLong("resumeLatency")).isGreaterThanOrEqualTo(0L);
         assertThat(events.stream()
-                .filter(e -> e.getEventType().getName().equals(StatisticsEvent.NAME))
-                .filter(e -> backend().equals(e.getString("backend")))
-                .anyMatch(e -> e.getLong("suspensions") >= 1 && e.getLong("resumptions") >= 1)).isTrue();
+                        .filter(e -> e.getEventType().getName().equals(StatisticsEvent.NAME))
+                        .filter(e -> backend().equals(e.getString("backend")))
+                        .anyMatch(e -> e.getLong("suspensions") >= 1 && e.getLong("resumptions") >= 1))
+                .isTrue();
     }
 }

@@ -26,12 +26,12 @@ class ProgramOrderContract extends Contract {
     void lineAfterAwaitRunsLast() {
         Order order = new Order();
         Awaitable<Void> p = start(Program.<Void>builder("abc")
-                .run(f -> order.expect(1))                          // A. before await
+                .run(f -> order.expect(1)) // A. before await
                 .await(f -> Awaitables.delay(Duration.ofMillis(20)))
-                .run(f -> order.expect(2))                          // B. after await
+                .run(f -> order.expect(2)) // B. after await
                 .returnsNothing());
         await(p);
-        order.finish(3);                                            // C. back in the caller
+        order.finish(3); // C. back in the caller
         order.assertFinished(3);
     }
 
@@ -43,16 +43,16 @@ class ProgramOrderContract extends Contract {
     void fiveStepResumeOrder() {
         Order order = new Order();
         CompletionSource<String> io = new CompletionSource<>();
-        order.expect(1);                                            // 1. start
+        order.expect(1); // 1. start
         Awaitable<String> pour = start(Program.<String>builder("pour")
-                .run(f -> order.expect(2))                          // 2. pouring (synchronous part)
+                .run(f -> order.expect(2)) // 2. pouring (synchronous part)
                 .await(f -> io.awaitable(), "cup")
-                .run(f -> order.expect(4))                          // 4. continuation
+                .run(f -> order.expect(4)) // 4. continuation
                 .returns(f -> f.get("cup")));
-        order.expect(3);                                            // 3. caller continues before the continuation
+        order.expect(3); // 3. caller continues before the continuation
         io.setResult("coffee");
         assertThat(await(pour)).isEqualTo("coffee");
-        order.finish(5);                                            // 5. finished
+        order.finish(5); // 5. finished
         order.assertFinished(5);
     }
 
@@ -98,12 +98,15 @@ class ProgramOrderContract extends Contract {
         }
         List<Integer> seen = new ArrayList<>();
         Awaitable<Integer> p = start(Program.<Integer>builder("loop")
-                .repeat(5, "i", Program.block()
-                        .await(f -> sources.get(f.getInt("i")).awaitable(), "v")
-                        .run(f -> {
-                            seen.add(f.getInt("v"));
-                            f.add("sum", f.getInt("v"));
-                        }))
+                .repeat(
+                        5,
+                        "i",
+                        Program.block()
+                                .await(f -> sources.get(f.getInt("i")).awaitable(), "v")
+                                .run(f -> {
+                                    seen.add(f.getInt("v"));
+                                    f.add("sum", f.getInt("v"));
+                                }))
                 .returns(f -> f.getInt("sum")));
         for (int i = 0; i < 5; i++) {
             assertThat(p.isCompleted()).isFalse();
@@ -120,9 +123,14 @@ class ProgramOrderContract extends Contract {
         CompletionSource<Integer> s = new CompletionSource<>();
         Awaitable<String> p = start(Program.<String>builder("try-catch-finally")
                 .tryCatchFinally(
-                        Program.block().run(f -> order.expect(1)).await(f -> s.awaitable()).run(f -> order.expect(99)),
+                        Program.block()
+                                .run(f -> order.expect(1))
+                                .await(f -> s.awaitable())
+                                .run(f -> order.expect(99)),
                         IOException.class,
-                        Program.block().run(f -> order.expect(3)).run(f -> f.set("msg", f.caught().getMessage())),
+                        Program.block()
+                                .run(f -> order.expect(3))
+                                .run(f -> f.set("msg", f.caught().getMessage())),
                         Program.block().run(f -> order.expect(4)))
                 .run(f -> order.expect(5))
                 .returns(f -> f.get("msg")));
@@ -142,7 +150,10 @@ class ProgramOrderContract extends Contract {
         Awaitable<Integer> p = start(Program.<Integer>builder("finally")
                 .tryFinally(
                         Program.block().await(f -> s.awaitable()).raise(f -> boom),
-                        Program.block().run(f -> order.expect(2)).await(f -> Awaitable.completed(0)).run(f -> order.expect(3)))
+                        Program.block()
+                                .run(f -> order.expect(2))
+                                .await(f -> Awaitable.completed(0))
+                                .run(f -> order.expect(3)))
                 .returnsLast());
         order.expect(1);
         s.setResult(1);
@@ -157,7 +168,10 @@ class ProgramOrderContract extends Contract {
         IllegalStateException first = new IllegalStateException("first");
         IllegalArgumentException second = new IllegalArgumentException("second");
         Awaitable<Integer> p = start(Program.<Integer>builder("replace")
-                .tryFinally(Program.block().await(f -> Awaitables.delay(Duration.ofMillis(5))).raise(f -> first),
+                .tryFinally(
+                        Program.block()
+                                .await(f -> Awaitables.delay(Duration.ofMillis(5)))
+                                .raise(f -> first),
                         Program.block().raise(f -> second))
                 .returnsLast());
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> await(p)).isSameAs(second);

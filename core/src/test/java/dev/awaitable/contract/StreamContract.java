@@ -3,11 +3,11 @@ package dev.awaitable.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.awaitable.streams.AsyncIterator;
-import dev.awaitable.streams.AsyncStream;
 import dev.awaitable.Awaitable;
 import dev.awaitable.Awaitables;
 import dev.awaitable.CancellationTokenSource;
+import dev.awaitable.streams.AsyncIterator;
+import dev.awaitable.streams.AsyncStream;
 import dev.awaitable.streams.Emitter;
 import dev.awaitable.testkit.Contract;
 import dev.awaitable.testkit.Program;
@@ -27,11 +27,18 @@ class StreamContract extends Contract {
     static AsyncStream<Integer> numbers(int n, AtomicInteger cleanups, AtomicReference<Throwable> producerSaw) {
         return AsyncStream.generate((Emitter<Integer> out, dev.awaitable.CancellationToken token) ->
                 start(Program.<Void>builder("producer")
-                        .tryCatchFinally(Program.block().repeat(n, "i", Program.block()
-                                        .await(f -> Awaitables.delay(Duration.ofMillis(1)))
-                                        .await(f -> out.emit(f.getInt("i")))),
+                        .tryCatchFinally(
+                                Program.block()
+                                        .repeat(
+                                                n,
+                                                "i",
+                                                Program.block()
+                                                        .await(f -> Awaitables.delay(Duration.ofMillis(1)))
+                                                        .await(f -> out.emit(f.getInt("i")))),
                                 Throwable.class,
-                                Program.block().run(f -> producerSaw.set(f.caught())).raise(f -> f.caught()),
+                                Program.block()
+                                        .run(f -> producerSaw.set(f.caught()))
+                                        .raise(f -> f.caught()),
                                 Program.block().run(f -> cleanups.incrementAndGet()))
                         .returnsNothing()));
     }
@@ -40,7 +47,8 @@ class StreamContract extends Contract {
     @Test
     void allItemsInOrder() {
         AtomicInteger cleanups = new AtomicInteger();
-        List<Integer> items = await(numbers(10, cleanups, new AtomicReference<>()).toList());
+        List<Integer> items =
+                await(numbers(10, cleanups, new AtomicReference<>()).toList());
         assertThat(items).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
         assertThat(cleanups).hasValue(1);
     }
@@ -48,13 +56,14 @@ class StreamContract extends Contract {
     /** A consumer body iterating with moveNext/current sees every item. */
     @Test
     void consumerBodyIterates() {
-        AsyncIterator<Integer> it = numbers(5, new AtomicInteger(), new AtomicReference<>()).iterator();
+        AsyncIterator<Integer> it =
+                numbers(5, new AtomicInteger(), new AtomicReference<>()).iterator();
         List<Integer> seen = Collections.synchronizedList(new ArrayList<>());
         Awaitable<Void> consumer = start(Program.<Void>builder("consumer")
                 .await(f -> it.moveNext(), "more")
-                .loop(f -> (Boolean) f.get("more"), Program.block()
-                        .run(f -> seen.add(it.current()))
-                        .await(f -> it.moveNext(), "more"))
+                .loop(
+                        f -> (Boolean) f.get("more"),
+                        Program.block().run(f -> seen.add(it.current())).await(f -> it.moveNext(), "more"))
                 .await(f -> it.closeAsync())
                 .returnsNothing());
         await(consumer);
@@ -111,7 +120,8 @@ class StreamContract extends Contract {
     @Test
     void operatorsAndSimpleSources() {
         AsyncStream<Integer> evensTimesTen = numbers(8, new AtomicInteger(), new AtomicReference<>())
-                .filter(x -> x % 2 == 0).map(x -> x * 10);
+                .filter(x -> x % 2 == 0)
+                .map(x -> x * 10);
         assertThat(await(evensTimesTen.toList())).containsExactly(0, 20, 40, 60);
         assertThat(await(AsyncStream.of("a", "b").toList())).containsExactly("a", "b");
         assertThat(await(AsyncStream.empty().toList())).isEmpty();
@@ -122,7 +132,8 @@ class StreamContract extends Contract {
     void cancelledTokenStopsIteration() {
         CancellationTokenSource cts = new CancellationTokenSource();
         cts.cancel();
-        Awaitable<List<Integer>> list = AsyncStream.of(1, 2, 3).withCancellation(cts.token()).toList();
+        Awaitable<List<Integer>> list =
+                AsyncStream.of(1, 2, 3).withCancellation(cts.token()).toList();
         assertThat(list.isCancelled()).isTrue();
     }
 }

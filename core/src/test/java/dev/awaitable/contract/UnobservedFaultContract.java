@@ -39,7 +39,9 @@ class UnobservedFaultContract extends Contract {
     }
 
     private long mine() {
-        return reported.stream().filter(f -> String.valueOf(f.exception().getMessage()).contains(marker)).count();
+        return reported.stream()
+                .filter(f -> String.valueOf(f.exception().getMessage()).contains(marker))
+                .count();
     }
 
     /** A fire-and-forget body that fails is reported once, after GC, with its exception. */
@@ -49,14 +51,19 @@ class UnobservedFaultContract extends Contract {
         assertThat(Gc.until(() -> mine() >= 1, WAIT)).isTrue();
         Gc.settle();
         assertThat(mine()).isEqualTo(1);
-        UnobservedFault f = reported.stream().filter(x -> x.exception().getMessage().contains(marker)).findFirst().orElseThrow();
+        UnobservedFault f = reported.stream()
+                .filter(x -> x.exception().getMessage().contains(marker))
+                .findFirst()
+                .orElseThrow();
         assertThat(f.awaitable()).contains("fire-and-forget");
     }
 
     private static void fireAndForget(String marker) {
         CompletionSource<Integer> s = new CompletionSource<>();
-        start(Program.<Integer>builder("fire-and-forget").await(f -> s.awaitable())
-                .raise(f -> new IllegalStateException("lost " + marker)).returnsLast());
+        start(Program.<Integer>builder("fire-and-forget")
+                .await(f -> s.awaitable())
+                .raise(f -> new IllegalStateException("lost " + marker))
+                .returnsLast());
         s.setResult(1);
     }
 
@@ -77,7 +84,8 @@ class UnobservedFaultContract extends Contract {
         }
         Awaitable.failed(new IllegalStateException("b " + marker)).exception();
         Awaitable<Integer> body = start(Program.<Integer>builder("awaited")
-                .await(f -> Awaitable.failed(new IllegalStateException("c " + marker))).returnsLast());
+                .await(f -> Awaitable.failed(new IllegalStateException("c " + marker)))
+                .returnsLast());
         body.exception();
     }
 
@@ -118,6 +126,7 @@ class UnobservedFaultContract extends Contract {
     void cancellationIsNotReported() {
         Awaitable.cancelled();
         Gc.settle();
-        assertThat(reported.stream().filter(f -> f.exception() instanceof java.util.concurrent.CancellationException)).isEmpty();
+        assertThat(reported.stream().filter(f -> f.exception() instanceof java.util.concurrent.CancellationException))
+                .isEmpty();
     }
 }

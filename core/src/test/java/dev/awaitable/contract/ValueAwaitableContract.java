@@ -34,11 +34,16 @@ class ValueAwaitableContract extends Contract {
     void secondUseThrows() {
         ValueAwaitable<String> v = ValueAwaitable.of("once");
         v.getResult();
-        assertThatThrownBy(v::getResult).isInstanceOf(IllegalStateException.class).hasMessageContaining("already consumed");
-        assertThatThrownBy(v::getAwaiter).isInstanceOf(IllegalStateException.class).hasMessageContaining("awaited once");
+        assertThatThrownBy(v::getResult)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("already consumed");
+        assertThatThrownBy(v::getAwaiter)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("awaited once");
         ValueAwaitable<String> p = ValueAwaitable.from(new CompletionSource<String>().awaitable());
-        p.onCompleted(() -> { });
-        assertThatThrownBy(() -> p.onCompleted(() -> { })).isInstanceOf(IllegalStateException.class)
+        p.onCompleted(() -> {});
+        assertThatThrownBy(() -> p.onCompleted(() -> {}))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("awaited once");
     }
 
@@ -46,7 +51,8 @@ class ValueAwaitableContract extends Contract {
     @Test
     void programAwaitingTwiceFails() {
         ValueAwaitable<Integer> v = ValueAwaitable.of(1);
-        Awaitable<Integer> p = start(Program.<Integer>builder("twice").await(f -> v).await(f -> v).returnsLast());
+        Awaitable<Integer> p = start(
+                Program.<Integer>builder("twice").await(f -> v).await(f -> v).returnsLast());
         assertThat(p.exception()).isInstanceOf(IllegalStateException.class).hasMessageContaining("ValueAwaitable");
     }
 
@@ -54,7 +60,9 @@ class ValueAwaitableContract extends Contract {
     @Test
     void getResultBeforeCompletionThrows() {
         ValueAwaitable<String> v = ValueAwaitable.from(new CompletionSource<String>().awaitable());
-        assertThatThrownBy(v::getResult).isInstanceOf(IllegalStateException.class).hasMessageContaining("before the ValueAwaitable completed");
+        assertThatThrownBy(v::getResult)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("before the ValueAwaitable completed");
     }
 
     /** asAwaitable gives an Awaitable that may be awaited many times; it consumes the ValueAwaitable. */
@@ -75,7 +83,8 @@ class ValueAwaitableContract extends Contract {
     void sourceBackedCompletesLater() {
         ReusableSource<Integer> src = new ReusableSource<>();
         ValueAwaitable<Integer> v = src.next();
-        Awaitable<Integer> p = start(Program.<Integer>builder("source").await(f -> v).returnsLast());
+        Awaitable<Integer> p =
+                start(Program.<Integer>builder("source").await(f -> v).returnsLast());
         assertThat(p.isCompleted()).isFalse();
         src.setResult(9);
         assertThat(await(p)).isEqualTo(9);
@@ -91,9 +100,11 @@ class ValueAwaitableContract extends Contract {
         int oldToken = src.version();
         src.next();
         src.setResult(2);
-        assertThatThrownBy(() -> src.getResult(oldToken)).isInstanceOf(IllegalStateException.class).hasMessageContaining("stale token");
+        assertThatThrownBy(() -> src.getResult(oldToken))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("stale token");
         assertThatThrownBy(() -> src.status(oldToken)).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> src.onCompleted(() -> { }, oldToken, false)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> src.onCompleted(() -> {}, oldToken, false)).isInstanceOf(IllegalStateException.class);
     }
 
     /** A ValueAwaitable kept across a reset fails loudly rather than reading the next operation's value. */
@@ -103,7 +114,9 @@ class ValueAwaitableContract extends Contract {
         ValueAwaitable<String> stale = src.next();
         src.next();
         src.setResult("someone else's");
-        assertThatThrownBy(stale::isCompleted).isInstanceOf(IllegalStateException.class).hasMessageContaining("stale");
+        assertThatThrownBy(stale::isCompleted)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("stale");
     }
 
     /** A source operation completes once; faults and cancellation map to statuses. */

@@ -9,8 +9,7 @@ import java.util.List;
  * capture (the loom backend).
  */
 public final class DirectInterpreter {
-    private DirectInterpreter() {
-    }
+    private DirectInterpreter() {}
 
     /** Runs the program body on the calling (async) thread and returns its result. */
     public static <T> T execute(Program<T> program) throws Exception {

@@ -5,8 +5,7 @@ import java.util.function.BooleanSupplier;
 
 /** Collects garbage until a condition holds (reference cleared, cleaner ran), or times out. */
 public final class Gc {
-    private Gc() {
-    }
+    private Gc() {}
 
     /** True once {@code condition} holds after GCs; false after {@code timeout}. */
     public static boolean until(BooleanSupplier condition, Duration timeout) {

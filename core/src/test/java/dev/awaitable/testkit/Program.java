@@ -108,9 +108,10 @@ public final class Program<T> {
             return this;
         }
 
-        public Block tryCatchFinally(Block body, Class<? extends Throwable> catchType, Block handler, Block finallySteps) {
-            steps.add(new Step.Try(List.copyOf(body.steps), catchType, List.copyOf(handler.steps),
-                    List.copyOf(finallySteps.steps)));
+        public Block tryCatchFinally(
+                Block body, Class<? extends Throwable> catchType, Block handler, Block finallySteps) {
+            steps.add(new Step.Try(
+                    List.copyOf(body.steps), catchType, List.copyOf(handler.steps), List.copyOf(finallySteps.steps)));
             return this;
         }
     }
@@ -172,8 +173,8 @@ public final class Program<T> {
         }
 
         @Override
-        public Builder<T> tryCatchFinally(Block body, Class<? extends Throwable> catchType, Block handler,
-                Block finallySteps) {
+        public Builder<T> tryCatchFinally(
+                Block body, Class<? extends Throwable> catchType, Block handler, Block finallySteps) {
             super.tryCatchFinally(body, catchType, handler, finallySteps);
             return this;
         }

@@ -1,7 +1,7 @@
 package dev.awaitable.testkit;
 
-import dev.awaitable.Awaiter;
 import dev.awaitable.AwaitableLike;
+import dev.awaitable.Awaiter;
 import java.util.ArrayDeque;
 import java.util.List;
 
@@ -87,7 +87,7 @@ public final class ProgramMachine<T> {
                 }
             }
         }
-        for (;;) {
+        for (; ; ) {
             Cursor c = stack.peek();
             if (c == null) {
                 T value;
@@ -141,7 +141,7 @@ public final class ProgramMachine<T> {
     private void blockEnded(Cursor c) throws Throwable {
         stack.pop();
         switch (c.kind) {
-            case PLAIN -> { }
+            case PLAIN -> {}
             case LOOP -> {
                 Step.Loop loop = (Step.Loop) c.owner;
                 if (loop.condition().test(frame)) {
@@ -168,7 +168,7 @@ public final class ProgramMachine<T> {
      * nothing catches it and the program ends with it.
      */
     private boolean raise(Throwable t, Host<T> host) {
-        for (;;) {
+        for (; ; ) {
             Cursor c = stack.poll();
             if (c == null) {
                 done = true;
@@ -177,7 +177,9 @@ public final class ProgramMachine<T> {
             }
             if (c.kind == TRY_BODY || c.kind == TRY_HANDLER) {
                 Step.Try tr = (Step.Try) c.owner;
-                if (c.kind == TRY_BODY && tr.catchType() != null && tr.catchType().isInstance(t)) {
+                if (c.kind == TRY_BODY
+                        && tr.catchType() != null
+                        && tr.catchType().isInstance(t)) {
                     frame.caught(t);
                     stack.push(new Cursor(tr.handler(), tr, TRY_HANDLER, null));
                     return true;

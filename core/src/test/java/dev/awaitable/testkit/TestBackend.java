@@ -65,12 +65,14 @@ public final class TestBackend implements AsyncBackend {
 
     @Override
     public <T> Awaitable<T> run(AsyncBody<T> body) {
-        throw new UnsupportedOperationException("the test backend runs programs as state machines; direct style needs the loom backend");
+        throw new UnsupportedOperationException(
+                "the test backend runs programs as state machines; direct style needs the loom backend");
     }
 
     @Override
     public <T> T await(AwaitableLike<T> awaitable, CancellationToken token) {
-        throw new UnsupportedOperationException("the test backend runs programs as state machines; direct style needs the loom backend");
+        throw new UnsupportedOperationException(
+                "the test backend runs programs as state machines; direct style needs the loom backend");
     }
 
     @Override

@@ -130,8 +130,10 @@ abstract class AbstractHttpService implements HttpService {
     final void abortedMidRequest(Throwable cause) {
         aborted.incrementAndGet();
         if (LOGGED_ABORT.compareAndSet(false, true)) {
-            LOG.log(System.Logger.Level.DEBUG, () -> implementation + " HTTP service: a client disconnected mid-request ("
-                    + (cause == null ? "EOF" : cause.toString()) + "); further ones are only counted");
+            LOG.log(
+                    System.Logger.Level.DEBUG,
+                    () -> implementation + " HTTP service: a client disconnected mid-request ("
+                            + (cause == null ? "EOF" : cause.toString()) + "); further ones are only counted");
         }
     }
 

@@ -44,8 +44,7 @@ abstract class AbstractSocketHttpService extends AbstractHttpService implements 
     abstract void awaitDelay() throws InterruptedException;
 
     /** Called once before the accept thread starts (selects a backend, say). */
-    void beforeStart() {
-    }
+    void beforeStart() {}
 
     @Override
     final int startServing(InetSocketAddress address) throws IOException {
@@ -90,13 +89,15 @@ abstract class AbstractSocketHttpService extends AbstractHttpService implements 
             running.incrementAndGet();
             try {
                 socket.setTcpNoDelay(true);
-                startConnection(() -> {
-                    try {
-                        serve(socket);
-                    } finally {
-                        running.decrementAndGet();
-                    }
-                }, index++);
+                startConnection(
+                        () -> {
+                            try {
+                                serve(socket);
+                            } finally {
+                                running.decrementAndGet();
+                            }
+                        },
+                        index++);
             } catch (IOException | RuntimeException | OutOfMemoryError e) {
                 running.decrementAndGet();
                 closeConnection(socket);
@@ -112,7 +113,7 @@ abstract class AbstractSocketHttpService extends AbstractHttpService implements 
         try {
             InputStream input = socket.getInputStream();
             OutputStream output = socket.getOutputStream();
-            for (;;) {
+            for (; ; ) {
                 int r = parser.parse(in);
                 if (r == HttpRequestParser.NEED_MORE) {
                     int n = input.read(buffer); // the parser consumed everything: refill from 0
@@ -145,8 +146,11 @@ abstract class AbstractSocketHttpService extends AbstractHttpService implements 
             // the service is closing
         } catch (RuntimeException | Error e) {
             if (connections.contains(socket)) {
-                System.getLogger(getClass().getName()).log(System.Logger.Level.WARNING,
-                        implementation() + " HTTP connection failed", e); // a bug, not a client going away
+                System.getLogger(getClass().getName())
+                        .log(
+                                System.Logger.Level.WARNING,
+                                implementation() + " HTTP connection failed",
+                                e); // a bug, not a client going away
             }
         } finally {
             closeConnection(socket);

@@ -13,8 +13,7 @@ import java.util.function.IntSupplier;
  */
 public final class CarrierThreads {
 
-    private CarrierThreads() {
-    }
+    private CarrierThreads() {}
 
     /** A counter of the carriers alive when it is asked. */
     public static IntSupplier counter() {

@@ -52,7 +52,7 @@ final class CompletableFutureConnection extends NioConnection {
 
     /** Runs requests until one ends the connection or waits; a waiting one calls back in here. */
     private void serve() {
-        for (;;) {
+        for (; ; ) {
             CompletableFuture<Boolean> next = request();
             if (!next.isDone()) {
                 next.whenComplete((keepOpen, failure) -> {
@@ -82,10 +82,11 @@ final class CompletableFutureConnection extends NioConnection {
             if (r != HttpRequestParser.REQUEST) {
                 return write(ByteBuffer.wrap(HttpResponses.error(r))).thenApply(v -> false);
             }
-            return delay().thenCompose(v -> write(ByteBuffer.wrap(service.responses.okFor(parser)))).thenApply(v -> {
-                service.requestAnswered();
-                return parser.keepAlive();
-            });
+            return delay().thenCompose(v -> write(ByteBuffer.wrap(service.responses.okFor(parser))))
+                    .thenApply(v -> {
+                        service.requestAnswered();
+                        return parser.keepAlive();
+                    });
         });
     }
 
@@ -94,10 +95,14 @@ final class CompletableFutureConnection extends NioConnection {
         if (failure == null && Boolean.TRUE.equals(keepOpen)) {
             return true;
         }
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        Throwable cause =
+                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         if (cause != null && !(cause instanceof IOException) && !isClosed()) {
-            System.getLogger(CompletableFutureConnection.class.getName()).log(System.Logger.Level.WARNING,
-                    "completable-future HTTP connection failed", cause); // a bug, not a client going away
+            System.getLogger(CompletableFutureConnection.class.getName())
+                    .log(
+                            System.Logger.Level.WARNING,
+                            "completable-future HTTP connection failed",
+                            cause); // a bug, not a client going away
         } else if (parser.inProgress() && !isClosed()) {
             service.abortedMidRequest(cause);
         }

@@ -44,11 +44,13 @@ final class HttpRequestParser {
 
     /** The head so far: lines without their CR, each ended by one LF. */
     private byte[] head = new byte[256];
+
     private int headLength;
     /** Where the line being read starts in {@code head}. */
     private int lineStart;
     /** Body bytes of the current request still to discard; > 0 means the head is done. */
     private long bodyRemaining;
+
     private boolean keepAlive;
     private boolean http10;
     private boolean connectionClose;
@@ -151,8 +153,15 @@ final class HttpRequestParser {
             return false;
         }
         i++;
-        if (end - i != 8 || h[i] != 'H' || h[i + 1] != 'T' || h[i + 2] != 'T' || h[i + 3] != 'P' || h[i + 4] != '/'
-                || h[i + 5] != '1' || h[i + 6] != '.' || (h[i + 7] != '0' && h[i + 7] != '1')) {
+        if (end - i != 8
+                || h[i] != 'H'
+                || h[i + 1] != 'T'
+                || h[i + 2] != 'T'
+                || h[i + 3] != 'P'
+                || h[i + 4] != '/'
+                || h[i + 5] != '1'
+                || h[i + 6] != '.'
+                || (h[i + 7] != '0' && h[i + 7] != '1')) {
             return false;
         }
         http10 = h[i + 7] == '0';
@@ -253,7 +262,9 @@ final class HttpRequestParser {
 
     /** RFC 9110 tchar. */
     private static boolean isTokenChar(byte c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+        return (c >= 'a' && c <= 'z')
+                || (c >= 'A' && c <= 'Z')
+                || (c >= '0' && c <= '9')
                 || (c > ' ' && c < 0x7f && "!#$%&'*+-.^_`|~".indexOf(c) >= 0);
     }
 

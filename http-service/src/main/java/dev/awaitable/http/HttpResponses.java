@@ -11,7 +11,8 @@ final class HttpResponses {
     /** 400, then the connection closes. */
     static final byte[] BAD_REQUEST = error("400 Bad Request", "bad request\n");
     /** 431, then the connection closes. */
-    static final byte[] HEADERS_TOO_LARGE = error("431 Request Header Fields Too Large", "request header fields too large\n");
+    static final byte[] HEADERS_TOO_LARGE =
+            error("431 Request Header Fields Too Large", "request header fields too large\n");
 
     /** 200 for an HTTP/1.1 keep-alive request (persistence is the default: no Connection header). */
     final byte[] ok;

@@ -26,8 +26,7 @@ import java.util.Map;
  */
 public final class HttpServerMain {
 
-    private HttpServerMain() {
-    }
+    private HttpServerMain() {}
 
     public static void main(String[] args) {
         Map<String, String> opts;
@@ -38,10 +37,11 @@ public final class HttpServerMain {
             opts = parse(args);
             String impl = opts.get("--impl");
             if (impl == null) {
-                throw new IllegalArgumentException("--impl is required (one of " + String.join(", ", HttpServices.IMPLEMENTATIONS) + ")");
+                throw new IllegalArgumentException(
+                        "--impl is required (one of " + String.join(", ", HttpServices.IMPLEMENTATIONS) + ")");
             }
-            HttpServiceConfig config = new HttpServiceConfig(intOpt(opts, "--delay-ms", 0), intOpt(opts, "--body-bytes", 64),
-                    intOpt(opts, "--backlog", 4096));
+            HttpServiceConfig config = new HttpServiceConfig(
+                    intOpt(opts, "--delay-ms", 0), intOpt(opts, "--body-bytes", 64), intOpt(opts, "--backlog", 4096));
             port = intOpt(opts, "--port", 0);
             maxSeconds = intOpt(opts, "--max-seconds", 900);
             if (maxSeconds < 1) {
@@ -102,23 +102,25 @@ public final class HttpServerMain {
     }
 
     private static void startWatchdog(HttpService service, long maxSeconds) {
-        Thread watchdog = new Thread(() -> {
-            try {
-                Thread.sleep(maxSeconds * 1000);
-            } catch (InterruptedException e) {
-                return;
-            }
-            System.err.println("HttpServerMain: --max-seconds " + maxSeconds + " elapsed; exiting");
-            Thread closer = new Thread(service::close, "http-watchdog-close");
-            closer.setDaemon(true);
-            closer.start();
-            try {
-                closer.join(5_000);
-            } catch (InterruptedException ignored) {
-                // exiting anyway
-            }
-            Runtime.getRuntime().halt(0);
-        }, "http-watchdog");
+        Thread watchdog = new Thread(
+                () -> {
+                    try {
+                        Thread.sleep(maxSeconds * 1000);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    System.err.println("HttpServerMain: --max-seconds " + maxSeconds + " elapsed; exiting");
+                    Thread closer = new Thread(service::close, "http-watchdog-close");
+                    closer.setDaemon(true);
+                    closer.start();
+                    try {
+                        closer.join(5_000);
+                    } catch (InterruptedException ignored) {
+                        // exiting anyway
+                    }
+                    Runtime.getRuntime().halt(0);
+                },
+                "http-watchdog");
         watchdog.setDaemon(true);
         watchdog.start();
     }
@@ -138,9 +140,11 @@ public final class HttpServerMain {
                 throw new IllegalArgumentException("missing value for " + a);
             }
             switch (a) {
-                case "--impl", "--delay-ms", "--body-bytes", "--backlog", "--max-seconds", "--port" -> opts.put(a, value);
-                default -> throw new IllegalArgumentException("unknown option " + a
-                        + " (--impl, --delay-ms, --body-bytes, --backlog, --max-seconds, --port)");
+                case "--impl", "--delay-ms", "--body-bytes", "--backlog", "--max-seconds", "--port" ->
+                    opts.put(a, value);
+                default ->
+                    throw new IllegalArgumentException("unknown option " + a
+                            + " (--impl, --delay-ms, --body-bytes, --backlog, --max-seconds, --port)");
             }
         }
         return opts;

@@ -7,10 +7,10 @@ import java.util.Objects;
 public final class HttpServices {
 
     /** The implementation ids, in report order. */
-    public static final List<String> IMPLEMENTATIONS = List.of("statemachine", "loom", "blocking", "completable-future");
+    public static final List<String> IMPLEMENTATIONS =
+            List.of("statemachine", "loom", "blocking", "completable-future");
 
-    private HttpServices() {
-    }
+    private HttpServices() {}
 
     /**
      * @param implementation "statemachine", "loom", "blocking" (platform thread per connection)
@@ -24,8 +24,9 @@ public final class HttpServices {
             case "loom" -> new LoomHttpService(config);
             case "blocking" -> new BlockingHttpService(config);
             case "completable-future" -> new CompletableFutureHttpService(config);
-            default -> throw new IllegalArgumentException("unknown HTTP service implementation '" + implementation
-                    + "'; valid: " + String.join(", ", IMPLEMENTATIONS));
+            default ->
+                throw new IllegalArgumentException("unknown HTTP service implementation '" + implementation
+                        + "'; valid: " + String.join(", ", IMPLEMENTATIONS));
         };
     }
 }

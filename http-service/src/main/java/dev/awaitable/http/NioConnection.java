@@ -42,6 +42,7 @@ abstract class NioConnection {
     final ByteBuffer in = ByteBuffer.allocate(READ_BUFFER_BYTES).flip();
     /** Set on the loop thread at registration, before {@link #start}. */
     SelectionKey key;
+
     private final AtomicInteger waiting = new AtomicInteger();
     private final AtomicBoolean closed = new AtomicBoolean();
     /** Ops to apply on the loop (written before enqueue, read after poll: the queue orders them). */

@@ -117,8 +117,10 @@ final class NioEventLoop implements Runnable {
             }
         } catch (IOException | ClosedSelectorException e) {
             if (!closing) {
-                System.getLogger(NioEventLoop.class.getName()).log(System.Logger.Level.WARNING,
-                        service.implementation() + " HTTP selector loop failed: " + e);
+                System.getLogger(NioEventLoop.class.getName())
+                        .log(
+                                System.Logger.Level.WARNING,
+                                service.implementation() + " HTTP selector loop failed: " + e);
             }
         } finally {
             shutdown();

@@ -41,5 +41,4 @@ public record ServerStats(
         long gcTimeMs,
         long requests,
         int openConnections,
-        int peakOpenConnections) {
-}
+        int peakOpenConnections) {}

@@ -78,7 +78,7 @@ final class StatemachineConnection extends NioConnection implements AsyncStateMa
     @Override
     public void moveNext() {
         try {
-            for (;;) {
+            for (; ; ) {
                 switch (state) {
                     case READ -> {
                         int r = parser.parse(in);

@@ -61,7 +61,8 @@ final class StatsCollector implements AutoCloseable {
         Long[] status = procStatus();
         int live = threads.getThreadCount();
         int carriersNow = carriers.getAsInt();
-        int peak = Math.max(live, Math.max(threads.getPeakThreadCount(), peakPlatform.accumulateAndGet(live, Math::max)));
+        int peak =
+                Math.max(live, Math.max(threads.getPeakThreadCount(), peakPlatform.accumulateAndGet(live, Math::max)));
         int peakCarrier = peakCarriers.accumulateAndGet(carriersNow, Math::max);
         peakMemory(status);
         long gcCount = 0;
@@ -70,11 +71,24 @@ final class StatsCollector implements AutoCloseable {
             gcCount += Math.max(0, gc.getCollectionCount());
             gcTime += Math.max(0, gc.getCollectionTime());
         }
-        return new ServerStats(status[0], status[1], orNull(peakRss.get()), orNull(peakVmSize.get()), live, peak, carriersNow,
+        return new ServerStats(
+                status[0],
+                status[1],
+                orNull(peakRss.get()),
+                orNull(peakVmSize.get()),
+                live,
+                peak,
+                carriersNow,
                 peakCarrier,
-                memory.getHeapMemoryUsage().getCommitted(), memory.getHeapMemoryUsage().getUsed(),
-                memory.getNonHeapMemoryUsage().getCommitted(), cpuNanos(), gcCount, gcTime,
-                service.requests(), service.openConnections(), service.peakOpenConnections());
+                memory.getHeapMemoryUsage().getCommitted(),
+                memory.getHeapMemoryUsage().getUsed(),
+                memory.getNonHeapMemoryUsage().getCommitted(),
+                cpuNanos(),
+                gcCount,
+                gcTime,
+                service.requests(),
+                service.openConnections(),
+                service.peakOpenConnections());
     }
 
     /** Restarts the thread, carrier and connection peaks from now. */

@@ -17,7 +17,7 @@ class HttpRequestParserTest {
     /** Feeds {@code s} in one buffer; the results of parse until NEED_MORE or an error, with keep-alive flags. */
     private static List<String> all(HttpRequestParser p, ByteBuffer in) {
         List<String> r = new ArrayList<>();
-        for (;;) {
+        for (; ; ) {
             int x = p.parse(in);
             if (x == HttpRequestParser.REQUEST) {
                 r.add(p.keepAlive() ? "keep-alive" : "close");
@@ -38,7 +38,9 @@ class HttpRequestParserTest {
         byte[] b = req.getBytes(StandardCharsets.ISO_8859_1);
         for (int i = 0; i < b.length; i++) {
             int r = p.parse(ByteBuffer.wrap(b, i, 1));
-            assertThat(r).as("byte %d", i).isEqualTo(i == b.length - 1 ? HttpRequestParser.REQUEST : HttpRequestParser.NEED_MORE);
+            assertThat(r)
+                    .as("byte %d", i)
+                    .isEqualTo(i == b.length - 1 ? HttpRequestParser.REQUEST : HttpRequestParser.NEED_MORE);
         }
         assertThat(p.keepAlive()).isTrue();
         assertThat(p.inProgress()).isFalse();
@@ -48,7 +50,8 @@ class HttpRequestParserTest {
     @Test
     void pipelined() {
         HttpRequestParser p = new HttpRequestParser();
-        ByteBuffer in = bytes("GET / HTTP/1.1\r\n\r\nPOST /x HTTP/1.1\r\nContent-Length: 2\r\n\r\nhiGET /y HTTP/1.1\r\nConnection: close\r\n\r\nGET /z HT");
+        ByteBuffer in = bytes(
+                "GET / HTTP/1.1\r\n\r\nPOST /x HTTP/1.1\r\nContent-Length: 2\r\n\r\nhiGET /y HTTP/1.1\r\nConnection: close\r\n\r\nGET /z HT");
         assertThat(all(p, in)).containsExactly("keep-alive", "keep-alive", "close");
         assertThat(p.inProgress()).isTrue();
         assertThat(all(p, bytes("TP/1.1\n\n"))).containsExactly("keep-alive"); // bare LF line ends too
@@ -57,7 +60,8 @@ class HttpRequestParserTest {
     /** Connection: close ends persistence, in any case and among other tokens. */
     @Test
     void connectionClose() {
-        assertThat(all(new HttpRequestParser(), bytes("GET / HTTP/1.1\r\nconnection: Upgrade, CLOSE\r\n\r\n"))).containsExactly("close");
+        assertThat(all(new HttpRequestParser(), bytes("GET / HTTP/1.1\r\nconnection: Upgrade, CLOSE\r\n\r\n")))
+                .containsExactly("close");
     }
 
     /** HTTP/1.0 closes unless it asks for keep-alive; the parser says it was 1.0. */
@@ -65,7 +69,8 @@ class HttpRequestParserTest {
     void http10() {
         HttpRequestParser p = new HttpRequestParser();
         assertThat(all(p, bytes("GET / HTTP/1.0\r\n\r\n"))).containsExactly("close");
-        assertThat(all(p, bytes("GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\n"))).containsExactly("keep-alive");
+        assertThat(all(p, bytes("GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\n")))
+                .containsExactly("keep-alive");
         assertThat(p.http10()).isTrue();
     }
 
@@ -73,7 +78,8 @@ class HttpRequestParserTest {
     @Test
     void bodyWithContentLength() {
         HttpRequestParser p = new HttpRequestParser();
-        assertThat(p.parse(bytes("PUT / HTTP/1.1\r\nContent-Length: 10\r\n\r\n12345"))).isEqualTo(HttpRequestParser.NEED_MORE);
+        assertThat(p.parse(bytes("PUT / HTTP/1.1\r\nContent-Length: 10\r\n\r\n12345")))
+                .isEqualTo(HttpRequestParser.NEED_MORE);
         assertThat(p.inProgress()).isTrue();
         ByteBuffer rest = bytes("67890GET");
         assertThat(p.parse(rest)).isEqualTo(HttpRequestParser.REQUEST);
@@ -83,9 +89,16 @@ class HttpRequestParserTest {
     /** Malformed request lines and header lines are 400. */
     @Test
     void malformedIs400() {
-        for (String bad : List.of("HELLO\r\n", "GET /\r\n", "GET / HTTP/2.0\r\n", "GET  / HTTP/1.1\r\n", "G(T / HTTP/1.1\r\n",
-                "GET / HTTP/1.1\r\nNoColon\r\n\r\n", "GET / HTTP/1.1\r\nBad Name: x\r\n\r\n",
-                "GET / HTTP/1.1\r\nContent-Length: abc\r\n\r\n", "GET / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n")) {
+        for (String bad : List.of(
+                "HELLO\r\n",
+                "GET /\r\n",
+                "GET / HTTP/2.0\r\n",
+                "GET  / HTTP/1.1\r\n",
+                "G(T / HTTP/1.1\r\n",
+                "GET / HTTP/1.1\r\nNoColon\r\n\r\n",
+                "GET / HTTP/1.1\r\nBad Name: x\r\n\r\n",
+                "GET / HTTP/1.1\r\nContent-Length: abc\r\n\r\n",
+                "GET / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n")) {
             assertThat(all(new HttpRequestParser(), bytes(bad))).as(bad).containsExactly("400");
         }
     }
@@ -109,10 +122,13 @@ class HttpRequestParserTest {
     void responses() {
         HttpResponses r = new HttpResponses(100);
         String ok = new String(r.ok, StandardCharsets.ISO_8859_1);
-        assertThat(ok).startsWith("HTTP/1.1 200 OK\r\n").contains("Content-Type: text/plain\r\n", "Content-Length: 100\r\n")
+        assertThat(ok)
+                .startsWith("HTTP/1.1 200 OK\r\n")
+                .contains("Content-Type: text/plain\r\n", "Content-Length: 100\r\n")
                 .doesNotContain("Connection");
         assertThat(ok.substring(ok.indexOf("\r\n\r\n") + 4)).hasSize(100);
         assertThat(new String(r.okClose, StandardCharsets.ISO_8859_1)).contains("Connection: close\r\n");
-        assertThat(new String(HttpResponses.HEADERS_TOO_LARGE, StandardCharsets.ISO_8859_1)).startsWith("HTTP/1.1 431 ");
+        assertThat(new String(HttpResponses.HEADERS_TOO_LARGE, StandardCharsets.ISO_8859_1))
+                .startsWith("HTTP/1.1 431 ");
     }
 }

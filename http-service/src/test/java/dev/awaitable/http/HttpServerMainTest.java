@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.net.Socket;
@@ -38,8 +37,19 @@ class HttpServerMainTest {
     @ParameterizedTest
     @ValueSource(strings = {"statemachine", "loom"})
     void servesAndReports(String impl) throws Exception {
-        Process p = child("--impl", impl, "--delay-ms", "5", "--body-bytes", "32", "--backlog", "128", "--max-seconds", "120")
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process p = child(
+                        "--impl",
+                        impl,
+                        "--delay-ms",
+                        "5",
+                        "--body-bytes",
+                        "32",
+                        "--backlog",
+                        "128",
+                        "--max-seconds",
+                        "120")
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
             PrintWriter in = new PrintWriter(p.getOutputStream(), true, StandardCharsets.UTF_8);
@@ -63,7 +73,9 @@ class HttpServerMainTest {
                 assertThat(stats.liveThreads()).isPositive();
                 assertThat(stats.peakThreads()).isGreaterThanOrEqualTo(stats.liveThreads());
                 assertThat(stats.peakCarrierThreads()).isGreaterThanOrEqualTo(stats.carrierThreads());
-                assertThat(stats.heapCommittedBytes()).isGreaterThanOrEqualTo(stats.heapUsedBytes()).isPositive();
+                assertThat(stats.heapCommittedBytes())
+                        .isGreaterThanOrEqualTo(stats.heapUsedBytes())
+                        .isPositive();
                 assertThat(stats.nonHeapCommittedBytes()).isPositive();
                 assertThat(stats.cpuNanos()).isPositive();
                 assertThat(stats.gcCount()).isNotNegative();
@@ -81,7 +93,9 @@ class HttpServerMainTest {
     /** EOF on stdin (the parent died) ends the child with 0. */
     @Test
     void eofOnStdinExits() throws Exception {
-        Process p = child("--impl", "blocking").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process p = child("--impl", "blocking")
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
             assertThat(out.readLine()).startsWith("LISTENING ");
@@ -95,7 +109,14 @@ class HttpServerMainTest {
 
     /** Bad arguments: exit 2 and exactly one line on stderr, nothing on stdout. */
     @ParameterizedTest
-    @ValueSource(strings = {"--impl nope", "--impl loom --delay-ms x", "--impl loom --body-bytes 0", "--frobnicate 1", "--delay-ms 5"})
+    @ValueSource(
+            strings = {
+                "--impl nope",
+                "--impl loom --delay-ms x",
+                "--impl loom --body-bytes 0",
+                "--frobnicate 1",
+                "--delay-ms 5"
+            })
     void badArgumentsExit2(String args) throws Exception {
         Process p = child(args.split(" ")).start();
         try {

@@ -39,8 +39,7 @@ class HttpServiceTest {
     private static final String GET = "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
 
     /** A response as the client read it. */
-    record Response(int status, String head, byte[] body) {
-    }
+    record Response(int status, String head, byte[] body) {}
 
     static Socket connect(int port) throws IOException {
         Socket s = new Socket();
@@ -64,7 +63,9 @@ class HttpServiceTest {
                 throw new IOException("EOF in response head after " + head);
             }
             head.write(b);
-            state = (b == '\r' && (state == 0 || state == 2)) || (b == '\n' && (state == 1 || state == 3)) ? state + 1 : 0;
+            state = (b == '\r' && (state == 0 || state == 2)) || (b == '\n' && (state == 1 || state == 3))
+                    ? state + 1
+                    : 0;
         }
         String h = head.toString(StandardCharsets.ISO_8859_1);
         int status = Integer.parseInt(h.substring(9, 12));
@@ -117,7 +118,8 @@ class HttpServiceTest {
     void concurrentKeepAlive(String impl) throws Exception {
         int connections = 200;
         int perConnection = 5;
-        try (HttpService service = start(impl, 20); ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
+        try (HttpService service = start(impl, 20);
+                ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<Integer>> done = new ArrayList<>();
             int p = portOf(service);
             for (int c = 0; c < connections; c++) {
@@ -127,7 +129,9 @@ class HttpServiceTest {
                         for (int i = 0; i < perConnection; i++) {
                             send(s, "GET /item/" + i + " HTTP/1.1\r\nHost: x\r\n\r\n");
                             Response r = read(s.getInputStream());
-                            if (r.status() == 200 && r.body().length == 100 && r.head().contains("Content-Type: text/plain")) {
+                            if (r.status() == 200
+                                    && r.body().length == 100
+                                    && r.head().contains("Content-Type: text/plain")) {
                                 ok++;
                             }
                         }
@@ -150,12 +154,14 @@ class HttpServiceTest {
     @ParameterizedTest
     @ValueSource(strings = {"statemachine", "loom", "blocking", "completable-future"})
     void delayIsHonoured(String impl) throws Exception {
-        try (HttpService service = start(impl, 150); Socket s = connect(portOf(service))) {
+        try (HttpService service = start(impl, 150);
+                Socket s = connect(portOf(service))) {
             for (int i = 0; i < 2; i++) {
                 long t0 = System.nanoTime();
                 send(s, GET);
                 assertThat(read(s.getInputStream()).status()).isEqualTo(200);
-                assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0)).isGreaterThanOrEqualTo(150);
+                assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0))
+                        .isGreaterThanOrEqualTo(150);
             }
         }
     }
@@ -218,10 +224,12 @@ class HttpServiceTest {
             Assumptions.assumeFalse(others.isEmpty(), "no other local address to try");
             for (InetAddress a : others) {
                 assertThatThrownBy(() -> {
-                    try (Socket s = new Socket()) {
-                        s.connect(new InetSocketAddress(a, port), 2_000);
-                    }
-                }).as("connect to %s", a).isInstanceOf(ConnectException.class);
+                            try (Socket s = new Socket()) {
+                                s.connect(new InetSocketAddress(a, port), 2_000);
+                            }
+                        })
+                        .as("connect to %s", a)
+                        .isInstanceOf(ConnectException.class);
             }
         }
     }
@@ -298,7 +306,8 @@ class HttpServiceTest {
         assertThatThrownBy(() -> new HttpServiceConfig(0, 1, 0)).isInstanceOf(IllegalArgumentException.class);
     }
 
-    private static final java.util.Map<HttpService, Integer> PORTS = Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+    private static final java.util.Map<HttpService, Integer> PORTS =
+            Collections.synchronizedMap(new java.util.IdentityHashMap<>());
 
     static int portOf(HttpService service) {
         return PORTS.get(service);

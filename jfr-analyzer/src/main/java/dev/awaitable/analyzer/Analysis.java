@@ -21,8 +21,17 @@ import java.util.Map;
  * @param rules           JMC's automated analysis and our own rules, most severe first
  * @param notes           remarks about the analysis itself (parser warnings, skipped parts)
  */
-public record Analysis(String file, RecordingInfo recording, Awaits awaits, Pinning pinning, Allocations allocations,
-        GcPauses gc, Parking parking, VirtualThreads virtualThreads, Faults faults, List<RuleResult> rules,
+public record Analysis(
+        String file,
+        RecordingInfo recording,
+        Awaits awaits,
+        Pinning pinning,
+        Allocations allocations,
+        GcPauses gc,
+        Parking parking,
+        VirtualThreads virtualThreads,
+        Faults faults,
+        List<RuleResult> rules,
         List<String> notes) {
 
     /**
@@ -34,14 +43,26 @@ public record Analysis(String file, RecordingInfo recording, Awaits awaits, Pinn
      * @param jvm           from {@code jdk.JVMInformation} and friends, or null
      * @param eventsByType  event counts by type name, most first
      */
-    public record RecordingInfo(long sizeBytes, String start, String end, double durationMs, long events, Jvm jvm,
-            Map<String, Long> eventsByType) {
-    }
+    public record RecordingInfo(
+            long sizeBytes,
+            String start,
+            String end,
+            double durationMs,
+            long events,
+            Jvm jvm,
+            Map<String, Long> eventsByType) {}
 
     /** Any field is null when its event was not recorded. */
-    public record Jvm(String name, String version, String jvmArguments, String javaArguments, Long pid, String os,
-            Integer hardwareThreads, String youngCollector, String oldCollector) {
-    }
+    public record Jvm(
+            String name,
+            String version,
+            String jvmArguments,
+            String javaArguments,
+            Long pid,
+            String os,
+            Integer hardwareThreads,
+            String youngCollector,
+            String oldCollector) {}
 
     /**
      * All backends together, and each one.
@@ -54,25 +75,32 @@ public record Analysis(String file, RecordingInfo recording, Awaits awaits, Pinn
      * @param statistics      {@code dev.awaitable.Statistics} counters, last minus first sample, or null
      * @param backends        per backend, by name
      */
-    public record Awaits(boolean perAwaitEvents, long suspendEvents, long resumeEvents, Latency resumeLatency,
-            Latency suspendedFor, Counters statistics, List<Backend> backends) {
-    }
+    public record Awaits(
+            boolean perAwaitEvents,
+            long suspendEvents,
+            long resumeEvents,
+            Latency resumeLatency,
+            Latency suspendedFor,
+            Counters statistics,
+            List<Backend> backends) {}
 
     /** One backend's share of {@link Awaits}. */
-    public record Backend(String name, long suspendEvents, long resumeEvents, Latency resumeLatency,
-            Latency suspendedFor, Counters statistics) {
-    }
+    public record Backend(
+            String name,
+            long suspendEvents,
+            long resumeEvents,
+            Latency resumeLatency,
+            Latency suspendedFor,
+            Counters statistics) {}
 
     /** Percentiles of a latency, from an HdrHistogram (3 significant digits); max is exact. */
-    public record Latency(long count, double meanNs, long p50Ns, long p90Ns, long p99Ns, long maxNs) {
-    }
+    public record Latency(long count, double meanNs, long p50Ns, long p90Ns, long p99Ns, long maxNs) {}
 
     /**
      * Growth of the cumulative {@code dev.awaitable.Statistics} counters over the recording: the
      * last sample minus the first. With one sample every delta is 0; see {@code samples}.
      */
-    public record Counters(int samples, long synchronousCompletions, long suspensions, long resumptions) {
-    }
+    public record Counters(int samples, long synchronousCompletions, long suspensions, long resumptions) {}
 
     /**
      * @param recorded   whether {@code jdk.VirtualThreadPinned} was enabled (or seen)
@@ -82,13 +110,11 @@ public record Analysis(String file, RecordingInfo recording, Awaits awaits, Pinn
      * @param topFrames  the first frame outside the JDK and Awaitable's runtime, most frequent first
      * @param reasons    {@code pinnedReason} (JDK 24+), most frequent first
      */
-    public record Pinning(boolean recorded, long count, double totalMs, double maxMs, List<Count> topFrames,
-            List<Count> reasons) {
-    }
+    public record Pinning(
+            boolean recorded, long count, double totalMs, double maxMs, List<Count> topFrames, List<Count> reasons) {}
 
     /** A name and how often it occurred. */
-    public record Count(String name, long count) {
-    }
+    public record Count(String name, long count) {}
 
     /**
      * @param source      the event the numbers come from: {@code jdk.ObjectAllocationSample} (weight),
@@ -97,32 +123,26 @@ public record Analysis(String file, RecordingInfo recording, Awaits awaits, Pinn
      * @param topClasses  by weight, most first
      * @param topSites    by weight, most first: the first frame outside the JDK and Awaitable's runtime
      */
-    public record Allocations(String source, long totalBytes, List<Share> topClasses, List<Share> topSites) {
-    }
+    public record Allocations(String source, long totalBytes, List<Share> topClasses, List<Share> topSites) {}
 
     /** A name, its bytes and its share of the total in percent. */
-    public record Share(String name, long bytes, double percent) {
-    }
+    public record Share(String name, long bytes, double percent) {}
 
     /**
      * {@code jdk.GarbageCollection}: pauses are {@code sumOfPauses} (stop-the-world time), not the
      * collection's duration, which includes concurrent phases.
      */
-    public record GcPauses(boolean recorded, long count, double totalPauseMs, double maxPauseMs,
-            List<Collector> byName) {
-    }
+    public record GcPauses(
+            boolean recorded, long count, double totalPauseMs, double maxPauseMs, List<Collector> byName) {}
 
     /** One collector's collections. */
-    public record Collector(String name, long count, double totalPauseMs, double maxPauseMs) {
-    }
+    public record Collector(String name, long count, double totalPauseMs, double maxPauseMs) {}
 
     /** {@code jdk.ThreadPark} (recorded above its threshold, 20 ms in JDK's default settings). */
-    public record Parking(boolean recorded, long count, double totalMs, double maxMs, List<Count> topFrames) {
-    }
+    public record Parking(boolean recorded, long count, double totalMs, double maxMs, List<Count> topFrames) {}
 
     /** {@code jdk.VirtualThreadStart}, {@code End}, {@code SubmitFailed}. */
-    public record VirtualThreads(boolean recorded, long started, long ended, long submitFailed) {
-    }
+    public record VirtualThreads(boolean recorded, long started, long ended, long submitFailed) {}
 
     /**
      * @param recorded    whether the recording knows Awaitable's fault events at all
@@ -131,15 +151,16 @@ public record Analysis(String file, RecordingInfo recording, Awaits awaits, Pinn
      * @param deadlocks   {@code dev.awaitable.DeadlockDetected} events
      * @param firstDeadlocks the first few of them
      */
-    public record Faults(boolean recorded, long unobserved, List<UnobservedFault> firstUnobserved, long deadlocks,
-            List<Deadlock> firstDeadlocks) {
-    }
+    public record Faults(
+            boolean recorded,
+            long unobserved,
+            List<UnobservedFault> firstUnobserved,
+            long deadlocks,
+            List<Deadlock> firstDeadlocks) {}
 
     /** One {@code dev.awaitable.UnobservedFault}. */
-    public record UnobservedFault(String time, String exceptionClass, String message, String awaitable) {
-    }
+    public record UnobservedFault(String time, String exceptionClass, String message, String awaitable) {}
 
     /** One {@code dev.awaitable.DeadlockDetected}. */
-    public record Deadlock(String time, String context, String awaitable, String chain) {
-    }
+    public record Deadlock(String time, String context, String awaitable, String chain) {}
 }

@@ -47,7 +47,8 @@ final class AnalyzeCommand {
             Object result = baseline == null ? a : Comparison.of(a, baseline);
             String text;
             try {
-                text = json ? JfrAnalyzer.toJson(result)
+                text = json
+                        ? JfrAnalyzer.toJson(result)
                         : result instanceof Comparison c ? SideBySide.render(c) : TextReport.render(a);
             } catch (RuntimeException e) {
                 fail("could not render " + file + ": " + JmcRules.reason(e));

@@ -51,8 +51,8 @@ final class AwaitTally {
             }
         }
         Analysis.Counters total = samples == 0 ? null : new Analysis.Counters(samples, sync, suspensions, resumptions);
-        return new Analysis.Awaits(perAwaitEvents, all.suspends, all.resumes, all.resumeLatency(), all.suspendedFor(),
-                total, list);
+        return new Analysis.Awaits(
+                perAwaitEvents, all.suspends, all.resumes, all.resumeLatency(), all.suspendedFor(), total, list);
     }
 
     private PerBackend backend(String name) {
@@ -117,8 +117,13 @@ final class AwaitTally {
             if (h.getTotalCount() == 0) {
                 return null;
             }
-            return new Analysis.Latency(h.getTotalCount(), h.getMean(), Math.min(max, h.getValueAtPercentile(50)),
-                    Math.min(max, h.getValueAtPercentile(90)), Math.min(max, h.getValueAtPercentile(99)), max);
+            return new Analysis.Latency(
+                    h.getTotalCount(),
+                    h.getMean(),
+                    Math.min(max, h.getValueAtPercentile(50)),
+                    Math.min(max, h.getValueAtPercentile(90)),
+                    Math.min(max, h.getValueAtPercentile(99)),
+                    max);
         }
     }
 }

@@ -27,8 +27,7 @@ final class AwaitableRules {
     private static final double INFO = 50;
     private static final double OK = 0;
 
-    private AwaitableRules() {
-    }
+    private AwaitableRules() {}
 
     static List<RuleResult> evaluate(Analysis a) {
         List<RuleResult> results = new ArrayList<>();
@@ -48,15 +47,28 @@ final class AwaitableRules {
         if (p.count() == 0) {
             return result(PINNING, name, RuleResult.Severity.OK, OK, "No virtual thread was pinned to its carrier.");
         }
-        String frames = p.topFrames().stream().limit(3).map(c -> c.name() + " (" + c.count() + ")")
+        String frames = p.topFrames().stream()
+                .limit(3)
+                .map(c -> c.name() + " (" + c.count() + ")")
                 .collect(Collectors.joining(", "));
-        String reasons = p.reasons().isEmpty() ? ""
+        String reasons = p.reasons().isEmpty()
+                ? ""
                 : "; reason: " + p.reasons().get(0).name()
                         + (p.reasons().size() > 1 ? " and " + (p.reasons().size() - 1) + " more" : "");
-        return result(PINNING, name, RuleResult.Severity.WARNING, WARNING, String.format(Locale.ROOT,
-                "%d pinned virtual thread event(s), %s in total, longest %s: a pinned virtual thread blocks its carrier "
-                        + "while it waits. Top frames: %s%s.",
-                p.count(), Units.millis(p.totalMs()), Units.millis(p.maxMs()), frames, reasons));
+        return result(
+                PINNING,
+                name,
+                RuleResult.Severity.WARNING,
+                WARNING,
+                String.format(
+                        Locale.ROOT,
+                        "%d pinned virtual thread event(s), %s in total, longest %s: a pinned virtual thread blocks its carrier "
+                                + "while it waits. Top frames: %s%s.",
+                        p.count(),
+                        Units.millis(p.totalMs()),
+                        Units.millis(p.maxMs()),
+                        frames,
+                        reasons));
     }
 
     static RuleResult unobservedFaults(Analysis.Faults f) {
@@ -65,15 +77,27 @@ final class AwaitableRules {
             return notApplicable(UNOBSERVED_FAULTS, name, "n/a: the recording has no Awaitable fault events");
         }
         if (f.unobserved() == 0) {
-            return result(UNOBSERVED_FAULTS, name, RuleResult.Severity.OK, OK,
-                    "No faulted awaitable was left unobserved.");
+            return result(
+                    UNOBSERVED_FAULTS, name, RuleResult.Severity.OK, OK, "No faulted awaitable was left unobserved.");
         }
-        Analysis.UnobservedFault first = f.firstUnobserved().isEmpty() ? null : f.firstUnobserved().get(0);
-        String example = first == null ? "" : String.format(Locale.ROOT, " First: %s%s in %s.", first.exceptionClass(),
-                first.message() == null ? "" : ": " + first.message(), first.awaitable());
-        return result(UNOBSERVED_FAULTS, name, RuleResult.Severity.WARNING, WARNING, f.unobserved()
-                + " faulted awaitable(s) became unreachable without anyone observing the exception: await them, "
-                + "or inspect exception()." + example);
+        Analysis.UnobservedFault first =
+                f.firstUnobserved().isEmpty() ? null : f.firstUnobserved().get(0);
+        String example = first == null
+                ? ""
+                : String.format(
+                        Locale.ROOT,
+                        " First: %s%s in %s.",
+                        first.exceptionClass(),
+                        first.message() == null ? "" : ": " + first.message(),
+                        first.awaitable());
+        return result(
+                UNOBSERVED_FAULTS,
+                name,
+                RuleResult.Severity.WARNING,
+                WARNING,
+                f.unobserved()
+                        + " faulted awaitable(s) became unreachable without anyone observing the exception: await them, "
+                        + "or inspect exception()." + example);
     }
 
     static RuleResult deadlocks(Analysis.Faults f) {
@@ -82,16 +106,32 @@ final class AwaitableRules {
             return notApplicable(DEADLOCKS, name, "n/a: the recording has no Awaitable fault events");
         }
         if (f.deadlocks() == 0) {
-            return result(DEADLOCKS, name, RuleResult.Severity.OK, OK, "No blocking join() on a context's own "
-                    + "thread was detected.");
+            return result(
+                    DEADLOCKS,
+                    name,
+                    RuleResult.Severity.OK,
+                    OK,
+                    "No blocking join() on a context's own " + "thread was detected.");
         }
-        Analysis.Deadlock first = f.firstDeadlocks().isEmpty() ? null : f.firstDeadlocks().get(0);
-        String example = first == null ? "" : String.format(Locale.ROOT, " First: join() on context '%s' for %s (%s).",
-                first.context(), first.awaitable(), first.chain());
-        return result(DEADLOCKS, name, RuleResult.Severity.WARNING, WARNING, f.deadlocks()
-                + " join() call(s) on a context's own thread waited for work that must resume on that thread; each "
-                + "threw DeadlockException. Await instead of join(), or configureAwait(false) in the awaited code."
-                + example);
+        Analysis.Deadlock first =
+                f.firstDeadlocks().isEmpty() ? null : f.firstDeadlocks().get(0);
+        String example = first == null
+                ? ""
+                : String.format(
+                        Locale.ROOT,
+                        " First: join() on context '%s' for %s (%s).",
+                        first.context(),
+                        first.awaitable(),
+                        first.chain());
+        return result(
+                DEADLOCKS,
+                name,
+                RuleResult.Severity.WARNING,
+                WARNING,
+                f.deadlocks()
+                        + " join() call(s) on a context's own thread waited for work that must resume on that thread; each "
+                        + "threw DeadlockException. Await instead of join(), or configureAwait(false) in the awaited code."
+                        + example);
     }
 
     static RuleResult resumeLatency(Analysis.Awaits a) {
@@ -103,20 +143,38 @@ final class AwaitableRules {
         for (Analysis.Backend b : a.backends()) {
             Analysis.Latency l = b.resumeLatency();
             if (l != null && l.p99Ns() > RESUME_LATENCY_P99_INFO_NS) {
-                slow.add(String.format(Locale.ROOT, "%s p99 %s (p50 %s, max %s)", b.name(),
-                        Units.nanos(l.p99Ns()), Units.nanos(l.p50Ns()), Units.nanos(l.maxNs())));
+                slow.add(String.format(
+                        Locale.ROOT,
+                        "%s p99 %s (p50 %s, max %s)",
+                        b.name(),
+                        Units.nanos(l.p99Ns()),
+                        Units.nanos(l.p50Ns()),
+                        Units.nanos(l.maxNs())));
             }
         }
         Analysis.Latency all = a.resumeLatency();
         if (slow.isEmpty()) {
-            return result(RESUME_LATENCY, name, RuleResult.Severity.OK, OK, String.format(Locale.ROOT,
-                    "Resumptions ran promptly: p99 %s, p50 %s over %d resumption(s).", Units.nanos(all.p99Ns()),
-                    Units.nanos(all.p50Ns()), all.count()));
+            return result(
+                    RESUME_LATENCY,
+                    name,
+                    RuleResult.Severity.OK,
+                    OK,
+                    String.format(
+                            Locale.ROOT,
+                            "Resumptions ran promptly: p99 %s, p50 %s over %d resumption(s).",
+                            Units.nanos(all.p99Ns()),
+                            Units.nanos(all.p50Ns()),
+                            all.count()));
         }
-        return result(RESUME_LATENCY, name, RuleResult.Severity.INFO, INFO, "Resume latency p99 above "
-                + Units.nanos(RESUME_LATENCY_P99_INFO_NS) + ": " + String.join("; ", slow)
-                + ". Continuations waited that long for a thread after their awaitable completed: a busy context, "
-                + "saturated scheduler or carrier threads.");
+        return result(
+                RESUME_LATENCY,
+                name,
+                RuleResult.Severity.INFO,
+                INFO,
+                "Resume latency p99 above "
+                        + Units.nanos(RESUME_LATENCY_P99_INFO_NS) + ": " + String.join("; ", slow)
+                        + ". Continuations waited that long for a thread after their awaitable completed: a busy context, "
+                        + "saturated scheduler or carrier threads.");
     }
 
     static RuleResult perAwaitEvents(Analysis.Awaits a) {
@@ -125,21 +183,26 @@ final class AwaitableRules {
             return notApplicable(PER_AWAIT_EVENTS, name, "n/a: no Awaitable events in this recording");
         }
         if (a.perAwaitEvents() || a.suspendEvents() + a.resumeEvents() > 0) {
-            return result(PER_AWAIT_EVENTS, name, RuleResult.Severity.OK, OK,
-                    "Suspend and resume events were recorded.");
+            return result(
+                    PER_AWAIT_EVENTS, name, RuleResult.Severity.OK, OK, "Suspend and resume events were recorded.");
         }
-        return result(PER_AWAIT_EVENTS, name, RuleResult.Severity.INFO, 30, "Only the periodic statistics were "
-                + "recorded; enable " + SuspendEvent.NAME + " and " + ResumeEvent.NAME
-                + " (off by default) for resume-latency percentiles.");
+        return result(
+                PER_AWAIT_EVENTS,
+                name,
+                RuleResult.Severity.INFO,
+                30,
+                "Only the periodic statistics were "
+                        + "recorded; enable " + SuspendEvent.NAME + " and " + ResumeEvent.NAME
+                        + " (off by default) for resume-latency percentiles.");
     }
 
-    private static RuleResult result(String id, String name, RuleResult.Severity severity, double score,
-            String summary) {
+    private static RuleResult result(
+            String id, String name, RuleResult.Severity severity, double score, String summary) {
         return new RuleResult(RuleResult.AWAITABLE, id, name, "awaitable", severity, score, summary, false);
     }
 
     private static RuleResult notApplicable(String id, String name, String summary) {
-        return new RuleResult(RuleResult.AWAITABLE, id, name, "awaitable", RuleResult.Severity.NA, null, summary,
-                false);
+        return new RuleResult(
+                RuleResult.AWAITABLE, id, name, "awaitable", RuleResult.Severity.NA, null, summary, false);
     }
 }

@@ -14,11 +14,18 @@ import jdk.jfr.consumer.RecordedStackTrace;
 final class Frames {
     static final String NO_STACK_TRACE = "(no stack trace)";
 
-    private static final List<String> RUNTIME_PREFIXES = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.",
-            "dev.awaitable.internal.", "dev.awaitable.spi.", "dev.awaitable.loom.", "dev.awaitable.statemachine.");
+    private static final List<String> RUNTIME_PREFIXES = List.of(
+            "java.",
+            "javax.",
+            "jdk.",
+            "sun.",
+            "com.sun.",
+            "dev.awaitable.internal.",
+            "dev.awaitable.spi.",
+            "dev.awaitable.loom.",
+            "dev.awaitable.statemachine.");
 
-    private Frames() {
-    }
+    private Frames() {}
 
     static String topUserFrame(RecordedStackTrace stackTrace) {
         if (stackTrace == null || stackTrace.getFrames().isEmpty()) {
@@ -84,9 +91,8 @@ final class Frames {
             case "J" -> "long";
             case "F" -> "float";
             case "D" -> "double";
-            default -> element.startsWith("L") && element.endsWith(";")
-                    ? element.substring(1, element.length() - 1)
-                    : element;
+            default ->
+                element.startsWith("L") && element.endsWith(";") ? element.substring(1, element.length() - 1) : element;
         };
         return base + "[]".repeat(dims);
     }

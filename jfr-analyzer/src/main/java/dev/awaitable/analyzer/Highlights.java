@@ -1,6 +1,5 @@
 package dev.awaitable.analyzer;
 
-import dev.awaitable.analyzer.JfrHighlights;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -18,16 +17,17 @@ final class Highlights {
     static final int MAX_FINDINGS = 10;
     static final int MAX_FINDING_CHARS = 300;
 
-    private Highlights() {
-    }
+    private Highlights() {}
 
     static JfrHighlights of(Analysis a, String relativePath, Long operations) {
         Double ops = operations != null && operations > 0 ? operations.doubleValue() : null;
         Analysis.Awaits w = a.awaits();
         boolean stats = w.statistics() != null && w.statistics().samples() >= 2;
-        Long suspensions = w.suspendEvents() > 0 || w.perAwaitEvents() ? Long.valueOf(w.suspendEvents())
+        Long suspensions = w.suspendEvents() > 0 || w.perAwaitEvents()
+                ? Long.valueOf(w.suspendEvents())
                 : stats ? Long.valueOf(w.statistics().suspensions()) : null;
-        Long resumptions = w.resumeEvents() > 0 || w.perAwaitEvents() ? Long.valueOf(w.resumeEvents())
+        Long resumptions = w.resumeEvents() > 0 || w.perAwaitEvents()
+                ? Long.valueOf(w.resumeEvents())
                 : stats ? Long.valueOf(w.statistics().resumptions()) : null;
 
         Analysis.Latency l = w.resumeLatency();
@@ -37,17 +37,32 @@ final class Highlights {
         Analysis.GcPauses gc = a.gc();
         boolean gcRecorded = gc.recorded() || gc.count() > 0;
 
-        List<String> classes = a.allocations().source() == null ? null
-                : a.allocations().topClasses().stream().limit(TOP)
-                        .map(s -> s.name() + " (" + Units.percent(s.percent()) + ")").toList();
+        List<String> classes = a.allocations().source() == null
+                ? null
+                : a.allocations().topClasses().stream()
+                        .limit(TOP)
+                        .map(s -> s.name() + " (" + Units.percent(s.percent()) + ")")
+                        .toList();
 
-        return new JfrHighlights(relativePath, operations, perOp(suspensions, ops), perOp(resumptions, ops),
-                l == null ? null : (double) l.p50Ns(), l == null ? null : (double) l.p99Ns(),
+        return new JfrHighlights(
+                relativePath,
+                operations,
+                perOp(suspensions, ops),
+                perOp(resumptions, ops),
+                l == null ? null : (double) l.p50Ns(),
+                l == null ? null : (double) l.p99Ns(),
                 pinningRecorded ? p.count() : null,
-                pinningRecorded ? p.topFrames().stream().limit(TOP).map(c -> c.name() + " (" + c.count() + ")").toList()
+                pinningRecorded
+                        ? p.topFrames().stream()
+                                .limit(TOP)
+                                .map(c -> c.name() + " (" + c.count() + ")")
+                                .toList()
                         : null,
-                park.recorded() || park.count() > 0 ? park.count() : null, gcRecorded ? gc.count() : null,
-                gcRecorded ? gc.totalPauseMs() : null, classes, findings(a.rules()));
+                park.recorded() || park.count() > 0 ? park.count() : null,
+                gcRecorded ? gc.count() : null,
+                gcRecorded ? gc.totalPauseMs() : null,
+                classes,
+                findings(a.rules()));
     }
 
     static List<String> findings(List<RuleResult> rules) {
@@ -61,9 +76,11 @@ final class Highlights {
         worth.sort(Comparator.comparing(RuleResult::severity)
                 .thenComparing(r -> r.score() == null ? 0 : -r.score())
                 .thenComparing(r -> RuleResult.AWAITABLE.equals(r.source()) ? 0 : 1));
-        return worth.stream().limit(MAX_FINDINGS)
-                .map(r -> Units.cut(r.severity().label() + ": " + r.name() + ": "
-                        + (r.summary() == null ? "" : r.summary()), MAX_FINDING_CHARS))
+        return worth.stream()
+                .limit(MAX_FINDINGS)
+                .map(r -> Units.cut(
+                        r.severity().label() + ": " + r.name() + ": " + (r.summary() == null ? "" : r.summary()),
+                        MAX_FINDING_CHARS))
                 .toList();
     }
 

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.awaitable.analyzer.JfrHighlights;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,10 +33,10 @@ import java.util.List;
 public final class JfrAnalyzer {
     private static final byte[] MAGIC = {'F', 'L', 'R', 0};
 
-    private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final ObjectMapper JSON =
+            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
-    private JfrAnalyzer() {
-    }
+    private JfrAnalyzer() {}
 
     /* ---------------- Analysis ---------------- */
 
@@ -65,13 +64,24 @@ public final class JfrAnalyzer {
             long declared = declaredSize(file);
             String what = declared > size
                     ? "truncated JFR recording: " + file + " (" + size + " of " + declared + " bytes)"
-                    : e instanceof EOFException ? "truncated JFR recording: " + file + " (" + JmcRules.reason(e) + ")"
-                    : "corrupt JFR recording: " + file + " (" + JmcRules.reason(e) + ")";
+                    : e instanceof EOFException
+                            ? "truncated JFR recording: " + file + " (" + JmcRules.reason(e) + ")"
+                            : "corrupt JFR recording: " + file + " (" + JmcRules.reason(e) + ")";
             throw new UnreadableRecordingException(file, what);
         }
         List<String> notes = new ArrayList<>();
-        Analysis partial = new Analysis(file.toString(), scan.recordingInfo(size), scan.awaits(), scan.pinning(),
-                scan.allocations(), scan.gc(), scan.parking(), scan.virtualThreads(), scan.faults(), List.of(), notes);
+        Analysis partial = new Analysis(
+                file.toString(),
+                scan.recordingInfo(size),
+                scan.awaits(),
+                scan.pinning(),
+                scan.allocations(),
+                scan.gc(),
+                scan.parking(),
+                scan.virtualThreads(),
+                scan.faults(),
+                List.of(),
+                notes);
         List<RuleResult> rules = new ArrayList<>(AwaitableRules.evaluate(partial));
         if (jmcRules) {
             rules.addAll(JmcRules.evaluate(file.toFile()));
@@ -79,9 +89,18 @@ public final class JfrAnalyzer {
             notes.add("JMC rules not evaluated");
         }
         rules.sort(RULE_ORDER);
-        return new Analysis(partial.file(), partial.recording(), partial.awaits(), partial.pinning(),
-                partial.allocations(), partial.gc(), partial.parking(), partial.virtualThreads(), partial.faults(),
-                List.copyOf(rules), List.copyOf(notes));
+        return new Analysis(
+                partial.file(),
+                partial.recording(),
+                partial.awaits(),
+                partial.pinning(),
+                partial.allocations(),
+                partial.gc(),
+                partial.parking(),
+                partial.virtualThreads(),
+                partial.faults(),
+                List.copyOf(rules),
+                List.copyOf(notes));
     }
 
     /** Most severe first; within a severity by score, ours before JMC's, then by id. Failed rules last. */
@@ -209,8 +228,8 @@ public final class JfrAnalyzer {
             throw new UnreadableRecordingException(file, "empty file, not a JFR recording: " + file);
         }
         if (n >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b) {
-            throw new UnreadableRecordingException(file, "gzip-compressed, not a JFR recording (gunzip it first): "
-                    + file);
+            throw new UnreadableRecordingException(
+                    file, "gzip-compressed, not a JFR recording (gunzip it first): " + file);
         }
         for (int i = 0; i < MAGIC.length; i++) {
             if (i >= n || head[i] != MAGIC[i]) {

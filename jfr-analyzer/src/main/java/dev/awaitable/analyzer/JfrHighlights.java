@@ -20,7 +20,17 @@ import java.util.List;
  * @param topAllocatingClasses  "class (share%)" by sampled allocation weight, most first
  * @param findings              rule results worth a reader's attention (JMC and our own), "severity: text"
  */
-public record JfrHighlights(String recording, Long operations, Double suspensionsPerOp, Double resumptionsPerOp,
-        Double resumeLatencyP50Ns, Double resumeLatencyP99Ns, Long pinnedEvents, List<String> pinnedTopFrames,
-        Long parkEvents, Long gcPauses, Double gcPauseTotalMs, List<String> topAllocatingClasses, List<String> findings) {
-}
+public record JfrHighlights(
+        String recording,
+        Long operations,
+        Double suspensionsPerOp,
+        Double resumptionsPerOp,
+        Double resumeLatencyP50Ns,
+        Double resumeLatencyP99Ns,
+        Long pinnedEvents,
+        List<String> pinnedTopFrames,
+        Long parkEvents,
+        Long gcPauses,
+        Double gcPauseTotalMs,
+        List<String> topAllocatingClasses,
+        List<String> findings) {}

@@ -15,8 +15,7 @@ final class JmcLogging {
     /** Held strongly: a logger nobody references may be collected, and its level with it. */
     private static volatile Object logger;
 
-    private JmcLogging() {
-    }
+    private JmcLogging() {}
 
     /** Sets JMC's root logger to OFF; returns what {@link #restore} needs (its previous level, maybe null). */
     static Object silence() {

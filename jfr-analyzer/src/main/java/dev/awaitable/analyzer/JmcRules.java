@@ -58,8 +58,7 @@ final class JmcRules {
 
     private static final Object LOCK = new Object();
 
-    private JmcRules() {
-    }
+    private JmcRules() {}
 
     /** Rule results, one per rule; never throws. */
     static List<RuleResult> evaluate(File file) {
@@ -88,8 +87,8 @@ final class JmcRules {
         }
         rules.sort(Comparator.comparing(IRule::getId));
 
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(4,
-                Runtime.getRuntime().availableProcessors())), r -> {
+        ExecutorService pool = Executors.newFixedThreadPool(
+                Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())), r -> {
                     Thread t = new Thread(r, "awaitable-jmc-rules");
                     t.setDaemon(true);
                     return t;
@@ -142,8 +141,8 @@ final class JmcRules {
         CompletableFuture<RuleResult> resultOf(IRule rule) {
             String missing = missingEvents(rule);
             if (missing != null) {
-                return CompletableFuture.completedFuture(notApplicable(rule,
-                        "n/a: the recording lacks events this rule needs (" + missing + ")"));
+                return CompletableFuture.completedFuture(
+                        notApplicable(rule, "n/a: the recording lacks events this rule needs (" + missing + ")"));
             }
             DependsOn dep = rule.getClass().getAnnotation(DependsOn.class);
             if (dep == null) {
@@ -151,13 +150,15 @@ final class JmcRules {
             }
             IRule dependency = byClass.get(dep.value());
             if (dependency == null || missingEvents(dependency) != null) {
-                return CompletableFuture.completedFuture(notApplicable(rule,
-                        "n/a: depends on " + dep.value().getSimpleName() + ", which did not run"));
+                return CompletableFuture.completedFuture(
+                        notApplicable(rule, "n/a: depends on " + dep.value().getSimpleName() + ", which did not run"));
             }
             return raw(dependency).handle((depResult, error) -> depResult).thenCompose(depResult -> {
                 if (depResult == null || severityOf(depResult).compareTo(dep.severity()) < 0) {
-                    return CompletableFuture.completedFuture(notApplicable(rule, "n/a: skipped, "
-                            + dep.value().getSimpleName() + " did not reach " + dep.severity().name()));
+                    return CompletableFuture.completedFuture(notApplicable(
+                            rule,
+                            "n/a: skipped, " + dep.value().getSimpleName() + " did not reach "
+                                    + dep.severity().name()));
                 }
                 return raw(rule).thenApply(JmcRules::toResult);
             });
@@ -170,8 +171,8 @@ final class JmcRules {
 
         private IResult run(IRule rule) {
             try {
-                RunnableFuture<IResult> f = rule.createEvaluation(items, IPreferenceValueProvider.DEFAULT_VALUES,
-                        new SharedResults(provider));
+                RunnableFuture<IResult> f = rule.createEvaluation(
+                        items, IPreferenceValueProvider.DEFAULT_VALUES, new SharedResults(provider));
                 f.run();
                 IResult result = f.get();
                 synchronized (provider) {
@@ -250,8 +251,8 @@ final class JmcRules {
         } catch (RuntimeException e) {
             // no score: keep null
         }
-        return new RuleResult(RuleResult.JMC, rule.getId(), rule.getName(), rule.getTopic(), convert(s), score,
-                summary(r), false);
+        return new RuleResult(
+                RuleResult.JMC, rule.getId(), rule.getName(), rule.getTopic(), convert(s), score, summary(r), false);
     }
 
     private static Severity severityOf(IResult r) {
@@ -286,8 +287,15 @@ final class JmcRules {
     }
 
     private static RuleResult notApplicable(IRule rule, String summary) {
-        return new RuleResult(RuleResult.JMC, rule.getId(), rule.getName(), rule.getTopic(), RuleResult.Severity.NA,
-                null, summary, false);
+        return new RuleResult(
+                RuleResult.JMC,
+                rule.getId(),
+                rule.getName(),
+                rule.getTopic(),
+                RuleResult.Severity.NA,
+                null,
+                summary,
+                false);
     }
 
     private static RuleResult failed(IRule rule, String reason) {
@@ -295,13 +303,20 @@ final class JmcRules {
     }
 
     private static RuleResult failed(String id, String name, String topic, String reason) {
-        return new RuleResult(RuleResult.JMC, id, name, topic, RuleResult.Severity.NA, null,
-                "n/a: " + UnreadableRecordingException.oneLine(reason), true);
+        return new RuleResult(
+                RuleResult.JMC,
+                id,
+                name,
+                topic,
+                RuleResult.Severity.NA,
+                null,
+                "n/a: " + UnreadableRecordingException.oneLine(reason),
+                true);
     }
 
     static String reason(Throwable t) {
-        while ((t instanceof RuleFailure || t instanceof ExecutionException
-                || t instanceof CompletionException) && t.getCause() != null) {
+        while ((t instanceof RuleFailure || t instanceof ExecutionException || t instanceof CompletionException)
+                && t.getCause() != null) {
             t = t.getCause();
         }
         String m = t.getMessage();

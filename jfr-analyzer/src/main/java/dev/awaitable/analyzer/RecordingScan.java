@@ -117,10 +117,15 @@ final class RecordingScan {
         }
         switch (type) {
             case SuspendEvent.NAME -> awaits.suspended(string(e, "backend"));
-            case ResumeEvent.NAME -> awaits.resumed(string(e, "backend"), nanos(e, "resumeLatency"),
-                    nanos(e, "suspendedFor"));
-            case StatisticsEvent.NAME -> awaits.statistics(string(e, "backend"), s, number(e, "synchronousCompletions"),
-                    number(e, "suspensions"), number(e, "resumptions"));
+            case ResumeEvent.NAME ->
+                awaits.resumed(string(e, "backend"), nanos(e, "resumeLatency"), nanos(e, "suspendedFor"));
+            case StatisticsEvent.NAME ->
+                awaits.statistics(
+                        string(e, "backend"),
+                        s,
+                        number(e, "synchronousCompletions"),
+                        number(e, "suspensions"),
+                        number(e, "resumptions"));
             case UnobservedFaultEvent.NAME -> unobservedFault(e);
             case DeadlockDetectedEvent.NAME -> deadlock(e);
             case PINNED -> pinned(e);
@@ -215,16 +220,19 @@ final class RecordingScan {
     private void unobservedFault(RecordedEvent e) {
         unobserved++;
         if (firstUnobserved.size() < FIRST_FAULTS) {
-            firstUnobserved.add(new Analysis.UnobservedFault(e.getStartTime().toString(), string(e, "exceptionClass"),
-                    string(e, "message"), string(e, "awaitable")));
+            firstUnobserved.add(new Analysis.UnobservedFault(
+                    e.getStartTime().toString(),
+                    string(e, "exceptionClass"),
+                    string(e, "message"),
+                    string(e, "awaitable")));
         }
     }
 
     private void deadlock(RecordedEvent e) {
         deadlocks++;
         if (firstDeadlocks.size() < FIRST_FAULTS) {
-            firstDeadlocks.add(new Analysis.Deadlock(e.getStartTime().toString(), string(e, "context"),
-                    string(e, "awaitable"), string(e, "chain")));
+            firstDeadlocks.add(new Analysis.Deadlock(
+                    e.getStartTime().toString(), string(e, "context"), string(e, "awaitable"), string(e, "chain")));
         }
     }
 
@@ -236,13 +244,27 @@ final class RecordingScan {
                 .sorted(Map.Entry.<String, long[]>comparingByValue((a, b) -> Long.compare(b[0], a[0]))
                         .thenComparing(Map.Entry.comparingByKey()))
                 .forEach(en -> byType.put(en.getKey(), en.getValue()[0]));
-        Analysis.Jvm j = jvm.isEmpty() && pid == null && hardwareThreads == null ? null
-                : new Analysis.Jvm(jvm.get("name"), jvm.get("version"), jvm.get("jvmArguments"),
-                        jvm.get("javaArguments"), pid, jvm.get("os"), hardwareThreads, jvm.get("youngCollector"),
+        Analysis.Jvm j = jvm.isEmpty() && pid == null && hardwareThreads == null
+                ? null
+                : new Analysis.Jvm(
+                        jvm.get("name"),
+                        jvm.get("version"),
+                        jvm.get("jvmArguments"),
+                        jvm.get("javaArguments"),
+                        pid,
+                        jvm.get("os"),
+                        hardwareThreads,
+                        jvm.get("youngCollector"),
                         jvm.get("oldCollector"));
         double durationMs = start == null ? 0 : ms(Duration.between(start, end));
-        return new Analysis.RecordingInfo(sizeBytes, start == null ? null : start.toString(),
-                end == null ? null : end.toString(), durationMs, events, j, byType);
+        return new Analysis.RecordingInfo(
+                sizeBytes,
+                start == null ? null : start.toString(),
+                end == null ? null : end.toString(),
+                durationMs,
+                events,
+                j,
+                byType);
     }
 
     Analysis.Awaits awaits() {
@@ -250,27 +272,39 @@ final class RecordingScan {
     }
 
     Analysis.Pinning pinning() {
-        return new Analysis.Pinning(isRecorded(PINNED), pinned, ms(pinnedTotal), ms(pinnedMax),
-                pinnedFrames.topCounts(TOP), pinnedReasons.topCounts(TOP));
+        return new Analysis.Pinning(
+                isRecorded(PINNED),
+                pinned,
+                ms(pinnedTotal),
+                ms(pinnedMax),
+                pinnedFrames.topCounts(TOP),
+                pinnedReasons.topCounts(TOP));
     }
 
     Analysis.Allocations allocations() {
         if (!sampledClasses.isEmpty()) {
-            return new Analysis.Allocations(ALLOCATION_SAMPLE, sampledClasses.sum(), sampledClasses.topShares(TOP),
+            return new Analysis.Allocations(
+                    ALLOCATION_SAMPLE,
+                    sampledClasses.sum(),
+                    sampledClasses.topShares(TOP),
                     sampledSites.topShares(TOP));
         }
         if (!tlabClasses.isEmpty()) {
-            return new Analysis.Allocations(ALLOCATION_NEW_TLAB + "/" + ALLOCATION_OUTSIDE_TLAB, tlabClasses.sum(),
-                    tlabClasses.topShares(TOP), tlabSites.topShares(TOP));
+            return new Analysis.Allocations(
+                    ALLOCATION_NEW_TLAB + "/" + ALLOCATION_OUTSIDE_TLAB,
+                    tlabClasses.sum(),
+                    tlabClasses.topShares(TOP),
+                    tlabSites.topShares(TOP));
         }
         return new Analysis.Allocations(null, 0, List.of(), List.of());
     }
 
     Analysis.GcPauses gc() {
         List<Analysis.Collector> byName = gcByName.entrySet().stream()
-                .map(en -> new Analysis.Collector(en.getKey(), en.getValue().count, ms(en.getValue().total),
-                        ms(en.getValue().max)))
-                .sorted(Comparator.comparingLong(Analysis.Collector::count).reversed()
+                .map(en -> new Analysis.Collector(
+                        en.getKey(), en.getValue().count, ms(en.getValue().total), ms(en.getValue().max)))
+                .sorted(Comparator.comparingLong(Analysis.Collector::count)
+                        .reversed()
                         .thenComparing(Analysis.Collector::name))
                 .toList();
         return new Analysis.GcPauses(isRecorded(GC), gcCount, ms(gcTotal), ms(gcMax), byName);
@@ -281,8 +315,8 @@ final class RecordingScan {
     }
 
     Analysis.VirtualThreads virtualThreads() {
-        return new Analysis.VirtualThreads(isRecorded(VT_START) || isRecorded(VT_END), vtStarted, vtEnded,
-                vtSubmitFailed);
+        return new Analysis.VirtualThreads(
+                isRecorded(VT_START) || isRecorded(VT_END), vtStarted, vtEnded, vtSubmitFailed);
     }
 
     /**
@@ -292,12 +326,15 @@ final class RecordingScan {
      */
     Analysis.Faults faults() {
         boolean awaitable = knownTypes.stream().anyMatch(t -> t.startsWith(AWAITABLE_PREFIX));
-        boolean off = !isRecorded(UnobservedFaultEvent.NAME) && !isRecorded(DeadlockDetectedEvent.NAME)
+        boolean off = !isRecorded(UnobservedFaultEvent.NAME)
+                && !isRecorded(DeadlockDetectedEvent.NAME)
                 && (disabled.contains(UnobservedFaultEvent.NAME) || disabled.contains(DeadlockDetectedEvent.NAME));
-        boolean known = unobserved + deadlocks > 0 || isRecorded(UnobservedFaultEvent.NAME)
-                || isRecorded(DeadlockDetectedEvent.NAME) || (awaitable && !off);
-        return new Analysis.Faults(known, unobserved, List.copyOf(firstUnobserved), deadlocks,
-                List.copyOf(firstDeadlocks));
+        boolean known = unobserved + deadlocks > 0
+                || isRecorded(UnobservedFaultEvent.NAME)
+                || isRecorded(DeadlockDetectedEvent.NAME)
+                || (awaitable && !off);
+        return new Analysis.Faults(
+                known, unobserved, List.copyOf(firstUnobserved), deadlocks, List.copyOf(firstDeadlocks));
     }
 
     /** Enabled in the recording's settings, or seen. */

@@ -12,8 +12,15 @@ package dev.awaitable.analyzer;
  * @param summary   one paragraph of plain text; for a rule that could not run, {@code "n/a: reason"}
  * @param failed    the rule threw or timed out (its severity is {@link Severity#NA})
  */
-public record RuleResult(String source, String id, String name, String topic, Severity severity, Double score,
-        String summary, boolean failed) {
+public record RuleResult(
+        String source,
+        String id,
+        String name,
+        String topic,
+        Severity severity,
+        Double score,
+        String summary,
+        boolean failed) {
 
     public static final String JMC = "jmc";
     public static final String AWAITABLE = "awaitable";

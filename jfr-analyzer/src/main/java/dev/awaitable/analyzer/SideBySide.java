@@ -10,12 +10,15 @@ import java.util.Locale;
 final class SideBySide {
     private static final int TOP = 5;
 
-    private SideBySide() {
-    }
+    private SideBySide() {}
 
     static String render(Comparison c) {
         StringBuilder sb = new StringBuilder();
-        sb.append("== ").append(c.a().file()).append("  vs  ").append(c.b().file()).append(" ==\n");
+        sb.append("== ")
+                .append(c.a().file())
+                .append("  vs  ")
+                .append(c.b().file())
+                .append(" ==\n");
         sb.append("A = ").append(c.a().file()).append('\n');
         sb.append("B = ").append(c.b().file()).append('\n').append('\n');
 
@@ -26,8 +29,7 @@ final class SideBySide {
                 section = r.section();
                 t.row(section + ":", "", "", "");
             }
-            t.row("  " + r.metric(), format(r.unit(), r.a()), format(r.unit(), r.b()),
-                    Units.ratio(r.a(), r.b()));
+            t.row("  " + r.metric(), format(r.unit(), r.a()), format(r.unit(), r.b()), Units.ratio(r.a(), r.b()));
         }
         sb.append(t.render(""));
 
@@ -49,10 +51,15 @@ final class SideBySide {
         List<RuleResult> warnings = a.rules().stream()
                 .filter(r -> r.severity() == RuleResult.Severity.WARNING || r.severity() == RuleResult.Severity.INFO)
                 .toList();
-        sb.append("\nFindings in ").append(side).append(warnings.isEmpty() ? ": none" : "").append('\n');
+        sb.append("\nFindings in ")
+                .append(side)
+                .append(warnings.isEmpty() ? ": none" : "")
+                .append('\n');
         for (RuleResult r : warnings) {
-            sb.append("  ").append(String.format("%-8s ", r.severity().label().toUpperCase(Locale.ROOT)))
-                    .append(Units.cut(r.name() + ": " + r.summary(), TextReport.WIDTH - 11)).append('\n');
+            sb.append("  ")
+                    .append(String.format("%-8s ", r.severity().label().toUpperCase(Locale.ROOT)))
+                    .append(Units.cut(r.name() + ": " + r.summary(), TextReport.WIDTH - 11))
+                    .append('\n');
         }
     }
 

@@ -28,13 +28,16 @@ final class Tally {
     List<Map.Entry<String, Long>> top(int limit) {
         List<Map.Entry<String, Long>> all = new ArrayList<>(totals.size());
         totals.forEach((k, v) -> all.add(Map.entry(k, v[0])));
-        all.sort(Comparator.comparing((Map.Entry<String, Long> e) -> e.getValue()).reversed()
+        all.sort(Comparator.comparing((Map.Entry<String, Long> e) -> e.getValue())
+                .reversed()
                 .thenComparing(Map.Entry::getKey));
         return all.size() > limit ? List.copyOf(all.subList(0, limit)) : all;
     }
 
     List<Analysis.Count> topCounts(int limit) {
-        return top(limit).stream().map(e -> new Analysis.Count(e.getKey(), e.getValue())).toList();
+        return top(limit).stream()
+                .map(e -> new Analysis.Count(e.getKey(), e.getValue()))
+                .toList();
     }
 
     List<Analysis.Share> topShares(int limit) {

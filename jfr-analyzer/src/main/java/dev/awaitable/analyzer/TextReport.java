@@ -15,8 +15,7 @@ final class TextReport {
     static final int WIDTH = 100;
     private static final int TOP = 5;
 
-    private TextReport() {
-    }
+    private TextReport() {}
 
     static String render(Analysis a) {
         StringBuilder sb = new StringBuilder();
@@ -36,8 +35,12 @@ final class TextReport {
     }
 
     private static void recording(StringBuilder sb, Analysis.RecordingInfo r) {
-        sb.append("Recording  ").append(Units.millis(r.durationMs())).append(", ").append(Units.count(r.events()))
-                .append(" events, ").append(Units.bytes(r.sizeBytes()));
+        sb.append("Recording  ")
+                .append(Units.millis(r.durationMs()))
+                .append(", ")
+                .append(Units.count(r.events()))
+                .append(" events, ")
+                .append(Units.bytes(r.sizeBytes()));
         if (r.start() != null) {
             sb.append(", from ").append(r.start());
         }
@@ -69,17 +72,28 @@ final class TextReport {
         List<RuleResult> findings = rules.stream()
                 .filter(r -> r.severity() == RuleResult.Severity.WARNING || r.severity() == RuleResult.Severity.INFO)
                 .toList();
-        long warnings = findings.stream().filter(r -> r.severity() == RuleResult.Severity.WARNING).count();
+        long warnings = findings.stream()
+                .filter(r -> r.severity() == RuleResult.Severity.WARNING)
+                .count();
         sb.append("\nFindings: ");
         if (findings.isEmpty()) {
             sb.append("none\n");
             return;
         }
-        sb.append(warnings).append(" warning(s), ").append(findings.size() - warnings).append(" info\n");
+        sb.append(warnings)
+                .append(" warning(s), ")
+                .append(findings.size() - warnings)
+                .append(" info\n");
         for (RuleResult r : findings) {
             String label = r.severity().label().toUpperCase(Locale.ROOT);
-            sb.append("  ").append(String.format("%-8s ", label)).append(r.name()).append(" [").append(r.source())
-                    .append(' ').append(r.id()).append("]\n");
+            sb.append("  ")
+                    .append(String.format("%-8s ", label))
+                    .append(r.name())
+                    .append(" [")
+                    .append(r.source())
+                    .append(' ')
+                    .append(r.id())
+                    .append("]\n");
             wrap(sb, Units.cut(r.summary(), 600), "           ");
         }
     }
@@ -90,10 +104,20 @@ final class TextReport {
             sb.append("Awaits: no Awaitable events in this recording\n");
             return;
         }
-        sb.append("Awaits (dev.awaitable events").append(a.perAwaitEvents() ? "" : "; Suspend/Resume not enabled")
+        sb.append("Awaits (dev.awaitable events")
+                .append(a.perAwaitEvents() ? "" : "; Suspend/Resume not enabled")
                 .append(")\n");
-        TextTable t = new TextTable("backend", "suspends", "resumes", "resume p50", "p90", "p99", "max",
-                "stats: suspensions", "resumptions", "sync completions");
+        TextTable t = new TextTable(
+                "backend",
+                "suspends",
+                "resumes",
+                "resume p50",
+                "p90",
+                "p99",
+                "max",
+                "stats: suspensions",
+                "resumptions",
+                "sync completions");
         for (Analysis.Backend b : a.backends()) {
             awaitRow(t, b.name(), b.suspendEvents(), b.resumeEvents(), b.resumeLatency(), b.statistics());
         }
@@ -103,11 +127,17 @@ final class TextReport {
         sb.append(t.render("  "));
     }
 
-    private static void awaitRow(TextTable t, String name, long suspends, long resumes, Analysis.Latency l,
-            Analysis.Counters c) {
-        t.row(name, Units.count(suspends), Units.count(resumes), l == null ? null : Units.nanos(l.p50Ns()),
-                l == null ? null : Units.nanos(l.p90Ns()), l == null ? null : Units.nanos(l.p99Ns()),
-                l == null ? null : Units.nanos(l.maxNs()), c == null ? null : Units.count(c.suspensions()),
+    private static void awaitRow(
+            TextTable t, String name, long suspends, long resumes, Analysis.Latency l, Analysis.Counters c) {
+        t.row(
+                name,
+                Units.count(suspends),
+                Units.count(resumes),
+                l == null ? null : Units.nanos(l.p50Ns()),
+                l == null ? null : Units.nanos(l.p90Ns()),
+                l == null ? null : Units.nanos(l.p99Ns()),
+                l == null ? null : Units.nanos(l.maxNs()),
+                c == null ? null : Units.count(c.suspensions()),
                 c == null ? null : Units.count(c.resumptions()),
                 c == null ? null : Units.count(c.synchronousCompletions()));
     }
@@ -115,8 +145,11 @@ final class TextReport {
     private static void virtualThreads(StringBuilder sb, Analysis.VirtualThreads v, Analysis.Pinning p) {
         sb.append('\n');
         if (v.recorded() || v.started() + v.ended() > 0) {
-            sb.append("Virtual threads: ").append(Units.count(v.started())).append(" started, ")
-                    .append(Units.count(v.ended())).append(" ended");
+            sb.append("Virtual threads: ")
+                    .append(Units.count(v.started()))
+                    .append(" started, ")
+                    .append(Units.count(v.ended()))
+                    .append(" ended");
             if (v.submitFailed() > 0) {
                 sb.append(", ").append(Units.count(v.submitFailed())).append(" failed to submit");
             }
@@ -130,7 +163,9 @@ final class TextReport {
         }
         sb.append("Pinned: ").append(Units.count(p.count())).append(" event(s)");
         if (p.count() > 0) {
-            sb.append(", ").append(Units.millis(p.totalMs())).append(" in total, longest ")
+            sb.append(", ")
+                    .append(Units.millis(p.totalMs()))
+                    .append(" in total, longest ")
                     .append(Units.millis(p.maxMs()));
         }
         sb.append('\n');
@@ -152,14 +187,19 @@ final class TextReport {
             sb.append("Allocation: no allocation events in this recording\n");
             return;
         }
-        sb.append("Allocation (").append(a.source()).append(" weight, ").append(Units.bytes(a.totalBytes()))
+        sb.append("Allocation (")
+                .append(a.source())
+                .append(" weight, ")
+                .append(Units.bytes(a.totalBytes()))
                 .append(" in total)\n");
         TextTable classes = new TextTable("class", "share", "bytes");
-        a.topClasses().stream().limit(TOP + 3)
+        a.topClasses().stream()
+                .limit(TOP + 3)
                 .forEach(s -> classes.row(s.name(), Units.percent(s.percent()), Units.bytes(s.bytes())));
         sb.append(classes.render("  "));
         TextTable sites = new TextTable("site", "share", "bytes");
-        a.topSites().stream().limit(TOP)
+        a.topSites().stream()
+                .limit(TOP)
                 .forEach(s -> sites.row(s.name(), Units.percent(s.percent()), Units.bytes(s.bytes())));
         sb.append(sites.render("  "));
     }
@@ -172,14 +212,20 @@ final class TextReport {
         }
         sb.append("GC pauses: ").append(Units.count(g.count()));
         if (g.count() > 0) {
-            sb.append(", ").append(Units.millis(g.totalPauseMs())).append(" in total, longest ")
+            sb.append(", ")
+                    .append(Units.millis(g.totalPauseMs()))
+                    .append(" in total, longest ")
                     .append(Units.millis(g.maxPauseMs()));
         }
         sb.append('\n');
         if (!g.byName().isEmpty()) {
             TextTable t = new TextTable("collector", "count", "total", "longest");
-            g.byName().forEach(c -> t.row(c.name(), Units.count(c.count()), Units.millis(c.totalPauseMs()),
-                    Units.millis(c.maxPauseMs())));
+            g.byName()
+                    .forEach(c -> t.row(
+                            c.name(),
+                            Units.count(c.count()),
+                            Units.millis(c.totalPauseMs()),
+                            Units.millis(c.maxPauseMs())));
             sb.append(t.render("  "));
         }
     }
@@ -192,7 +238,9 @@ final class TextReport {
         }
         sb.append("Parking (jdk.ThreadPark): ").append(Units.count(p.count())).append(" event(s)");
         if (p.count() > 0) {
-            sb.append(", ").append(Units.millis(p.totalMs())).append(" in total, longest ")
+            sb.append(", ")
+                    .append(Units.millis(p.totalMs()))
+                    .append(" in total, longest ")
                     .append(Units.millis(p.maxMs()));
         }
         sb.append('\n');
@@ -207,19 +255,31 @@ final class TextReport {
         if (!f.recorded()) {
             return;
         }
-        sb.append("\nAwaitable faults: ").append(Units.count(f.unobserved())).append(" unobserved, ")
-                .append(Units.count(f.deadlocks())).append(" deadlock(s) detected\n");
+        sb.append("\nAwaitable faults: ")
+                .append(Units.count(f.unobserved()))
+                .append(" unobserved, ")
+                .append(Units.count(f.deadlocks()))
+                .append(" deadlock(s) detected\n");
         for (Analysis.UnobservedFault u : f.firstUnobserved()) {
-            sb.append("  unobserved  ").append(u.exceptionClass()).append(u.message() == null ? "" : ": " + u.message())
-                    .append(" in ").append(u.awaitable()).append('\n');
+            sb.append("  unobserved  ")
+                    .append(u.exceptionClass())
+                    .append(u.message() == null ? "" : ": " + u.message())
+                    .append(" in ")
+                    .append(u.awaitable())
+                    .append('\n');
         }
         for (Analysis.Deadlock d : f.firstDeadlocks()) {
-            sb.append("  deadlock    context '").append(d.context()).append("': ").append(d.chain()).append('\n');
+            sb.append("  deadlock    context '")
+                    .append(d.context())
+                    .append("': ")
+                    .append(d.chain())
+                    .append('\n');
         }
     }
 
     private static void rules(StringBuilder sb, List<RuleResult> rules) {
-        List<RuleResult> jmc = rules.stream().filter(r -> RuleResult.JMC.equals(r.source())).toList();
+        List<RuleResult> jmc =
+                rules.stream().filter(r -> RuleResult.JMC.equals(r.source())).toList();
         sb.append("\nJMC automated analysis: ").append(jmc.size()).append(" rule(s)");
         if (!jmc.isEmpty()) {
             sb.append(": ").append(tally(jmc));
@@ -227,18 +287,28 @@ final class TextReport {
         sb.append('\n');
         for (RuleResult r : jmc) {
             if (r.failed()) {
-                sb.append("  ").append(r.id()).append(": ").append(Units.cut(r.summary(), WIDTH - 4 - r.id().length()))
+                sb.append("  ")
+                        .append(r.id())
+                        .append(": ")
+                        .append(Units.cut(r.summary(), WIDTH - 4 - r.id().length()))
                         .append('\n');
             }
         }
-        List<RuleResult> ours = rules.stream().filter(r -> RuleResult.AWAITABLE.equals(r.source())).toList();
-        sb.append("Awaitable rules: ").append(ours.size()).append(" rule(s): ").append(tally(ours)).append('\n');
+        List<RuleResult> ours = rules.stream()
+                .filter(r -> RuleResult.AWAITABLE.equals(r.source()))
+                .toList();
+        sb.append("Awaitable rules: ")
+                .append(ours.size())
+                .append(" rule(s): ")
+                .append(tally(ours))
+                .append('\n');
     }
 
     static String tally(List<RuleResult> rules) {
         List<String> parts = new ArrayList<>();
         for (RuleResult.Severity s : RuleResult.Severity.values()) {
-            long n = rules.stream().filter(r -> r.severity() == s && !r.failed()).count();
+            long n =
+                    rules.stream().filter(r -> r.severity() == s && !r.failed()).count();
             if (n > 0) {
                 parts.add(n + " " + s.label());
             }

@@ -6,8 +6,7 @@ import java.util.Locale;
 final class Units {
     static final String NONE = "-";
 
-    private Units() {
-    }
+    private Units() {}
 
     static String nanos(double ns) {
         if (ns < 1_000) {

@@ -21,8 +21,8 @@ class AnalyzeCommandTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(List<Path> files, Path vs, boolean json) {
-        return JfrAnalyzer.analyzeCommand(files, vs, json, ForeignRecordingTest.print(out),
-                ForeignRecordingTest.print(err));
+        return JfrAnalyzer.analyzeCommand(
+                files, vs, json, ForeignRecordingTest.print(out), ForeignRecordingTest.print(err));
     }
 
     private String out() {
@@ -72,8 +72,10 @@ class AnalyzeCommandTest {
         JsonNode array = new ObjectMapper().readTree(out());
         assertThat(array.isArray()).isTrue();
         assertThat(array).hasSize(2);
-        assertThat(array.get(0).get("file").asText()).isEqualTo(Recordings.awaits().toString());
-        assertThat(array.get(1).get("file").asText()).isEqualTo(Recordings.faults().toString());
+        assertThat(array.get(0).get("file").asText())
+                .isEqualTo(Recordings.awaits().toString());
+        assertThat(array.get(1).get("file").asText())
+                .isEqualTo(Recordings.faults().toString());
         assertThat(Recordings.lines(err())).containsExactly("awaitable analyze: no such file: " + missing);
     }
 
@@ -85,9 +87,22 @@ class AnalyzeCommandTest {
         assertThat(run(List.of(a), b, false)).isZero();
         String text = out();
         System.out.println(text);
-        assertThat(text).contains("A = " + a, "B = " + b, "metric", "B/A", "resume latency p99", "gc:", "pauses",
-                "Top allocating classes", "Findings in A", "Findings in B");
-        String events = text.lines().filter(l -> l.strip().startsWith("events ")).findFirst().orElseThrow();
+        assertThat(text)
+                .contains(
+                        "A = " + a,
+                        "B = " + b,
+                        "metric",
+                        "B/A",
+                        "resume latency p99",
+                        "gc:",
+                        "pauses",
+                        "Top allocating classes",
+                        "Findings in A",
+                        "Findings in B");
+        String events = text.lines()
+                .filter(l -> l.strip().startsWith("events "))
+                .findFirst()
+                .orElseThrow();
         assertThat(events.strip().split("\\s{2,}")).hasSize(4); // metric, A, B, B/A
         assertThat(err()).isEmpty();
     }
@@ -97,8 +112,10 @@ class AnalyzeCommandTest {
     void versusAsJson() throws Exception {
         assertThat(run(List.of(Recordings.awaits()), Recordings.pinned(), true)).isZero();
         JsonNode c = new ObjectMapper().readTree(out());
-        assertThat(c.get("a").get("file").asText()).isEqualTo(Recordings.awaits().toString());
-        assertThat(c.get("b").get("file").asText()).isEqualTo(Recordings.pinned().toString());
+        assertThat(c.get("a").get("file").asText())
+                .isEqualTo(Recordings.awaits().toString());
+        assertThat(c.get("b").get("file").asText())
+                .isEqualTo(Recordings.pinned().toString());
         assertThat(c.get("rows")).isNotEmpty();
         assertThat(c.get("rows").findValuesAsText("metric")).contains("suspend events", "pinned events");
     }

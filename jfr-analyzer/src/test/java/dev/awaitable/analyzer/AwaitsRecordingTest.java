@@ -2,7 +2,6 @@ package dev.awaitable.analyzer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.awaitable.analyzer.JfrHighlights;
 import dev.awaitable.jfr.ResumeEvent;
 import dev.awaitable.jfr.SuspendEvent;
 import java.util.List;
@@ -26,8 +25,10 @@ class AwaitsRecordingTest {
         assertThat(a.awaits().resumeEvents()).isGreaterThanOrEqualTo(expected);
         assertThat(a.recording().eventsByType()).containsKeys(SuspendEvent.NAME, ResumeEvent.NAME);
 
-        Analysis.Backend sm = a.awaits().backends().stream().filter(b -> b.name().equals("statemachine"))
-                .findFirst().orElseThrow();
+        Analysis.Backend sm = a.awaits().backends().stream()
+                .filter(b -> b.name().equals("statemachine"))
+                .findFirst()
+                .orElseThrow();
         assertThat(sm.suspendEvents()).isGreaterThanOrEqualTo(expected);
         assertThat(sm.resumeEvents()).isGreaterThanOrEqualTo(expected);
         Analysis.Latency l = sm.resumeLatency();
@@ -43,8 +44,10 @@ class AwaitsRecordingTest {
     @Test
     void statisticsCountersAreLastMinusFirst() throws Exception {
         Analysis a = Recordings.analysis(Recordings.awaits());
-        Analysis.Backend sm = a.awaits().backends().stream().filter(b -> b.name().equals("statemachine"))
-                .findFirst().orElseThrow();
+        Analysis.Backend sm = a.awaits().backends().stream()
+                .filter(b -> b.name().equals("statemachine"))
+                .findFirst()
+                .orElseThrow();
         Analysis.Counters c = sm.statistics();
         assertThat(c).isNotNull();
         assertThat(c.samples()).isGreaterThanOrEqualTo(2);
@@ -77,11 +80,14 @@ class AwaitsRecordingTest {
 
         assertThat(h.recording()).isEqualTo("jfr/awaits.jfr");
         assertThat(h.operations()).isEqualTo(ops);
-        assertThat(h.suspensionsPerOp()).isEqualTo((double) a.awaits().suspendEvents() / ops)
+        assertThat(h.suspensionsPerOp())
+                .isEqualTo((double) a.awaits().suspendEvents() / ops)
                 .isGreaterThanOrEqualTo(1.0);
         assertThat(h.resumptionsPerOp()).isGreaterThanOrEqualTo(1.0);
-        assertThat(h.resumeLatencyP50Ns()).isEqualTo((double) a.awaits().resumeLatency().p50Ns());
-        assertThat(h.resumeLatencyP99Ns()).isEqualTo((double) a.awaits().resumeLatency().p99Ns());
+        assertThat(h.resumeLatencyP50Ns())
+                .isEqualTo((double) a.awaits().resumeLatency().p50Ns());
+        assertThat(h.resumeLatencyP99Ns())
+                .isEqualTo((double) a.awaits().resumeLatency().p99Ns());
         assertThat(h.pinnedEvents()).isNull(); // jdk.VirtualThreadPinned was not enabled
         assertThat(h.findings()).isNotNull();
 
@@ -95,8 +101,15 @@ class AwaitsRecordingTest {
     void rendersAsTextAndRoundTripsThroughJson() throws Exception {
         Analysis a = Recordings.analysis(Recordings.awaits());
         String text = JfrAnalyzer.toText(a);
-        assertThat(text).contains("== " + a.file() + " ==", "Awaits", "statemachine", "resume p50", "p99",
-                "JMC automated analysis", "Findings");
+        assertThat(text)
+                .contains(
+                        "== " + a.file() + " ==",
+                        "Awaits",
+                        "statemachine",
+                        "resume p50",
+                        "p99",
+                        "JMC automated analysis",
+                        "Findings");
 
         String json = JfrAnalyzer.toJson(a);
         assertThat(json).contains("\"suspendEvents\"", "\"resumeLatency\"", "\"rules\"");
@@ -114,7 +127,8 @@ class AwaitsRecordingTest {
     }
 
     static RuleResult rule(Analysis a, String id) {
-        List<RuleResult> matches = a.rules().stream().filter(r -> r.id().equals(id)).toList();
+        List<RuleResult> matches =
+                a.rules().stream().filter(r -> r.id().equals(id)).toList();
         assertThat(matches).as("rule %s", id).hasSize(1);
         return matches.get(0);
     }

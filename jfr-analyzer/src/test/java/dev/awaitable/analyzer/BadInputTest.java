@@ -52,13 +52,15 @@ class BadInputTest {
     void oneLineOnErrAndNonZeroExit(String kind, Path file, String expected) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = JfrAnalyzer.analyzeCommand(List.of(file), null, false, ForeignRecordingTest.print(out),
-                ForeignRecordingTest.print(err));
+        int exit = JfrAnalyzer.analyzeCommand(
+                List.of(file), null, false, ForeignRecordingTest.print(out), ForeignRecordingTest.print(err));
         String e = err.toString(StandardCharsets.UTF_8);
         System.out.print(kind + " -> " + e);
         assertThat(exit).isEqualTo(1);
         assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
-        assertThat(Recordings.lines(e)).singleElement().asString()
+        assertThat(Recordings.lines(e))
+                .singleElement()
+                .asString()
                 .startsWith("awaitable analyze: ")
                 .contains(expected)
                 .contains(file.toString())
@@ -72,7 +74,8 @@ class BadInputTest {
         assertThatThrownBy(() -> JfrAnalyzer.analyze(file, false))
                 .isInstanceOf(UnreadableRecordingException.class)
                 .hasMessageContaining(expected)
-                .satisfies(t -> assertThat(((UnreadableRecordingException) t).file()).isEqualTo(file));
+                .satisfies(t ->
+                        assertThat(((UnreadableRecordingException) t).file()).isEqualTo(file));
     }
 
     private static Path write(String name, byte[] bytes) throws Exception {

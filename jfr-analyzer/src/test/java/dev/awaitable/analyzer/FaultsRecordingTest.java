@@ -34,7 +34,10 @@ class FaultsRecordingTest {
         assertThat(JfrAnalyzer.highlights(a, "faults.jfr", null).findings())
                 .anyMatch(s -> s.startsWith("warning: Deadlocks detected: "))
                 .anyMatch(s -> s.startsWith("warning: Unobserved faults: "));
-        assertThat(JfrAnalyzer.toText(a)).contains("Awaitable faults: ", "deadlock    context 'ui-loop'",
-                "unobserved  java.lang.IllegalStateException: nobody looked");
+        assertThat(JfrAnalyzer.toText(a))
+                .contains(
+                        "Awaitable faults: ",
+                        "deadlock    context 'ui-loop'",
+                        "unobserved  java.lang.IllegalStateException: nobody looked");
     }
 }

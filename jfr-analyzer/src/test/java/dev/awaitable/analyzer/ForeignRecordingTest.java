@@ -27,7 +27,9 @@ class ForeignRecordingTest {
 
         assertThat(a.allocations().source()).isNotNull();
         assertThat(a.allocations().topClasses()).isNotEmpty();
-        assertThat(a.allocations().topClasses()).extracting(Analysis.Share::name).contains("int[]");
+        assertThat(a.allocations().topClasses())
+                .extracting(Analysis.Share::name)
+                .contains("int[]");
         assertThat(a.gc().recorded()).isTrue();
         assertThat(a.gc().count()).isPositive(); // the program calls System.gc()
         assertThat(a.gc().byName()).isNotEmpty();
@@ -41,20 +43,23 @@ class ForeignRecordingTest {
     @Test
     void jmcRulesAreEvaluated() throws Exception {
         Analysis a = Recordings.analysis(Recordings.foreign());
-        List<RuleResult> jmc = a.rules().stream().filter(r -> r.source().equals(RuleResult.JMC)).toList();
+        List<RuleResult> jmc = a.rules().stream()
+                .filter(r -> r.source().equals(RuleResult.JMC))
+                .toList();
         assertThat(jmc).hasSizeGreaterThan(20);
-        assertThat(jmc).filteredOn(r -> r.severity() == RuleResult.Severity.OK
-                || r.severity() == RuleResult.Severity.INFO || r.severity() == RuleResult.Severity.WARNING)
+        assertThat(jmc)
+                .filteredOn(r -> r.severity() == RuleResult.Severity.OK
+                        || r.severity() == RuleResult.Severity.INFO
+                        || r.severity() == RuleResult.Severity.WARNING)
                 .hasSizeGreaterThan(10);
         assertThat(jmc).allSatisfy(r -> {
             assertThat(r.id()).isNotBlank();
             assertThat(r.name()).isNotBlank();
         });
-        assertThat(jmc).filteredOn(RuleResult::failed)
-                .allSatisfy(r -> {
-                    assertThat(r.severity()).isEqualTo(RuleResult.Severity.NA);
-                    assertThat(r.summary()).startsWith("n/a: ");
-                });
+        assertThat(jmc).filteredOn(RuleResult::failed).allSatisfy(r -> {
+            assertThat(r.severity()).isEqualTo(RuleResult.Severity.NA);
+            assertThat(r.summary()).startsWith("n/a: ");
+        });
         System.out.printf("JMC rules on a foreign recording: %d evaluated (%s)%n", jmc.size(), TextReport.tally(jmc));
         jmc.stream().filter(RuleResult::failed).forEach(r -> System.out.println("  " + r.id() + ": " + r.summary()));
     }
@@ -69,8 +74,8 @@ class ForeignRecordingTest {
         System.out.println(text);
         assertThat(exit).isZero();
         assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
-        assertThat(text).contains("Recording", "JVM", "Allocation (", "GC pauses", "JMC automated analysis",
-                "Event types");
+        assertThat(text)
+                .contains("Recording", "JVM", "Allocation (", "GC pauses", "JMC automated analysis", "Event types");
     }
 
     static PrintStream print(ByteArrayOutputStream b) {

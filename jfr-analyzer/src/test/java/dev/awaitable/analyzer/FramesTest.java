@@ -15,8 +15,10 @@ class FramesTest {
         assertThat(Frames.isRuntime("sun.nio.ch.Net")).isTrue();
         assertThat(Frames.isRuntime("dev.awaitable.Awaitable")).isTrue();
         assertThat(Frames.isRuntime("dev.awaitable.loom.LoomBackend")).isTrue();
-        assertThat(Frames.isRuntime("dev.awaitable.statemachine.StateMachineBox")).isTrue();
-        assertThat(Frames.isRuntime("dev.awaitable.workloads.sleepers.Sleepers")).isFalse();
+        assertThat(Frames.isRuntime("dev.awaitable.statemachine.StateMachineBox"))
+                .isTrue();
+        assertThat(Frames.isRuntime("dev.awaitable.workloads.sleepers.Sleepers"))
+                .isFalse();
         assertThat(Frames.isRuntime("com.example.App")).isFalse();
     }
 

@@ -2,7 +2,6 @@ package dev.awaitable.analyzer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.awaitable.analyzer.JfrHighlights;
 import org.junit.jupiter.api.Test;
 
 /**

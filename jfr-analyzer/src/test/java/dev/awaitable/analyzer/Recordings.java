@@ -32,14 +32,14 @@ import jdk.jfr.Recording;
 final class Recordings {
     /** Suspensions per phase of {@link #awaits()}; two phases, with statistics samples between. */
     static final int AWAITS_PER_PHASE = 200;
+
     static final String PINNED_CLASS = SlowInit.class.getName();
 
     private static final Map<String, Path> FILES = new HashMap<>();
     private static final Map<Path, Analysis> ANALYSES = new HashMap<>();
     private static Path dir;
 
-    private Recordings() {
-    }
+    private Recordings() {}
 
     /**
      * Statemachine bodies suspending on CompletionSources completed by another thread, with
@@ -150,16 +150,21 @@ final class Recordings {
                     }
                     """);
             Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-            Process p = new ProcessBuilder(java.toString(), "-Xmx64m",
-                    "-XX:StartFlightRecording=filename=" + file + ",dumponexit=true", source.toString())
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("churn.log").toFile()).start();
+            Process p = new ProcessBuilder(
+                            java.toString(),
+                            "-Xmx64m",
+                            "-XX:StartFlightRecording=filename=" + file + ",dumponexit=true",
+                            source.toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("churn.log").toFile())
+                    .start();
             if (!p.waitFor(60, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 throw new IllegalStateException("child JVM did not finish");
             }
             if (p.exitValue() != 0 || !Files.exists(file)) {
-                throw new IllegalStateException("child JVM failed (" + p.exitValue() + "): "
-                        + Files.readString(dir.resolve("churn.log")));
+                throw new IllegalStateException(
+                        "child JVM failed (" + p.exitValue() + "): " + Files.readString(dir.resolve("churn.log")));
             }
             FILES.put("foreign", file);
         }
@@ -214,13 +219,14 @@ final class Recordings {
         try (SingleThreadContext ui = SingleThreadContext.start("ui-loop")) {
             CompletionSource<Integer> io = new CompletionSource<>();
             Object outcome = ui.<Object>submit(() -> {
-                Awaitable<Integer> body = PlusOne.start(io.awaitable());
-                try {
-                    return body.join();
-                } catch (DeadlockException e) {
-                    return e;
-                }
-            }).join();
+                        Awaitable<Integer> body = PlusOne.start(io.awaitable());
+                        try {
+                            return body.join();
+                        } catch (DeadlockException e) {
+                            return e;
+                        }
+                    })
+                    .join();
             if (!(outcome instanceof DeadlockException)) {
                 throw new AssertionError("expected a DeadlockException, got " + outcome);
             }
@@ -311,8 +317,7 @@ final class Recordings {
             VALUE = 42;
         }
 
-        private SlowInit() {
-        }
+        private SlowInit() {}
     }
 
     static List<String> lines(String s) {

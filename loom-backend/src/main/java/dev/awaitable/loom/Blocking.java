@@ -21,8 +21,7 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class Blocking {
 
-    private Blocking() {
-    }
+    private Blocking() {}
 
     static <T> T await(AwaitableLike<T> awaitable, Awaiter<T> a, CancellationToken token) {
         if (awaitable instanceof YieldAwaitable) {

@@ -19,11 +19,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class Carriers {
 
-    static final int PARALLELISM = Math.max(1,
+    static final int PARALLELISM = Math.max(
+            1,
             Integer.getInteger("awaitable.loom.carriers", Runtime.getRuntime().availableProcessors()));
 
-    private Carriers() {
-    }
+    private Carriers() {}
 
     /** Runs {@code runner} on a carrier thread. */
     static void execute(Runnable runner) {
@@ -43,8 +43,11 @@ final class Carriers {
     /** Created on first use: no thread starts until a body needs one. */
     private static final class Pool {
         static final AtomicInteger COUNT = new AtomicInteger();
-        static final ForkJoinPool INSTANCE = new ForkJoinPool(PARALLELISM, Worker::new,
-                (t, e) -> Diagnostics.postedWorkFailed("loom carrier " + t.getName(), e), true);
+        static final ForkJoinPool INSTANCE = new ForkJoinPool(
+                PARALLELISM,
+                Worker::new,
+                (t, e) -> Diagnostics.postedWorkFailed("loom carrier " + t.getName(), e),
+                true);
     }
 
     /** A carrier: daemon, named {@code awaitable-loom-carrier-N}. */

@@ -41,8 +41,7 @@ final class LoomAwait {
 
     static final AsyncStats STATS = AsyncStats.of("loom");
 
-    private LoomAwait() {
-    }
+    private LoomAwait() {}
 
     static <T> T await(AwaitableLike<T> awaitable, CancellationToken token) {
         Awaiter<T> a = awaitable.getAwaiter();
@@ -121,7 +120,11 @@ final class LoomAwait {
         s.suspendedAt = Tracing.resumeEnabled() ? System.nanoTime() : 0L;
     }
 
-    private static void resumed(Strand s, AsyncContext captured, AsyncContext before, boolean abandoned,
+    private static void resumed(
+            Strand s,
+            AsyncContext captured,
+            AsyncContext before,
+            boolean abandoned,
             CancellationRegistration registration) {
         if (registration != null) {
             registration.unregister();

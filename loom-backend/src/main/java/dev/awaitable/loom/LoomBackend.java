@@ -65,6 +65,7 @@ public final class LoomBackend implements AsyncBackend {
      * JDK's default mode, which cannot be seen from here: pass {@code -Djdk.pollerMode=1} there.
      */
     static final String POLLER_MODE_PROPERTY = "jdk.pollerMode";
+
     private static final AtomicBoolean POLLER_WARNED = new AtomicBoolean();
 
     static {
@@ -90,10 +91,16 @@ public final class LoomBackend implements AsyncBackend {
         this.affinity = Objects.requireNonNull(affinity, "affinity");
         this.scheduled = affinity == ContextAffinity.PER_BODY_SCHEDULER;
         this.scheduler = new TaskScheduler(scheduled);
-        if (scheduled && !"1".equals(System.getProperty(POLLER_MODE_PROPERTY)) && POLLER_WARNED.compareAndSet(false, true)) {
-            Diagnostics.log().warn("loom backend: -D{}={}: the JDK polls sockets on its default scheduler's virtual threads, "
-                    + "so a body blocked in socket I/O wakes only when that scheduler runs; use -D{}=1",
-                    POLLER_MODE_PROPERTY, System.getProperty(POLLER_MODE_PROPERTY), POLLER_MODE_PROPERTY);
+        if (scheduled
+                && !"1".equals(System.getProperty(POLLER_MODE_PROPERTY))
+                && POLLER_WARNED.compareAndSet(false, true)) {
+            Diagnostics.log()
+                    .warn(
+                            "loom backend: -D{}={}: the JDK polls sockets on its default scheduler's virtual threads, "
+                                    + "so a body blocked in socket I/O wakes only when that scheduler runs; use -D{}=1",
+                            POLLER_MODE_PROPERTY,
+                            System.getProperty(POLLER_MODE_PROPERTY),
+                            POLLER_MODE_PROPERTY);
         }
     }
 
@@ -118,9 +125,10 @@ public final class LoomBackend implements AsyncBackend {
 
     @Override
     public String description() {
-        return "direct style on virtual threads (" + (scheduled
-                ? "per-body schedulers: context affinity, eager start on the caller's thread)"
-                : "default scheduler: no context affinity)");
+        return "direct style on virtual threads ("
+                + (scheduled
+                        ? "per-body schedulers: context affinity, eager start on the caller's thread)"
+                        : "default scheduler: no context affinity)");
     }
 
     @Override
@@ -143,7 +151,8 @@ public final class LoomBackend implements AsyncBackend {
         } else {
             warnOnce();
             b = new LoomBody<>(body, null, false);
-            b.strand.thread = Thread.ofVirtual().name(VirtualThreads.BODY_THREAD_NAME).unstarted(b);
+            b.strand.thread =
+                    Thread.ofVirtual().name(VirtualThreads.BODY_THREAD_NAME).unstarted(b);
         }
         b.strand.start();
         return b;
@@ -180,11 +189,14 @@ public final class LoomBackend implements AsyncBackend {
     private static void warnOnce() {
         if (WARNED.compareAndSet(false, true)) {
             String reason = VirtualThreads.unavailableReason();
-            Diagnostics.log().warn("loom backend: context affinity is unavailable ({}); async bodies run on the "
-                    + "default virtual-thread scheduler, ignore the context they are started on, and Async.run "
-                    + "waits for a body's first suspension instead of running it on the caller's thread. Pass "
-                    + "--add-opens java.base/java.lang=dev.awaitable.loom (module path) or =ALL-UNNAMED "
-                    + "(class path) to enable it.", reason == null ? "selected by the caller" : reason);
+            Diagnostics.log()
+                    .warn(
+                            "loom backend: context affinity is unavailable ({}); async bodies run on the "
+                                    + "default virtual-thread scheduler, ignore the context they are started on, and Async.run "
+                                    + "waits for a body's first suspension instead of running it on the caller's thread. Pass "
+                                    + "--add-opens java.base/java.lang=dev.awaitable.loom (module path) or =ALL-UNNAMED "
+                                    + "(class path) to enable it.",
+                            reason == null ? "selected by the caller" : reason);
         }
     }
 

@@ -24,6 +24,7 @@ final class LoomBody<T> extends Awaitable<T> implements Runnable {
     private final AsyncBody<T> body;
     /** The context the body was started on, entered on its thread; null for none. */
     private final AsyncContext home;
+
     final Strand strand;
     private volatile AsyncContext resumesOn;
     private volatile Awaitable<?> awaiting;

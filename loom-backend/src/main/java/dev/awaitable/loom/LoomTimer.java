@@ -15,12 +15,11 @@ import java.util.concurrent.TimeUnit;
  */
 final class LoomTimer {
 
-    private LoomTimer() {
-    }
+    private LoomTimer() {}
 
     static ScheduledAction schedule(Runnable task, long delayNanos) {
-        ScheduledFuture<?> f = Holder.EXECUTOR.schedule(() -> runGuarded(task), Math.max(0L, delayNanos),
-                TimeUnit.NANOSECONDS);
+        ScheduledFuture<?> f =
+                Holder.EXECUTOR.schedule(() -> runGuarded(task), Math.max(0L, delayNanos), TimeUnit.NANOSECONDS);
         return () -> f.cancel(false);
     }
 

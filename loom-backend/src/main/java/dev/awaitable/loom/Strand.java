@@ -100,6 +100,7 @@ final class Strand implements Executor, Runnable {
     final boolean scheduled;
     /** Body id in JFR events; 0 for scheduler tasks. */
     final long id;
+
     Thread thread;
     /** The thread's runContinuation task; the same object on every execute. */
     private Runnable cont;
@@ -123,7 +124,8 @@ final class Strand implements Executor, Runnable {
      * thread was mounting a virtual thread; monitoring that takes thread snapshots concurrently
      * is safer without inline resumption.
      */
-    static final boolean INLINE_RESUME = Boolean.parseBoolean(System.getProperty("awaitable.loom.inlineResume", "true"));
+    static final boolean INLINE_RESUME =
+            Boolean.parseBoolean(System.getProperty("awaitable.loom.inlineResume", "true"));
     /** What awaits register; replaced when an await is abandoned, so a late call is ignored. */
     volatile Signal signal = new Signal(this);
 
@@ -142,6 +144,7 @@ final class Strand implements Executor, Runnable {
 
     /** A child to carry on this strand's carrier once this strand yields. */
     private Strand child;
+
     private volatile int handoff;
 
     Strand(LoomBody<?> body, boolean scheduled) {
@@ -184,7 +187,7 @@ final class Strand implements Executor, Runnable {
         }
         boolean interrupted = Thread.interrupted(); // mounting clears the carrier's interrupt status
         try {
-            for (;;) {
+            for (; ; ) {
                 cont.run();
                 Strand c = child;
                 if (c == null) {
@@ -387,7 +390,7 @@ final class Strand implements Executor, Runnable {
 
     /** The child this strand handed its carrier to has suspended or ended. */
     private void childDone() {
-        for (;;) {
+        for (; ; ) {
             int h = handoff;
             if (h == H_RUNNING_CHILD) {
                 if (HANDOFF.compareAndSet(this, H_RUNNING_CHILD, H_CHILD_DONE)) {
@@ -409,8 +412,7 @@ final class Strand implements Executor, Runnable {
         /** Until a strand is bound, lookups skip the ThreadLocal (which would create a map per thread). */
         private static volatile boolean used;
 
-        private Unscheduled() {
-        }
+        private Unscheduled() {}
 
         static void bind(Strand s) {
             used = true;

@@ -82,15 +82,16 @@ final class VirtualThreads {
         UNAVAILABLE_REASON = reason;
     }
 
-    private VirtualThreads() {
-    }
+    private VirtualThreads() {}
 
     /** Builds (does not start) a thread with a marker scheduler and reads the scheduler back. */
     private static String selfTest(MethodHandle builder, MethodHandle scheduler) {
         try {
             Executor marker = Runnable::run;
-            Thread t = ((Thread.Builder.OfVirtual) builder.invokeExact(marker)).unstarted(() -> { });
-            return (Executor) scheduler.invokeExact(t) == marker ? null : "the virtual-thread builder ignored its scheduler";
+            Thread t = ((Thread.Builder.OfVirtual) builder.invokeExact(marker)).unstarted(() -> {});
+            return (Executor) scheduler.invokeExact(t) == marker
+                    ? null
+                    : "the virtual-thread builder ignored its scheduler";
         } catch (Throwable e) {
             return "self-test failed: " + e;
         }
@@ -108,7 +109,9 @@ final class VirtualThreads {
     /** An unstarted virtual thread that runs on {@code scheduler}. Only when {@link #available()}. */
     static Thread newThread(Executor scheduler, String name, Runnable task) {
         try {
-            return ((Thread.Builder.OfVirtual) BUILDER.invokeExact(scheduler)).name(name).unstarted(task);
+            return ((Thread.Builder.OfVirtual) BUILDER.invokeExact(scheduler))
+                    .name(name)
+                    .unstarted(task);
         } catch (Throwable e) {
             throw new IllegalStateException("cannot create a virtual thread with a custom scheduler", e);
         }

@@ -29,7 +29,9 @@ class ContextAffinityTest extends Contract {
 
     @BeforeEach
     void requireAffinity() {
-        assumeTrue(LoomBackend.contextAffinity() == ContextAffinity.PER_BODY_SCHEDULER, "needs --add-opens java.base/java.lang");
+        assumeTrue(
+                LoomBackend.contextAffinity() == ContextAffinity.PER_BODY_SCHEDULER,
+                "needs --add-opens java.base/java.lang");
     }
 
     /** Every step of a body started on a loop runs on the loop's thread with the loop current, whatever resumed it. */
@@ -40,25 +42,26 @@ class ContextAffinityTest extends Contract {
         ReentrantLock lock = new ReentrantLock();
         Awaitable<Integer> body = await(ui.submit(() -> Async.run(() -> {
             step("start", ui);
-            int v = Async.await(io.awaitable());                       // completed by another platform thread
+            int v = Async.await(io.awaitable()); // completed by another platform thread
             step("after-io", ui);
-            Async.await(Awaitables.delay(Duration.ofMillis(2)));       // completed on the timer thread
+            Async.await(Awaitables.delay(Duration.ofMillis(2))); // completed on the timer thread
             step("after-delay", ui);
             Async.await(Awaitables.yieldNow());
             step("after-yield", ui);
-            v += Async.await(Awaitables.run(() -> 1));                 // completed on a scheduler virtual thread
+            v += Async.await(Awaitables.run(() -> 1)); // completed on a scheduler virtual thread
             step("after-run", ui);
-            Thread.sleep(2);                                           // a JDK park, not an await
+            Thread.sleep(2); // a JDK park, not an await
             step("after-sleep", ui);
-            lock.lock();                                               // contended: parks until released
+            lock.lock(); // contended: parks until released
             lock.unlock();
             step("after-lock", ui);
-            v += Async.await(Async.run(() -> {                         // a nested body, bound to the same loop
-                step("child", ui);
-                Async.await(Awaitables.delay(Duration.ofMillis(1)));
-                step("child-after-delay", ui);
-                return 1;
-            }));
+            v += Async.await(Async.run(
+                    () -> { // a nested body, bound to the same loop
+                        step("child", ui);
+                        Async.await(Awaitables.delay(Duration.ofMillis(1)));
+                        step("child-after-delay", ui);
+                        return 1;
+                    }));
             step("after-child", ui);
             return v;
         })));
@@ -92,7 +95,9 @@ class ContextAffinityTest extends Contract {
         assertThat(steps).hasSize(3);
         assertThat(steps.get(0)).isEqualTo("start@ui current=true");
         assertThat(steps.get(1)).isEqualTo("after-io@io-thread current=true");
-        assertThat(steps.get(2)).startsWith("after-delay@awaitable-loom-carrier-").endsWith("current=true");
+        assertThat(steps.get(2))
+                .startsWith("after-delay@awaitable-loom-carrier-")
+                .endsWith("current=true");
     }
 
     /** A configureAwait(false) await completed on the loop's own thread resumes inline there, and the loop is current again (as in .NET). */
@@ -157,7 +162,8 @@ class ContextAffinityTest extends Contract {
         Awaitable<Integer> body = await(ui.submit(() -> Async.run(() -> Async.await(io.awaitable()))));
         ui.close();
         io.setResult(1);
-        assertThatThrownBy(() -> await(body)).isInstanceOf(RejectedExecutionException.class)
+        assertThatThrownBy(() -> await(body))
+                .isInstanceOf(RejectedExecutionException.class)
                 .hasMessageContaining("closing-ui");
     }
 
@@ -175,14 +181,17 @@ class ContextAffinityTest extends Contract {
             }
         }));
         assertThat(outcome).isInstanceOf(DeadlockException.class);
-        assertThat(((DeadlockException) outcome).getMessage()).contains("ui-thread").contains("async body");
+        assertThat(((DeadlockException) outcome).getMessage())
+                .contains("ui-thread")
+                .contains("async body");
         io.setResult(1);
     }
 
     /** The backend reports its mode for scenarios and reports. */
     @Test
     void propertiesNameTheMode() {
-        assertThat(Async.backend().properties()).containsEntry("contextAffinity", "PER_BODY_SCHEDULER")
+        assertThat(Async.backend().properties())
+                .containsEntry("contextAffinity", "PER_BODY_SCHEDULER")
                 .containsEntry("pinsOnMonitors", Boolean.toString(LoomBackend.pinsOnMonitors()));
     }
 

@@ -24,7 +24,9 @@ class EagerStartTest extends Contract {
 
     @BeforeEach
     void requireAffinity() {
-        assumeTrue(LoomBackend.contextAffinity() == ContextAffinity.PER_BODY_SCHEDULER, "needs --add-opens java.base/java.lang");
+        assumeTrue(
+                LoomBackend.contextAffinity() == ContextAffinity.PER_BODY_SCHEDULER,
+                "needs --add-opens java.base/java.lang");
     }
 
     /** A body that blocks (sleeps) before its first await keeps its caller waiting and stays on the caller's thread, like a synchronous part. */
@@ -118,16 +120,18 @@ class EagerStartTest extends Contract {
         Order order = new Order();
         CompletionSource<Integer> io = new CompletionSource<>();
         AtomicReference<Awaitable<Integer>> body = new AtomicReference<>();
-        Thread.ofVirtual().start(() -> {
-            order.expect(1);
-            body.set(Async.run(() -> {
-                order.expect(2);
-                int v = Async.await(io.awaitable());
-                order.expect(5);
-                return v;
-            }));
-            order.expect(3);
-        }).join();
+        Thread.ofVirtual()
+                .start(() -> {
+                    order.expect(1);
+                    body.set(Async.run(() -> {
+                        order.expect(2);
+                        int v = Async.await(io.awaitable());
+                        order.expect(5);
+                        return v;
+                    }));
+                    order.expect(3);
+                })
+                .join();
         order.expect(4);
         io.setResult(3);
         assertThat(await(body.get())).isEqualTo(3);

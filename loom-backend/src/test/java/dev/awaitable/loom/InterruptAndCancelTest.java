@@ -131,6 +131,7 @@ class InterruptAndCancelTest extends Contract {
         CancellationTokenSource cts = new CancellationTokenSource();
         cts.cancelAfter(Duration.ofMillis(5));
         CompletionSource<Integer> never = new CompletionSource<>();
-        assertThatThrownBy(() -> Async.await(never.awaitable(), cts.token())).isInstanceOf(OperationCanceledException.class);
+        assertThatThrownBy(() -> Async.await(never.awaitable(), cts.token()))
+                .isInstanceOf(OperationCanceledException.class);
     }
 }

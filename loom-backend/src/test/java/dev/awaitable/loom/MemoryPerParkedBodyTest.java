@@ -42,7 +42,8 @@ class MemoryPerParkedBodyTest extends Contract {
         Gc.settle();
         long after = usedHeap();
         double perBody = (after - before) / (double) n;
-        System.out.printf("loom: %,d parked bodies: %,.0f bytes per parked body (heap %,d -> %,d bytes; JDK %s, %s)%n",
+        System.out.printf(
+                "loom: %,d parked bodies: %,.0f bytes per parked body (heap %,d -> %,d bytes; JDK %s, %s)%n",
                 n, perBody, before, after, Runtime.version(), LoomBackend.contextAffinity());
         gate.setResult(null);
         for (Awaitable<?> b : bodies) {

@@ -50,16 +50,22 @@ class PinningTest extends Contract {
         }
         List<RecordedEvent> pinned = RecordingFile.readAllEvents(file).stream()
                 .filter(e -> e.getEventType().getName().equals(PINNED))
-                .filter(e -> e.getThread() != null && VirtualThreads.BODY_THREAD_NAME.equals(e.getThread().getJavaName()))
+                .filter(e -> e.getThread() != null
+                        && VirtualThreads.BODY_THREAD_NAME.equals(e.getThread().getJavaName()))
                 .toList();
         Files.deleteIfExists(file);
         int feature = Runtime.version().feature();
-        System.out.printf("JDK %d: %d jdk.VirtualThreadPinned event(s) for an await inside synchronized (pinsOnMonitors=%s)%n",
+        System.out.printf(
+                "JDK %d: %d jdk.VirtualThreadPinned event(s) for an await inside synchronized (pinsOnMonitors=%s)%n",
                 feature, pinned.size(), LoomBackend.pinsOnMonitors());
         if (feature < 24) {
-            assertThat(pinned).as("JDK %d pins a virtual thread parked while holding a monitor", feature).isNotEmpty();
+            assertThat(pinned)
+                    .as("JDK %d pins a virtual thread parked while holding a monitor", feature)
+                    .isNotEmpty();
         } else {
-            assertThat(pinned).as("JDK %d does not pin on monitors (JEP 491)", feature).isEmpty();
+            assertThat(pinned)
+                    .as("JDK %d does not pin on monitors (JEP 491)", feature)
+                    .isEmpty();
         }
         assertThat(LoomBackend.pinsOnMonitors()).isEqualTo(feature < 24);
     }

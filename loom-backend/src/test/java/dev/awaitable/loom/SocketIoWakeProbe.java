@@ -13,8 +13,7 @@ import java.time.Duration;
  * {@code accepted} and {@code read 42}, or {@code TIMEOUT} after 10 s.
  */
 public final class SocketIoWakeProbe {
-    private SocketIoWakeProbe() {
-    }
+    private SocketIoWakeProbe() {}
 
     public static void main(String[] args) throws Exception {
         Async.useBackend("loom"); // first: the backend sets the poller mode before any socket I/O

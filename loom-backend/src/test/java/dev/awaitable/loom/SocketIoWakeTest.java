@@ -35,8 +35,7 @@ class SocketIoWakeTest {
         assertThat(new LoomBackend().properties()).containsKey("jdk.pollerMode");
     }
 
-    private record Result(String out, String err) {
-    }
+    private record Result(String out, String err) {}
 
     private static Result probe(String... flags) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
@@ -52,7 +51,8 @@ class SocketIoWakeTest {
             p.destroyForcibly();
             throw new AssertionError("the probe JVM did not end within 30 s");
         }
-        return new Result(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
+        return new Result(
+                new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
                 new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
     }
 }

@@ -68,7 +68,8 @@ class UnavailableAffinityTest extends Contract {
     /** The mode is reported with the reason. */
     @Test
     void propertiesSayAffinityIsUnavailable() {
-        assertThat(Async.backend().properties()).containsEntry("contextAffinity", "UNAVAILABLE")
+        assertThat(Async.backend().properties())
+                .containsEntry("contextAffinity", "UNAVAILABLE")
                 .containsKey("contextAffinityUnavailableBecause");
         assertThat(Async.backend().description()).contains("no context affinity");
     }

@@ -11,8 +11,7 @@ import dev.awaitable.testkit.ProgramRunner;
  * contract {@link ProgramRunner} from its test-jar.
  */
 public final class Programs {
-    private Programs() {
-    }
+    private Programs() {}
 
     /** Selects {@code backend} and starts {@code program} on the calling thread. */
     public static <T> Awaitable<T> startOn(String backend, Program<T> program) {

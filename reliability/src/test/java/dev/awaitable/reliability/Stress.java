@@ -9,8 +9,7 @@ public final class Stress {
     /** The factor from {@code -Dawaitable.stress}; at least 1. */
     public static final int FACTOR = Math.max(1, Integer.getInteger("awaitable.stress", 1));
 
-    private Stress() {
-    }
+    private Stress() {}
 
     /** {@code base} times the factor. */
     public static int scaled(int base) {

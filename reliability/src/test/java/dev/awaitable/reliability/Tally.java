@@ -16,15 +16,20 @@ public final class Tally {
     public static final AtomicLong FAULTS = new AtomicLong();
     public static final AtomicLong HAND_OFFS = new AtomicLong();
 
-    private Tally() {
-    }
+    private Tally() {}
 
     /** One line with every count. */
     public static String summary() {
-        return String.format("reliability (stress %d): %,d random programs (%,d runs across the statemachine backend,"
+        return String.format(
+                "reliability (stress %d): %,d random programs (%,d runs across the statemachine backend,"
                         + " the loom backend and the CompletableFuture reference), %,d race iterations over %d races,"
                         + " %,d faults injected, %,d stress hand-offs",
-                Stress.FACTOR, PROGRAMS.get(), PROGRAM_RUNS.get(), RACES.get(), RACE_KINDS.get(), FAULTS.get(),
+                Stress.FACTOR,
+                PROGRAMS.get(),
+                PROGRAM_RUNS.get(),
+                RACES.get(),
+                RACE_KINDS.get(),
+                FAULTS.get(),
                 HAND_OFFS.get());
     }
 }

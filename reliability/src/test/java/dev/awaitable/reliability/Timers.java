@@ -6,8 +6,7 @@ import java.lang.reflect.Method;
 /** Pending timer entries of a backend's timer, for checks that a cancelled timeout frees its entry. */
 public final class Timers {
 
-    private Timers() {
-    }
+    private Timers() {}
 
     /** Entries scheduled and neither fired nor cancelled-and-removed. */
     public static long pending(String backend) {

@@ -42,8 +42,7 @@ import dev.awaitable.Awaitable;
  */
 public abstract class AsyncMethod<T> extends StateMachineBox<T> implements AsyncStateMachine {
 
-    protected AsyncMethod() {
-    }
+    protected AsyncMethod() {}
 
     /** Runs this method until its first suspension or its end; returns its awaitable (this). */
     public final Awaitable<T> start() {

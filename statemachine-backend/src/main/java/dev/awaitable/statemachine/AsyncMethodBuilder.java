@@ -58,8 +58,7 @@ import dev.awaitable.Awaitable;
  */
 public final class AsyncMethodBuilder<T> extends StateMachineBox.BuilderBox<T> {
 
-    private AsyncMethodBuilder() {
-    }
+    private AsyncMethodBuilder() {}
 
     /** A builder for one call of an async method. */
     public static <T> AsyncMethodBuilder<T> create() {

@@ -20,11 +20,14 @@ final class MpmcArrayQueue {
     private final int mask;
 
     // Positions on their own cache lines: producers and consumers do not share a line.
-    @SuppressWarnings("unused") private long p01, p02, p03, p04, p05, p06, p07;
+    @SuppressWarnings("unused")
+    private long p01, p02, p03, p04, p05, p06, p07;
     private volatile long enqueuePosition;
-    @SuppressWarnings("unused") private long q01, q02, q03, q04, q05, q06, q07;
+    @SuppressWarnings("unused")
+    private long q01, q02, q03, q04, q05, q06, q07;
     private volatile long dequeuePosition;
-    @SuppressWarnings("unused") private long r01, r02, r03, r04, r05, r06, r07;
+    @SuppressWarnings("unused")
+    private long r01, r02, r03, r04, r05, r06, r07;
 
     MpmcArrayQueue(int capacityPowerOfTwo) {
         if (Integer.bitCount(capacityPowerOfTwo) != 1) {
@@ -41,7 +44,7 @@ final class MpmcArrayQueue {
     /** Adds {@code e}; false if full. */
     boolean offer(Object e) {
         long pos = enqueuePosition;
-        for (;;) {
+        for (; ; ) {
             int i = (int) pos & mask;
             long seq = (long) SEQ.getAcquire(sequences, i);
             long dif = seq - pos;
@@ -63,7 +66,7 @@ final class MpmcArrayQueue {
     /** The oldest element, or null if empty. */
     Object poll() {
         long pos = dequeuePosition;
-        for (;;) {
+        for (; ; ) {
             int i = (int) pos & mask;
             long seq = (long) SEQ.getAcquire(sequences, i);
             long dif = seq - (pos + 1);

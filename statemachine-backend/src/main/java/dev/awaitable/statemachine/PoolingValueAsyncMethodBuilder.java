@@ -59,6 +59,7 @@ public final class PoolingValueAsyncMethodBuilder<T> implements AwaitableSource<
 
     private final ManualResetSourceCore<T> core = new ManualResetSourceCore<>();
     private final PooledAsyncStateMachine machine;
+
     @SuppressWarnings("rawtypes")
     private final MachinePool pool;
     /** The context to resume on while suspended, or null. */
@@ -67,6 +68,7 @@ public final class PoolingValueAsyncMethodBuilder<T> implements AwaitableSource<
     private boolean suspended;
     /** JFR resume tracing, only while the Resume event is enabled. */
     private long suspendedAt;
+
     private volatile long signalledAt;
 
     public <M extends PooledAsyncStateMachine> PoolingValueAsyncMethodBuilder(M machine, MachinePool<M> pool) {

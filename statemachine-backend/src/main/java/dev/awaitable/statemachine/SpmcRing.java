@@ -17,9 +17,11 @@ import java.lang.invoke.VarHandle;
 final class SpmcRing {
     private final Object[] slots;
     private final int mask;
-    @SuppressWarnings("unused") private long p01, p02, p03, p04, p05, p06, p07;
+    @SuppressWarnings("unused")
+    private long p01, p02, p03, p04, p05, p06, p07;
     private volatile long head;
-    @SuppressWarnings("unused") private long q01, q02, q03, q04, q05, q06, q07;
+    @SuppressWarnings("unused")
+    private long q01, q02, q03, q04, q05, q06, q07;
     private volatile long tail;
 
     SpmcRing(int capacityPowerOfTwo) {
@@ -40,7 +42,7 @@ final class SpmcRing {
 
     /** Any thread: the oldest element, or null. */
     Object poll() {
-        for (;;) {
+        for (; ; ) {
             long h = head;
             if (h >= tail) {
                 return null;

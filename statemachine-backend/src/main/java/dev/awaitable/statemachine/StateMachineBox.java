@@ -92,7 +92,8 @@ abstract class StateMachineBox<T> extends Awaitable<T> implements Runnable {
                 b.machine = m;
             }
         } else if (m != this) {
-            throw new IllegalArgumentException("an AsyncMethod is its own state machine: pass this to awaitOnCompleted, not " + m);
+            throw new IllegalArgumentException(
+                    "an AsyncMethod is its own state machine: pass this to awaitOnCompleted, not " + m);
         }
     }
 
@@ -276,7 +277,8 @@ abstract class StateMachineBox<T> extends Awaitable<T> implements Runnable {
     private void traceResume(Suspension h) {
         if (h.suspendedAt != 0L) {
             long signalled = h.signalledAt != 0L ? h.signalledAt : System.nanoTime();
-            Tracing.resumed(StatemachineBackend.NAME, System.identityHashCode(this), h.suspendedAt, signalled, h.context);
+            Tracing.resumed(
+                    StatemachineBackend.NAME, System.identityHashCode(this), h.suspendedAt, signalled, h.context);
             h.suspendedAt = 0L;
         }
         // The holder stays installed for the next suspension; while running, a context in it
@@ -344,7 +346,9 @@ abstract class StateMachineBox<T> extends Awaitable<T> implements Runnable {
     @Override
     protected final void forEachDependency(Consumer<? super Awaitable<?>> sink) {
         Object s = SUSPENSION.getAcquire(this);
-        Awaitable<?> a = s instanceof Suspension h ? (h.waiting ? h.awaiting : null) : s instanceof Awaitable<?> w && w != this ? w : null;
+        Awaitable<?> a = s instanceof Suspension h
+                ? (h.waiting ? h.awaiting : null)
+                : s instanceof Awaitable<?> w && w != this ? w : null;
         if (a != null) {
             sink.accept(a);
         }
@@ -390,6 +394,7 @@ abstract class StateMachineBox<T> extends Awaitable<T> implements Runnable {
          * run its own continuations, which is always correct.
          */
         boolean running;
+
         long suspendedAt;
         long signalledAt;
     }

@@ -29,8 +29,11 @@ public final class StatemachineBackend implements AsyncBackend {
             + "capture: use the loom backend (-Dawaitable.backend=loom)";
 
     private static final class Runtime {
-        static final WorkerPool SCHEDULER = new WorkerPool("awaitable-sm",
-                Integer.getInteger("awaitable.statemachine.workers", java.lang.Runtime.getRuntime().availableProcessors()));
+        static final WorkerPool SCHEDULER = new WorkerPool(
+                "awaitable-sm",
+                Integer.getInteger(
+                        "awaitable.statemachine.workers",
+                        java.lang.Runtime.getRuntime().availableProcessors()));
         static final TimerWheel TIMER = new TimerWheel("awaitable-sm-timer", SCHEDULER);
     }
 
@@ -76,8 +79,12 @@ public final class StatemachineBackend implements AsyncBackend {
 
     @Override
     public Map<String, String> properties() {
-        return Map.of("workers", String.valueOf(Runtime.SCHEDULER.size()),
-                "spins", String.valueOf(WorkerPool.SPINS),
-                "timerTickNanos", String.valueOf(TimerWheel.TICK_NANOS));
+        return Map.of(
+                "workers",
+                String.valueOf(Runtime.SCHEDULER.size()),
+                "spins",
+                String.valueOf(WorkerPool.SPINS),
+                "timerTickNanos",
+                String.valueOf(TimerWheel.TICK_NANOS));
     }
 }

@@ -59,6 +59,7 @@ final class TimerWheel {
     private volatile Entry cancels;
     /** AWAKE, TIMED (parked until {@code wakeAt}) or FOREVER (parked with nothing pending). */
     private volatile int sleepState = AWAKE;
+
     private volatile long wakeAt;
     private volatile Thread thread;
     /** The last tick processed; timer thread only. */
@@ -107,7 +108,7 @@ final class TimerWheel {
     }
 
     private void push(VarHandle stack, Entry e) {
-        for (;;) {
+        for (; ; ) {
             Entry head = (Entry) stack.getVolatile(this);
             e.nextQueued = head;
             if (stack.compareAndSet(this, head, e)) {
@@ -120,7 +121,7 @@ final class TimerWheel {
 
     private void loop() {
         tick = currentTick();
-        for (;;) {
+        for (; ; ) {
             try {
                 drainCancels();
                 drainInserts();
@@ -254,12 +255,14 @@ final class TimerWheel {
         final TimerWheel wheel;
         final long dueTick;
         volatile Runnable task;
+
         @SuppressWarnings("unused") // via STATE
         volatile int state;
         /** Link in the inserts or cancels stack (an entry is in at most one at a time). */
         Entry nextQueued;
         /** Bucket links and membership; timer thread only. */
         Entry prev;
+
         Entry next;
         boolean linked;
 
@@ -271,7 +274,7 @@ final class TimerWheel {
 
         @Override
         public boolean cancel() {
-            for (;;) {
+            for (; ; ) {
                 int s = state;
                 if (s == FIRED || s == CANCELLED) {
                     return false;

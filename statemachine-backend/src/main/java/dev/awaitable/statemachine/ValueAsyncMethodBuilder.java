@@ -20,8 +20,7 @@ import dev.awaitable.ValueAwaitable;
  */
 public final class ValueAsyncMethodBuilder<T> extends StateMachineBox.BuilderBox<T> {
 
-    private ValueAsyncMethodBuilder() {
-    }
+    private ValueAsyncMethodBuilder() {}
 
     public static <T> ValueAsyncMethodBuilder<T> create() {
         return new ValueAsyncMethodBuilder<>();

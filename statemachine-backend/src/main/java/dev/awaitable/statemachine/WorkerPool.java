@@ -3,7 +3,6 @@ package dev.awaitable.statemachine;
 import dev.awaitable.AsyncContext;
 import dev.awaitable.internal.AsyncThread;
 import dev.awaitable.internal.Diagnostics;
-import dev.awaitable.internal.Trampoline;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Objects;
@@ -51,6 +50,7 @@ final class WorkerPool implements Executor {
 
     /** Re-checks of the queues before a worker parks. */
     static final int SPINS = Integer.getInteger("awaitable.statemachine.spins", 200);
+
     private static final int RING = 256;
     private static final int SHARED = 8192;
 
@@ -159,7 +159,7 @@ final class WorkerPool implements Executor {
     }
 
     private void runWorker(Worker self) {
-        for (;;) {
+        for (; ; ) {
             Runnable task = find(self);
             if (task == null) {
                 task = search(self);

@@ -111,7 +111,9 @@ class BuilderTest {
         Awaitable<Integer> doubled = Doubler.run(failing).asAwaitable();
         s.setResult(1);
 
-        assertThat(failing.toString()).startsWith("async FailsAfterAwait@").endsWith("[FAULTED: java.lang.IllegalStateException: after await]");
+        assertThat(failing.toString())
+                .startsWith("async FailsAfterAwait@")
+                .endsWith("[FAULTED: java.lang.IllegalStateException: after await]");
         assertThat(doubled.exception()).hasMessage("after await");
     }
 
@@ -216,7 +218,8 @@ class BuilderTest {
         Awaitable<Integer> kept = call.asAwaitable(); // consumes the call once, legitimately
         assertThat(kept.join()).isEqualTo(11);
         assertThatThrownBy(() -> m.builder.getResult(m.builder.hashCode() == 0 ? 1 : -1))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("stale token");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("stale token");
     }
 
     /** getResult before a pooled call completes throws and does not return the machine to the pool. */

@@ -33,7 +33,7 @@ class ContinuationOrderTest {
                 .run(f -> order.expect(3))
                 .returnsNothing());
         order.expect(2);
-        s.setResult(1);          // runs step 3 before returning
+        s.setResult(1); // runs step 3 before returning
         order.finish(4);
         order.assertFinished(4);
         assertThat(body.isCompletedSuccessfully()).isTrue();
@@ -45,20 +45,21 @@ class ContinuationOrderTest {
         Order order = new Order();
         CompletionSource<Integer> s = new CompletionSource<>();
         Awaitable<Void> body = loop.submit(() -> ProgramStateMachine.start(Program.<Void>builder("posted")
-                .run(f -> order.expect(1))
-                .await(f -> s.awaitable())
-                .run(f -> {
-                    order.expect(3);
-                    assertThat(loop.isCurrent()).isTrue();
-                })
-                .returnsNothing())).join(Duration.ofSeconds(5));
+                        .run(f -> order.expect(1))
+                        .await(f -> s.awaitable())
+                        .run(f -> {
+                            order.expect(3);
+                            assertThat(loop.isCurrent()).isTrue();
+                        })
+                        .returnsNothing()))
+                .join(Duration.ofSeconds(5));
         java.util.concurrent.CountDownLatch completed = new java.util.concurrent.CountDownLatch(1);
         Awaitable<Object> busy = loop.submit(() -> {
             completed.await(5, java.util.concurrent.TimeUnit.SECONDS);
             order.expect(2);
             return null;
         });
-        s.setResult(1);          // from this thread while the loop is busy: the continuation is posted
+        s.setResult(1); // from this thread while the loop is busy: the continuation is posted
         completed.countDown();
         busy.join(Duration.ofSeconds(5));
         body.join(Duration.ofSeconds(5));
@@ -72,15 +73,16 @@ class ContinuationOrderTest {
         Order order = new Order();
         CompletionSource<Integer> s = new CompletionSource<>();
         loop.submit(() -> {
-            ProgramStateMachine.start(Program.<Void>builder("same-context")
-                    .await(f -> s.awaitable())
-                    .run(f -> order.expect(2))
-                    .returnsNothing());
-            order.expect(1);
-            s.setResult(1);
-            order.expect(3);
-            return null;
-        }).join(Duration.ofSeconds(5));
+                    ProgramStateMachine.start(Program.<Void>builder("same-context")
+                            .await(f -> s.awaitable())
+                            .run(f -> order.expect(2))
+                            .returnsNothing());
+                    order.expect(1);
+                    s.setResult(1);
+                    order.expect(3);
+                    return null;
+                })
+                .join(Duration.ofSeconds(5));
         order.finish(4);
         order.assertFinished(4);
     }
@@ -90,10 +92,22 @@ class ContinuationOrderTest {
     void yieldsOnTheLoopInterleaveInOrder() throws Exception {
         StringBuilder trace = new StringBuilder();
         Awaitable<?> both = loop.submit(() -> Awaitables.whenAll(
-                ProgramStateMachine.start(Program.<Void>builder("a").repeat(3, "i", Program.block()
-                        .run(f -> trace.append('a')).await(f -> Awaitables.yieldNow())).returnsNothing()),
-                ProgramStateMachine.start(Program.<Void>builder("b").repeat(3, "i", Program.block()
-                        .run(f -> trace.append('b')).await(f -> Awaitables.yieldNow())).returnsNothing())))
+                        ProgramStateMachine.start(Program.<Void>builder("a")
+                                .repeat(
+                                        3,
+                                        "i",
+                                        Program.block()
+                                                .run(f -> trace.append('a'))
+                                                .await(f -> Awaitables.yieldNow()))
+                                .returnsNothing()),
+                        ProgramStateMachine.start(Program.<Void>builder("b")
+                                .repeat(
+                                        3,
+                                        "i",
+                                        Program.block()
+                                                .run(f -> trace.append('b'))
+                                                .await(f -> Awaitables.yieldNow()))
+                                .returnsNothing())))
                 .join(Duration.ofSeconds(5));
         both.join(Duration.ofSeconds(5));
         assertThat(trace.toString()).isEqualTo("ababab");

@@ -36,7 +36,8 @@ class DelayStressTest {
         for (Awaitable<?> d : keep) {
             assertThat(d.isCompletedSuccessfully()).isTrue();
         }
-        System.out.printf("statemachine: %,d pending delays used about %,d bytes of heap (%,d bytes each)%n",
+        System.out.printf(
+                "statemachine: %,d pending delays used about %,d bytes of heap (%,d bytes each)%n",
                 DELAYS, pendingHeap, pendingHeap / DELAYS);
         assertThat(pendingHeap / DELAYS).isLessThan(1024);
         assertThat(StatemachineBackend.pendingTimers()).isZero();

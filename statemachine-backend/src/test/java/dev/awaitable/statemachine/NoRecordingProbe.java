@@ -16,8 +16,7 @@ import jdk.jfr.consumer.RecordingFile;
  * only now, after the counters loaded) and prints how many of its events name this backend.
  */
 public final class NoRecordingProbe {
-    private NoRecordingProbe() {
-    }
+    private NoRecordingProbe() {}
 
     public static void main(String[] args) throws Exception {
         long t0 = System.nanoTime();
@@ -30,7 +29,7 @@ public final class NoRecordingProbe {
     private static int addOne(int value) {
         CompletionSource<Integer> input = new CompletionSource<>();
         ResumeLoopTest.Next next = new ResumeLoopTest.Next("probe", input.awaitable(), new java.util.ArrayList<>());
-        next.start();   // suspends: the tracing hooks ask whether to record
+        next.start(); // suspends: the tracing hooks ask whether to record
         input.setResult(value);
         return next.getResult();
     }

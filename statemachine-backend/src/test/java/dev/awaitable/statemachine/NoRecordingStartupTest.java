@@ -28,10 +28,13 @@ class NoRecordingStartupTest {
         String out = probe("-Xlog:class+load=info", "-Dawaitable.jfr.statistics=" + statistics);
 
         assertThat(out).contains("result 42");
-        assertThat(out).as("classes the probe loaded").contains("dev.awaitable.internal.Tracing ")
+        assertThat(out)
+                .as("classes the probe loaded")
+                .contains("dev.awaitable.internal.Tracing ")
                 .doesNotContain("jdk.jfr.internal.MetadataRepository");
         if (statistics) {
-            assertThat(out).as("the counters loaded (so the statistics event's registration was reached)")
+            assertThat(out)
+                    .as("the counters loaded (so the statistics event's registration was reached)")
                     .contains("dev.awaitable.internal.AsyncStats ");
         }
     }
@@ -51,7 +54,8 @@ class NoRecordingStartupTest {
 
     /** Runs {@link NoRecordingProbe} in a fresh JVM with {@code options} (JVM options, then program arguments). */
     private static String probe(String... options) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow()));
+        List<String> cmd =
+                new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow()));
         List<String> args = new ArrayList<>();
         for (String o : options) {
             (o.startsWith("-") ? cmd : args).add(o);

@@ -94,10 +94,9 @@ class ResumeLoopTest {
         root.setResult(0);
         trace.add("root.setResult returned");
 
-        assertThat(trace).containsExactly(
-                "a resumed", "a after setResult",
-                "b resumed", "b after setResult",
-                "root.setResult returned");
+        assertThat(trace)
+                .containsExactly(
+                        "a resumed", "a after setResult", "b resumed", "b after setResult", "root.setResult returned");
         assertThat(b.resumedOn).isSameAs(Thread.currentThread());
         assertThat(b.getResult()).isEqualTo(2);
     }
@@ -113,14 +112,16 @@ class ResumeLoopTest {
         AsyncMethodBuilder<Integer> builder = AsyncMethodBuilder.create();
         AtomicReference<Thread> completer = new AtomicReference<>();
         // A machine that suspends on nothing awaitable: it finishes when someone calls setResult.
-        builder.start(() -> { });
+        builder.start(() -> {});
         Next waiter = new Next("waiter", builder.awaitable(), trace);
         waiter.start();
 
-        Thread t = new Thread(() -> {
-            completer.set(Thread.currentThread());
-            builder.setResult(41);
-        }, "outside-completer");
+        Thread t = new Thread(
+                () -> {
+                    completer.set(Thread.currentThread());
+                    builder.setResult(41);
+                },
+                "outside-completer");
         t.start();
         t.join();
 
@@ -222,15 +223,19 @@ class ResumeLoopTest {
         HoldsItsLoop holder = new HoldsItsLoop(second.awaitable());
         holder.start();
 
-        Thread loopThread = new Thread(() -> {
-            first.setResult(1);  // resumes `broken` in this thread's loop; it returns without completing
-            second.setResult(2); // resumes `holder` in a new loop, which blocks until released
-        }, "loop-thread");
+        Thread loopThread = new Thread(
+                () -> {
+                    first.setResult(1); // resumes `broken` in this thread's loop; it returns without completing
+                    second.setResult(2); // resumes `holder` in a new loop, which blocks until released
+                },
+                "loop-thread");
         loopThread.start();
         assertThat(holder.inLoop.await(10, TimeUnit.SECONDS)).isTrue();
         try {
             broken.setResult(41); // from the test thread, while loop-thread sits in a resume loop
-            assertThat(waiter.isCompleted()).as("the awaiter ran inside setResult").isTrue();
+            assertThat(waiter.isCompleted())
+                    .as("the awaiter ran inside setResult")
+                    .isTrue();
             assertThat(waiter.resumedOn).isSameAs(Thread.currentThread());
             assertThat(waiter.getResult()).isEqualTo(42);
         } finally {
@@ -284,7 +289,7 @@ class ResumeLoopTest {
             @Override
             public void moveNext() {
                 try {
-                    awaitOnCompleted(never.awaitable(), () -> { });
+                    awaitOnCompleted(never.awaitable(), () -> {});
                 } catch (Throwable t) {
                     setException(t);
                 }
@@ -293,7 +298,9 @@ class ResumeLoopTest {
         m.start();
 
         assertThat(m.isFaulted()).isTrue();
-        assertThat(m.exception()).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("its own state machine");
+        assertThat(m.exception())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("its own state machine");
     }
 
     /**

@@ -27,10 +27,12 @@ class TimerWheelTest {
             CountDownLatch fired = new CountDownLatch(1);
             long start = System.nanoTime();
             long[] at = new long[1];
-            backend.schedule(() -> {
-                at[0] = System.nanoTime();
-                fired.countDown();
-            }, TimeUnit.MILLISECONDS.toNanos(delayMs));
+            backend.schedule(
+                    () -> {
+                        at[0] = System.nanoTime();
+                        fired.countDown();
+                    },
+                    TimeUnit.MILLISECONDS.toNanos(delayMs));
             assertThat(fired.await(10, TimeUnit.SECONDS)).isTrue();
             assertThat(at[0] - start).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(delayMs));
         }
@@ -51,11 +53,13 @@ class TimerWheelTest {
     }
 
     private ScheduledAction schedule(Object payload, AtomicInteger ran) {
-        return backend.schedule(() -> {
-            if (payload != null) {
-                ran.incrementAndGet();
-            }
-        }, TimeUnit.HOURS.toNanos(1));
+        return backend.schedule(
+                () -> {
+                    if (payload != null) {
+                        ran.incrementAndGet();
+                    }
+                },
+                TimeUnit.HOURS.toNanos(1));
     }
 
     /** Cancelled delays leave the wheel: the pending count drops back. */
@@ -72,6 +76,7 @@ class TimerWheelTest {
         for (Awaitable<?> d : delays) {
             assertThat(d.isCancelled()).isTrue();
         }
-        assertThat(Gc.until(() -> StatemachineBackend.pendingTimers() <= before, Duration.ofSeconds(10))).isTrue();
+        assertThat(Gc.until(() -> StatemachineBackend.pendingTimers() <= before, Duration.ofSeconds(10)))
+                .isTrue();
     }
 }

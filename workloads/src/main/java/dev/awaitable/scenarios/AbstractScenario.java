@@ -61,8 +61,9 @@ abstract class AbstractScenario<F> implements Scenario {
         F facts = switch (backend) {
             case STATEMACHINE -> onStatemachine();
             case LOOM -> onLoom();
-            default -> throw new IllegalArgumentException("scenario " + id + " has no implementation for backend '"
-                    + backend + "'; it runs on " + STATEMACHINE + ", " + LOOM);
+            default ->
+                throw new IllegalArgumentException("scenario " + id + " has no implementation for backend '" + backend
+                        + "'; it runs on " + STATEMACHINE + ", " + LOOM);
         };
         return judge(facts);
     }

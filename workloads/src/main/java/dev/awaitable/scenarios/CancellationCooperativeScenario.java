@@ -39,8 +39,7 @@ final class CancellationCooperativeScenario extends AbstractScenario<Cancellatio
     private static final int GATE_AT = 5;
 
     /** One run of the work method: its status and how far it got. */
-    record Work(AwaitableStatus status, int iterations) {
-    }
+    record Work(AwaitableStatus status, int iterations) {}
 
     /**
      * @param checking     the instance that checks the token
@@ -49,16 +48,18 @@ final class CancellationCooperativeScenario extends AbstractScenario<Cancellatio
      * @param rethrown     what joining that caller rethrew
      * @param tokenCarried the rethrown exception carries the cancelled token
      */
-    record Facts(Work checking, Work ignoring, AwaitableStatus callerStatus, Throwable rethrown, boolean tokenCarried) {
-    }
+    record Facts(
+            Work checking, Work ignoring, AwaitableStatus callerStatus, Throwable rethrown, boolean tokenCarried) {}
 
     CancellationCooperativeScenario() {
-        super("cancellation-cooperative",
+        super(
+                "cancellation-cooperative",
                 "cancellation is cooperative and flows as an exception",
                 "cancellation tokens don't cancel work automatically: code must check them; cancellation is an "
                         + "OperationCanceledException that flows through async call chains like a failure",
                 "async-await-internals-state-machines-allocation-traps.md, section 9 (cancellation doesn't behave like most people think)",
-                "the checking method ends CANCELLED after " + (GATE_AT + 1) + " of " + ITERATIONS + " iterations and its caller "
+                "the checking method ends CANCELLED after " + (GATE_AT + 1) + " of " + ITERATIONS
+                        + " iterations and its caller "
                         + "CANCELLED too, with OperationCanceledException carrying the token; the method that never checks "
                         + "runs all " + ITERATIONS + " iterations and SUCCEEDS");
     }
@@ -68,20 +69,31 @@ final class CancellationCooperativeScenario extends AbstractScenario<Cancellatio
         boolean passed = f.checking().status() == AwaitableStatus.CANCELLED
                 && f.checking().iterations() == GATE_AT + 1
                 && f.callerStatus() == AwaitableStatus.CANCELLED
-                && f.rethrown() instanceof OperationCanceledException && f.tokenCarried()
+                && f.rethrown() instanceof OperationCanceledException
+                && f.tokenCarried()
                 && f.ignoring().status() == AwaitableStatus.SUCCEEDED
                 && f.ignoring().iterations() == ITERATIONS;
-        return Outcome.of(passed, "checking method: " + f.checking().status() + " after " + f.checking().iterations()
-                + " of " + ITERATIONS + " iterations, its caller " + f.callerStatus() + ", join rethrew "
-                + Probes.describe(f.rethrown()) + (f.tokenCarried() ? " (carrying the token)" : " (NOT carrying the token)")
-                + "; method that never checks: " + f.ignoring().status() + " after " + f.ignoring().iterations()
-                + " of " + ITERATIONS + " iterations, although the token was cancelled during iteration " + (GATE_AT + 1));
+        return Outcome.of(
+                passed,
+                "checking method: " + f.checking().status() + " after "
+                        + f.checking().iterations()
+                        + " of " + ITERATIONS + " iterations, its caller " + f.callerStatus() + ", join rethrew "
+                        + Probes.describe(f.rethrown())
+                        + (f.tokenCarried() ? " (carrying the token)" : " (NOT carrying the token)")
+                        + "; method that never checks: " + f.ignoring().status() + " after "
+                        + f.ignoring().iterations()
+                        + " of " + ITERATIONS + " iterations, although the token was cancelled during iteration "
+                        + (GATE_AT + 1));
     }
 
     /** The shared orchestration around two calls of the work method and one caller. */
     private interface Methods {
-        Awaitable<Integer> work(CancellationToken token, boolean checks, Awaitable<Void> gate,
-                CompletionSource<Void> atGate, AtomicInteger progress);
+        Awaitable<Integer> work(
+                CancellationToken token,
+                boolean checks,
+                Awaitable<Void> gate,
+                CompletionSource<Void> atGate,
+                AtomicInteger progress);
 
         Awaitable<Integer> caller(Awaitable<Integer> work);
     }
@@ -96,17 +108,23 @@ final class CancellationCooperativeScenario extends AbstractScenario<Cancellatio
         Awaitable<Integer> checking = m.work(cts.token(), true, gate.awaitable(), checkingAtGate, checkingProgress);
         Awaitable<Integer> ignoring = m.work(cts.token(), false, gate.awaitable(), ignoringAtGate, ignoringProgress);
         Awaitable<Integer> caller = m.caller(checking);
-        Probes.join(Awaitables.whenAll(checkingAtGate.awaitable(), ignoringAtGate.awaitable()), "both methods reaching the gate");
+        Probes.join(
+                Awaitables.whenAll(checkingAtGate.awaitable(), ignoringAtGate.awaitable()),
+                "both methods reaching the gate");
         cts.cancel();
         gate.setResult(null);
         settle(checking);
         settle(ignoring);
         Object callerOutcome = settle(caller);
         Throwable rethrown = callerOutcome instanceof Throwable t ? t : null;
-        boolean carried = rethrown instanceof OperationCanceledException oce && oce.token().equals(cts.token());
-        return new Facts(new Work(checking.status(), checkingProgress.get()),
+        boolean carried = rethrown instanceof OperationCanceledException oce
+                && oce.token().equals(cts.token());
+        return new Facts(
+                new Work(checking.status(), checkingProgress.get()),
                 new Work(ignoring.status(), ignoringProgress.get()),
-                caller.status(), rethrown, carried);
+                caller.status(),
+                rethrown,
+                carried);
     }
 
     /** The value, or what join rethrew. */
@@ -124,8 +142,12 @@ final class CancellationCooperativeScenario extends AbstractScenario<Cancellatio
     Facts onStatemachine() {
         return experiment(new Methods() {
             @Override
-            public Awaitable<Integer> work(CancellationToken token, boolean checks, Awaitable<Void> gate,
-                    CompletionSource<Void> atGate, AtomicInteger progress) {
+            public Awaitable<Integer> work(
+                    CancellationToken token,
+                    boolean checks,
+                    Awaitable<Void> gate,
+                    CompletionSource<Void> atGate,
+                    AtomicInteger progress) {
                 WorkMachine w = new WorkMachine(token, checks, gate, atGate, progress);
                 w.builder.start(w);
                 return w.builder.awaitable();
@@ -165,7 +187,11 @@ final class CancellationCooperativeScenario extends AbstractScenario<Cancellatio
         int i;
         Awaiter<Void> awaiter;
 
-        WorkMachine(CancellationToken token, boolean checks, Awaitable<Void> gate, CompletionSource<Void> atGate,
+        WorkMachine(
+                CancellationToken token,
+                boolean checks,
+                Awaitable<Void> gate,
+                CompletionSource<Void> atGate,
                 AtomicInteger progress) {
             this.token = token;
             this.checks = checks;
@@ -177,7 +203,7 @@ final class CancellationCooperativeScenario extends AbstractScenario<Cancellatio
         @Override
         public void moveNext() {
             try {
-                for (;;) {
+                for (; ; ) {
                     if (state == 1) {
                         awaiter.getResult();
                         awaiter = null;
@@ -257,8 +283,12 @@ final class CancellationCooperativeScenario extends AbstractScenario<Cancellatio
     Facts onLoom() {
         return experiment(new Methods() {
             @Override
-            public Awaitable<Integer> work(CancellationToken token, boolean checks, Awaitable<Void> gate,
-                    CompletionSource<Void> atGate, AtomicInteger progress) {
+            public Awaitable<Integer> work(
+                    CancellationToken token,
+                    boolean checks,
+                    Awaitable<Void> gate,
+                    CompletionSource<Void> atGate,
+                    AtomicInteger progress) {
                 return Async.run(() -> {
                     for (int i = 0; i < ITERATIONS; i++) {
                         if (checks) {

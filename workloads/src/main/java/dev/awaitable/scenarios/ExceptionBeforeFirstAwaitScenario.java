@@ -35,8 +35,8 @@ final class ExceptionBeforeFirstAwaitScenario extends AbstractScenario<Exception
 
     /** One call observed by the caller. */
     static final class Call {
-        Throwable thrown;            // what the method threw (recorded by the method itself)
-        Throwable thrownAtCall;      // what escaped the call expression
+        Throwable thrown; // what the method threw (recorded by the method itself)
+        Throwable thrownAtCall; // what escaped the call expression
         AwaitableStatus statusAtReturn;
         Throwable caughtAtAwait;
 
@@ -44,23 +44,28 @@ final class ExceptionBeforeFirstAwaitScenario extends AbstractScenario<Exception
             if (thrownAtCall != null) {
                 return "threw " + Probes.describe(thrownAtCall) + " at the call";
             }
-            String rethrew = caughtAtAwait == null ? "nothing"
-                    : caughtAtAwait == thrown ? "the same " + caughtAtAwait.getClass().getSimpleName()
-                    : "a different exception: " + Probes.describe(caughtAtAwait);
+            String rethrew = caughtAtAwait == null
+                    ? "nothing"
+                    : caughtAtAwait == thrown
+                            ? "the same " + caughtAtAwait.getClass().getSimpleName()
+                            : "a different exception: " + Probes.describe(caughtAtAwait);
             return "the call returned " + statusAtReturn + " (nothing thrown at the call), await rethrew " + rethrew;
         }
 
         boolean storedAndRethrown(AwaitableStatus expectedAtReturn) {
-            return thrownAtCall == null && statusAtReturn == expectedAtReturn && thrown != null && caughtAtAwait == thrown;
+            return thrownAtCall == null
+                    && statusAtReturn == expectedAtReturn
+                    && thrown != null
+                    && caughtAtAwait == thrown;
         }
     }
 
     /** The two async variants and the plain-method contrast. */
-    record Facts(Call beforeFirstAwait, Call afterAwait, Call plainMethod) {
-    }
+    record Facts(Call beforeFirstAwait, Call afterAwait, Call plainMethod) {}
 
     ExceptionBeforeFirstAwaitScenario() {
-        super("exception-before-first-await",
+        super(
+                "exception-before-first-await",
                 "an exception before the first await is stored in the awaitable, not thrown to the caller (also after an await)",
                 "where an exception surfaces depends on await boundaries: a plain method throws at the call; an async "
                         + "method returns a faulted task and the exception appears only when awaited",
@@ -74,9 +79,11 @@ final class ExceptionBeforeFirstAwaitScenario extends AbstractScenario<Exception
         boolean passed = f.beforeFirstAwait().storedAndRethrown(AwaitableStatus.FAULTED)
                 && f.afterAwait().storedAndRethrown(AwaitableStatus.PENDING)
                 && f.plainMethod().thrownAtCall != null;
-        return Outcome.of(passed, "before the first await: " + f.beforeFirstAwait().describe()
-                + "; after an await: " + f.afterAwait().describe()
-                + "; contrast, plain method: " + f.plainMethod().describe());
+        return Outcome.of(
+                passed,
+                "before the first await: " + f.beforeFirstAwait().describe()
+                        + "; after an await: " + f.afterAwait().describe()
+                        + "; contrast, plain method: " + f.plainMethod().describe());
     }
 
     /** A method that is not async: it throws before it has an awaitable to return. */
@@ -212,7 +219,8 @@ final class ExceptionBeforeFirstAwaitScenario extends AbstractScenario<Exception
         public void moveNext() {
             try {
                 if (state == 0) {
-                    Awaitable<Integer> t = ExceptionBeforeFirstAwaitScenario.call(before, () -> FailsMachine.call(true, io.awaitable(), before));
+                    Awaitable<Integer> t = ExceptionBeforeFirstAwaitScenario.call(
+                            before, () -> FailsMachine.call(true, io.awaitable(), before));
                     awaiter = t == null ? null : t.getAwaiter();
                     if (awaiter != null && !awaiter.isCompleted()) {
                         state = 1;
@@ -222,7 +230,8 @@ final class ExceptionBeforeFirstAwaitScenario extends AbstractScenario<Exception
                 }
                 if (state <= 1) {
                     before.caughtAtAwait = caught(awaiter);
-                    Awaitable<Integer> t = ExceptionBeforeFirstAwaitScenario.call(after, () -> FailsMachine.call(false, io.awaitable(), after));
+                    Awaitable<Integer> t = ExceptionBeforeFirstAwaitScenario.call(
+                            after, () -> FailsMachine.call(false, io.awaitable(), after));
                     io.setResult(null);
                     awaiter = t == null ? null : t.getAwaiter();
                     if (awaiter != null && !awaiter.isCompleted()) {

@@ -42,11 +42,11 @@ final class FireAndForgetUnobservedScenario extends AbstractScenario<FireAndForg
     private static final AtomicLong RUNS = new AtomicLong();
 
     /** The reports for this run's marker, how many GCs it took, and the count after more GCs. */
-    record Facts(String marker, List<UnobservedFault> reports, int gcs, long millis, int reportsAfterMoreGcs) {
-    }
+    record Facts(String marker, List<UnobservedFault> reports, int gcs, long millis, int reportsAfterMoreGcs) {}
 
     FireAndForgetUnobservedScenario() {
-        super("fire-and-forget-unobserved",
+        super(
+                "fire-and-forget-unobserved",
                 "a fire-and-forget failure reaches the unobserved-fault handler",
                 "fire-and-forget tasks can silently drop exceptions; a fault nobody observes should be reported, not lost",
                 "async-await-internals-state-machines-allocation-traps.md, section 9 (fire-and-forget tasks and lost failures)",
@@ -62,8 +62,10 @@ final class FireAndForgetUnobservedScenario extends AbstractScenario<FireAndForg
         boolean passed = f.reportsAfterMoreGcs() == 1
                 && first.exception() instanceof IllegalStateException
                 && first.exception().getMessage().equals(f.marker());
-        return Outcome.of(passed, f.reportsAfterMoreGcs() + " report(s) after " + f.gcs() + " GC(s) (" + f.millis()
-                + " ms): " + Probes.describe(first.exception()) + " from '" + first.awaitable() + "'");
+        return Outcome.of(
+                passed,
+                f.reportsAfterMoreGcs() + " report(s) after " + f.gcs() + " GC(s) (" + f.millis() + " ms): "
+                        + Probes.describe(first.exception()) + " from '" + first.awaitable() + "'");
     }
 
     /**

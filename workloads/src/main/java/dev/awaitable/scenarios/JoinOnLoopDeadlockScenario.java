@@ -49,16 +49,20 @@ final class JoinOnLoopDeadlockScenario extends AbstractScenario<JoinOnLoopDeadlo
      * @param libraryJoin    what join() did for the configureAwait(false) method
      * @param properties     the backend's properties, to explain a result that depends on them
      */
-    record Facts(Object captured, AwaitableStatus statusAtJoin, boolean contextNamed, Object capturedLater,
-                 Object libraryJoin, String properties) {
-    }
+    record Facts(
+            Object captured,
+            AwaitableStatus statusAtJoin,
+            boolean contextNamed,
+            Object capturedLater,
+            Object libraryJoin,
+            String properties) {}
 
     /** What the code on the loop saw: the method's status when it joined, the join's outcome, and the method's awaitable. */
-    private record OnLoop(AwaitableStatus statusAtJoin, Object joinOutcome, Awaitable<Integer> method) {
-    }
+    private record OnLoop(AwaitableStatus statusAtJoin, Object joinOutcome, Awaitable<Integer> method) {}
 
     JoinOnLoopDeadlockScenario() {
-        super("join-on-loop-deadlock",
+        super(
+                "join-on-loop-deadlock",
                 "join() on a single-thread context for work that captured it is a DeadlockException; configureAwait(false) avoids it",
                 "blocking (.Result/.Wait()) on a single-threaded context whose thread the continuation needs deadlocks; "
                         + "ConfigureAwait(false) in the awaited code avoids it",
@@ -69,7 +73,8 @@ final class JoinOnLoopDeadlockScenario extends AbstractScenario<JoinOnLoopDeadlo
 
     @Override
     Outcome judge(Facts f) {
-        boolean deadlockDetected = f.captured() instanceof DeadlockException d && f.contextNamed()
+        boolean deadlockDetected = f.captured() instanceof DeadlockException d
+                && f.contextNamed()
                 && d.getMessage().contains("'" + LOOP + "'");
         boolean avoided = Integer.valueOf(42).equals(f.libraryJoin());
         String first;
@@ -87,8 +92,10 @@ final class JoinOnLoopDeadlockScenario extends AbstractScenario<JoinOnLoopDeadlo
                     + f.properties() + ")";
         }
         String later = "; GetDataAsync then completed with " + describe(f.capturedLater());
-        String second = "; with configureAwait(false): join() " + (f.libraryJoin() instanceof Throwable t
-                ? "threw " + Probes.describe(t) : "returned " + f.libraryJoin());
+        String second = "; with configureAwait(false): join() "
+                + (f.libraryJoin() instanceof Throwable t
+                        ? "threw " + Probes.describe(t)
+                        : "returned " + f.libraryJoin());
         return Outcome.of(deadlockDetected && avoided, first + later + second);
     }
 
@@ -106,14 +113,20 @@ final class JoinOnLoopDeadlockScenario extends AbstractScenario<JoinOnLoopDeadlo
      * Runs the experiment with {@code getData} as the async method (I/O in, awaitable out),
      * {@code true} or {@code false} for continueOnCapturedContext.
      */
-    private static Facts experiment(Function<Boolean, Function<Awaitable<Integer>, Awaitable<Integer>>> getData) throws Exception {
+    private static Facts experiment(Function<Boolean, Function<Awaitable<Integer>, Awaitable<Integer>>> getData)
+            throws Exception {
         SingleThreadContext ui = SingleThreadContext.start(LOOP);
         try {
             OnLoop captured = onLoop(ui, getData.apply(true));
             Object later = outcome(captured.method());
             OnLoop library = onLoop(ui, getData.apply(false));
             boolean named = captured.joinOutcome() instanceof DeadlockException d && d.context() == ui;
-            return new Facts(captured.joinOutcome(), captured.statusAtJoin(), named, later, library.joinOutcome(),
+            return new Facts(
+                    captured.joinOutcome(),
+                    captured.statusAtJoin(),
+                    named,
+                    later,
+                    library.joinOutcome(),
                     Async.backend().name() + " " + Async.backend().properties());
         } finally {
             if (!ui.close(Probes.WAIT)) {
@@ -129,22 +142,24 @@ final class JoinOnLoopDeadlockScenario extends AbstractScenario<JoinOnLoopDeadlo
      * resumption is already queued on the loop, which is the same deadlock.
      */
     private static OnLoop onLoop(SingleThreadContext ui, Function<Awaitable<Integer>, Awaitable<Integer>> method) {
-        return Probes.join(ui.submit(() -> {
-            CompletionSource<Integer> io = new CompletionSource<>();
-            Awaitable<Integer> data = method.apply(io.awaitable());
-            Probes.daemon("io-completer", () -> {
-                Probes.sleep(100);
-                io.setResult(42);
-            });
-            AwaitableStatus statusAtJoin = data.status();
-            Object outcome;
-            try {
-                outcome = data.join(JOIN_BOUND);
-            } catch (TimeoutException | RuntimeException e) { // DeadlockException is the expected one
-                outcome = e;
-            }
-            return new OnLoop(statusAtJoin, outcome, data);
-        }), "the code on the loop");
+        return Probes.join(
+                ui.submit(() -> {
+                    CompletionSource<Integer> io = new CompletionSource<>();
+                    Awaitable<Integer> data = method.apply(io.awaitable());
+                    Probes.daemon("io-completer", () -> {
+                        Probes.sleep(100);
+                        io.setResult(42);
+                    });
+                    AwaitableStatus statusAtJoin = data.status();
+                    Object outcome;
+                    try {
+                        outcome = data.join(JOIN_BOUND);
+                    } catch (TimeoutException | RuntimeException e) { // DeadlockException is the expected one
+                        outcome = e;
+                    }
+                    return new OnLoop(statusAtJoin, outcome, data);
+                }),
+                "the code on the loop");
     }
 
     private static Object outcome(Awaitable<Integer> a) {
@@ -191,7 +206,9 @@ final class JoinOnLoopDeadlockScenario extends AbstractScenario<JoinOnLoopDeadlo
         public void moveNext() {
             try {
                 if (state == 0) {
-                    awaiter = continueOnCapturedContext ? io.getAwaiter() : io.configureAwait(false).getAwaiter();
+                    awaiter = continueOnCapturedContext
+                            ? io.getAwaiter()
+                            : io.configureAwait(false).getAwaiter();
                     if (!awaiter.isCompleted()) {
                         state = 1;
                         builder.awaitOnCompleted(awaiter, this);

@@ -12,8 +12,7 @@ final class Probes {
     /** Upper bound for anything a scenario waits for; far above what any step needs. */
     static final Duration WAIT = Duration.ofSeconds(10);
 
-    private Probes() {
-    }
+    private Probes() {}
 
     /**
      * Joins {@code a} for at most {@link #WAIT}; its own exception is rethrown as join rethrows it.

@@ -27,11 +27,11 @@ final class ResumeOrderAbcScenario extends AbstractScenario<ResumeOrderAbcScenar
     private static final Duration DELAY = Duration.ofMillis(50);
 
     /** What a run saw: the trace of A, B, C and whether the delay was complete at B. */
-    record Facts(Trace trace, boolean delayDoneAtB) {
-    }
+    record Facts(Trace trace, boolean delayDoneAtB) {}
 
     ResumeOrderAbcScenario() {
-        super("resume-order-abc",
+        super(
+                "resume-order-abc",
                 "A, B, C: the line after an await runs after the awaited delay, then the caller",
                 "code after await is a continuation scheduled to run once the awaited task completes",
                 "asynchronous-programming-internals-lesson.md, section 1 (continuation ordering: A, B, C)",
@@ -41,8 +41,10 @@ final class ResumeOrderAbcScenario extends AbstractScenario<ResumeOrderAbcScenar
     @Override
     Outcome judge(Facts f) {
         boolean passed = f.trace().labels().equals(List.of("A", "B", "C")) && f.delayDoneAtB();
-        return Outcome.of(passed, f.trace().order() + "; delay completed when B ran: " + (f.delayDoneAtB() ? "yes" : "NO")
-                + "; " + f.trace().where());
+        return Outcome.of(
+                passed,
+                f.trace().order() + "; delay completed when B ran: " + (f.delayDoneAtB() ? "yes" : "NO") + "; "
+                        + f.trace().where());
     }
 
     /* ---------------- statemachine ---------------- */

@@ -37,11 +37,11 @@ final class ResumeOrderFiveStepScenario extends AbstractScenario<ResumeOrderFive
     private static final long IO_LATENCY_MILLIS = 20;
 
     /** The trace of steps 1-5 and the status of PourAsync's awaitable right after the call returned. */
-    record Facts(Trace trace, AwaitableStatus statusAtReturn) {
-    }
+    record Facts(Trace trace, AwaitableStatus statusAtReturn) {}
 
     ResumeOrderFiveStepScenario() {
-        super("resume-order-five-step",
+        super(
+                "resume-order-five-step",
                 "1..5: a method runs synchronously to its first real await; the caller continues before the continuation",
                 "an async method runs synchronously until its first real await, then hands control back to its "
                         + "caller; the code after the await runs later, once the awaited work completes",
@@ -53,8 +53,10 @@ final class ResumeOrderFiveStepScenario extends AbstractScenario<ResumeOrderFive
     Outcome judge(Facts f) {
         boolean passed = f.trace().labels().equals(List.of("1", "2", "3", "4", "5"))
                 && f.statusAtReturn() == AwaitableStatus.PENDING;
-        return Outcome.of(passed, f.trace().order() + "; the call returned a " + f.statusAtReturn()
-                + " awaitable; " + f.trace().where());
+        return Outcome.of(
+                passed,
+                f.trace().order() + "; the call returned a " + f.statusAtReturn() + " awaitable; "
+                        + f.trace().where());
     }
 
     /** The I/O: completed on another platform thread, 20 ms (its latency) after {@code callerAtStep3} opens. */

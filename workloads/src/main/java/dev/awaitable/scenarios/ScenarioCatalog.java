@@ -37,8 +37,7 @@ public final class ScenarioCatalog {
         }
     }
 
-    private ScenarioCatalog() {
-    }
+    private ScenarioCatalog() {}
 
     /** Every scenario, in report order. */
     public static List<Scenario> all() {
@@ -63,7 +62,8 @@ public final class ScenarioCatalog {
     public static Scenario byId(String id) {
         Scenario s = id == null ? null : BY_ID.get(id.trim());
         if (s == null) {
-            throw new IllegalArgumentException("unknown scenario '" + id + "'; valid: " + String.join(", ", BY_ID.keySet()));
+            throw new IllegalArgumentException(
+                    "unknown scenario '" + id + "'; valid: " + String.join(", ", BY_ID.keySet()));
         }
         return s;
     }
@@ -75,13 +75,15 @@ public final class ScenarioCatalog {
     public static List<Scenario> select(List<String> ids, List<String> backends) {
         for (String b : backends) {
             if (!backends().contains(b)) {
-                throw new IllegalArgumentException("unknown backend '" + b + "'; valid: " + String.join(", ", backends()));
+                throw new IllegalArgumentException(
+                        "unknown backend '" + b + "'; valid: " + String.join(", ", backends()));
             }
         }
         if (ids.isEmpty()) {
             return all();
         }
-        List<Scenario> named = ids.stream().map(ScenarioCatalog::byId).distinct().toList();
+        List<Scenario> named =
+                ids.stream().map(ScenarioCatalog::byId).distinct().toList();
         return all().stream().filter(named::contains).toList();
     }
 }

@@ -10,5 +10,5 @@ package dev.awaitable.scenarios;
  * @param expected  what the claim predicts
  * @param observed  what actually happened
  */
-public record ScenarioResult(String id, String title, String backend, boolean passed, String expected, String observed) {
-}
+public record ScenarioResult(
+        String id, String title, String backend, boolean passed, String expected, String observed) {}

@@ -1,7 +1,6 @@
 package dev.awaitable.scenarios;
 
 import dev.awaitable.Async;
-import dev.awaitable.scenarios.ScenarioResult;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,8 +26,7 @@ import java.util.concurrent.TimeoutException;
  */
 public final class ScenarioRunner {
 
-    private ScenarioRunner() {
-    }
+    private ScenarioRunner() {}
 
     /**
      * Runs every scenario on every backend, scenario by scenario in list order (each on the
@@ -42,7 +40,8 @@ public final class ScenarioRunner {
      * Like {@link #run(List, List)}, with one timeout for every run instead of each scenario's
      * own ({@code null}: each scenario's own).
      */
-    public static List<ScenarioResult> run(List<? extends Scenario> scenarios, List<String> backends, Duration timeout) {
+    public static List<ScenarioResult> run(
+            List<? extends Scenario> scenarios, List<String> backends, Duration timeout) {
         Objects.requireNonNull(scenarios, "scenarios");
         Objects.requireNonNull(backends, "backends");
         String before = backendInUse();

@@ -1,15 +1,15 @@
 package dev.awaitable.scenarios;
 
 import dev.awaitable.Async;
-import dev.awaitable.streams.AsyncIterator;
-import dev.awaitable.streams.AsyncStream;
 import dev.awaitable.Awaitable;
 import dev.awaitable.Awaitables;
 import dev.awaitable.Awaiter;
 import dev.awaitable.CancellationToken;
-import dev.awaitable.streams.Emitter;
 import dev.awaitable.statemachine.AsyncMethodBuilder;
 import dev.awaitable.statemachine.AsyncStateMachine;
+import dev.awaitable.streams.AsyncIterator;
+import dev.awaitable.streams.AsyncStream;
+import dev.awaitable.streams.Emitter;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -52,11 +52,11 @@ final class StreamEarlyExitScenario extends AbstractScenario<StreamEarlyExitScen
         volatile Boolean moveNextAfterClose;
     }
 
-    record Facts(List<Integer> seen, int emitted, int cleanups, Throwable producerSaw, Boolean moveNextAfterClose) {
-    }
+    record Facts(List<Integer> seen, int emitted, int cleanups, Throwable producerSaw, Boolean moveNextAfterClose) {}
 
     StreamEarlyExitScenario() {
-        super("stream-early-exit",
+        super(
+                "stream-early-exit",
                 "early exit from an async stream closes the producer exactly once",
                 "breaking out of await foreach disposes the async enumerator: the producer stops producing and its "
                         + "finally blocks run",
@@ -67,12 +67,17 @@ final class StreamEarlyExitScenario extends AbstractScenario<StreamEarlyExitScen
 
     @Override
     Outcome judge(Facts f) {
-        boolean passed = f.seen().equals(List.of(0, 1)) && f.emitted() == TAKE && f.cleanups() == 1
+        boolean passed = f.seen().equals(List.of(0, 1))
+                && f.emitted() == TAKE
+                && f.cleanups() == 1
                 && f.producerSaw() instanceof java.util.concurrent.CancellationException
                 && Boolean.FALSE.equals(f.moveNextAfterClose());
-        return Outcome.of(passed, "consumer saw " + f.seen() + "; producer emitted " + f.emitted() + " of "
-                + AVAILABLE + ", cleanup ran " + f.cleanups() + " time(s), it saw " + Probes.describe(f.producerSaw())
-                + "; moveNext after the close returned " + f.moveNextAfterClose());
+        return Outcome.of(
+                passed,
+                "consumer saw " + f.seen() + "; producer emitted " + f.emitted() + " of "
+                        + AVAILABLE + ", cleanup ran " + f.cleanups() + " time(s), it saw "
+                        + Probes.describe(f.producerSaw())
+                        + "; moveNext after the close returned " + f.moveNextAfterClose());
     }
 
     private static Facts facts(ProducerLog p, ConsumerLog c) {
@@ -136,7 +141,7 @@ final class StreamEarlyExitScenario extends AbstractScenario<StreamEarlyExitScen
         @Override
         public void moveNext() {
             try {
-                for (;;) {
+                for (; ; ) {
                     switch (state) {
                         case TOP -> {
                             if (i == AVAILABLE) {
@@ -226,7 +231,7 @@ final class StreamEarlyExitScenario extends AbstractScenario<StreamEarlyExitScen
         @Override
         public void moveNext() {
             try {
-                for (;;) {
+                for (; ; ) {
                     switch (state) {
                         case LOOP -> {
                             try {
@@ -322,21 +327,23 @@ final class StreamEarlyExitScenario extends AbstractScenario<StreamEarlyExitScen
                 p.cleanups.incrementAndGet();
             }
         }));
-        Probes.join(Async.run(() -> {
-            AsyncIterator<Integer> it = numbers.iterator();
-            try {
-                while (Async.await(it.moveNext())) {
-                    c.seen.add(it.current());
-                    if (c.seen.size() == TAKE) {
-                        break;
+        Probes.join(
+                Async.run(() -> {
+                    AsyncIterator<Integer> it = numbers.iterator();
+                    try {
+                        while (Async.await(it.moveNext())) {
+                            c.seen.add(it.current());
+                            if (c.seen.size() == TAKE) {
+                                break;
+                            }
+                        }
+                    } finally {
+                        Async.await(it.closeAsync());
                     }
-                }
-            } finally {
-                Async.await(it.closeAsync());
-            }
-            Async.await(it.closeAsync());
-            c.moveNextAfterClose = Async.await(it.moveNext());
-        }), "the consumer");
+                    Async.await(it.closeAsync());
+                    c.moveNextAfterClose = Async.await(it.moveNext());
+                }),
+                "the consumer");
         return facts(p, c);
     }
 }

@@ -55,17 +55,24 @@ final class ThreadsDuringIoWaitScenario extends AbstractScenario<ThreadsDuringIo
      * @param completed     requests that completed with their value
      * @param blocking      the blocking contrast
      */
-    record Facts(int pending, int before, int waiting, int peak, List<String> backendThreads, int onVirtual,
-                 int completed, Blocking blocking) {
-    }
+    record Facts(
+            int pending,
+            int before,
+            int waiting,
+            int peak,
+            List<String> backendThreads,
+            int onVirtual,
+            int completed,
+            Blocking blocking) {}
 
     /** The blocking contrast: platform threads before and while {@value #N} requests block. */
-    record Blocking(int before, int waiting, String failure) {
-    }
+    record Blocking(int before, int waiting, String failure) {}
 
     ThreadsDuringIoWaitScenario() {
-        super("threads-during-io-wait",
-                "where threads are and are not used: " + N + " concurrent I/O-like awaits on a handful of platform threads",
+        super(
+                "threads-during-io-wait",
+                "where threads are and are not used: " + N
+                        + " concurrent I/O-like awaits on a handful of platform threads",
                 "I/O-bound awaits block no thread: thousands of concurrent requests run on a handful of threads, "
                         + "where synchronous blocking needs a dedicated thread per request",
                 "asynchronous-programming-internals-lesson.md, Deep Dive (where threads do and don't get used)",
@@ -89,10 +96,13 @@ final class ThreadsDuringIoWaitScenario extends AbstractScenario<ThreadsDuringIo
         String contrast = b.failure() != null
                 ? "blocking thread-per-request could not be measured: " + b.failure()
                 : "blocking thread-per-request: " + b.waiting() + " (+" + (b.waiting() - b.before()) + ")";
-        return Outcome.of(passed, f.pending() + " of " + N + " awaits pending at once (" + model + "): "
-                + f.waiting() + " live platform threads (+" + (f.waiting() - f.before()) + " over " + f.before()
-                + "), peak through completion " + f.peak() + " (+" + added + "); the backend's own: "
-                + f.backendThreads().size() + " " + f.backendThreads() + "; " + f.completed() + " completed; " + contrast);
+        return Outcome.of(
+                passed,
+                f.pending() + " of " + N + " awaits pending at once (" + model + "): "
+                        + f.waiting() + " live platform threads (+" + (f.waiting() - f.before()) + " over " + f.before()
+                        + "), peak through completion " + f.peak() + " (+" + added + "); the backend's own: "
+                        + f.backendThreads().size() + " " + f.backendThreads() + "; " + f.completed() + " completed; "
+                        + contrast);
     }
 
     /** The name prefix of each backend's own platform threads. */
@@ -167,16 +177,21 @@ final class ThreadsDuringIoWaitScenario extends AbstractScenario<ThreadsDuringIo
         List<Thread> threads = new ArrayList<>(N);
         try {
             for (int i = 0; i < N; i++) {
-                Thread t = new Thread(null, () -> {
-                    started.countDown();
-                    Probes.await(ioDone);
-                }, "blocking-request-" + i, 128 * 1024);
+                Thread t = new Thread(
+                        null,
+                        () -> {
+                            started.countDown();
+                            Probes.await(ioDone);
+                        },
+                        "blocking-request-" + i,
+                        128 * 1024);
                 t.setDaemon(true);
                 t.start();
                 threads.add(t);
             }
             if (!Probes.await(started)) {
-                return new Blocking(before, mx.getThreadCount(), "only " + (N - started.getCount()) + " threads started in time");
+                return new Blocking(
+                        before, mx.getThreadCount(), "only " + (N - started.getCount()) + " threads started in time");
             }
             return new Blocking(before, mx.getThreadCount(), null);
         } catch (Throwable e) { // OutOfMemoryError: unable to create native thread, on a small machine

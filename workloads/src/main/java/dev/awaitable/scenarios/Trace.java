@@ -12,8 +12,7 @@ import java.util.stream.Collectors;
 final class Trace {
 
     /** One step: its label and where it ran. */
-    record Step(String label, String thread) {
-    }
+    record Step(String label, String thread) {}
 
     private final List<Step> steps = new ArrayList<>();
 

@@ -34,17 +34,20 @@ final class ValueAwaitableTwiceScenario extends AbstractScenario<List<ValueAwait
     record Twice(String subject, Object first, Object second, Throwable secondError) {
         /** {@code previous}: the error described just before, so a repeated message is not printed twice. */
         String describe(Throwable previous) {
-            String second = secondError == null ? "returned " + this.second
-                    : previous != null && previous.getClass() == secondError.getClass()
-                            && String.valueOf(previous.getMessage()).equals(secondError.getMessage())
-                    ? "threw the same " + secondError.getClass().getSimpleName()
-                    : "threw " + Probes.describe(secondError);
+            String second = secondError == null
+                    ? "returned " + this.second
+                    : previous != null
+                                    && previous.getClass() == secondError.getClass()
+                                    && String.valueOf(previous.getMessage()).equals(secondError.getMessage())
+                            ? "threw the same " + secondError.getClass().getSimpleName()
+                            : "threw " + Probes.describe(secondError);
             return subject + ": first await " + first + ", second await " + second;
         }
     }
 
     ValueAwaitableTwiceScenario() {
-        super("value-awaitable-twice",
+        super(
+                "value-awaitable-twice",
                 "awaiting a ValueAwaitable twice throws IllegalStateException saying it may be awaited once",
                 "a ValueTask must be awaited only once (a second await is undefined behaviour); convert with AsTask() to await it again",
                 "asynchronous-programming-internals-lesson.md, section 5 (ValueTask vs Task) and Common Errors",
@@ -60,7 +63,8 @@ final class ValueAwaitableTwiceScenario extends AbstractScenario<List<ValueAwait
             passed &= Integer.valueOf(42).equals(t.first());
             passed &= convertible
                     ? t.secondError() == null && Integer.valueOf(42).equals(t.second())
-                    : t.secondError() instanceof IllegalStateException e && e.getMessage().contains("awaited once");
+                    : t.secondError() instanceof IllegalStateException e
+                            && e.getMessage().contains("awaited once");
         }
         List<String> parts = new ArrayList<>();
         Throwable previous = null;
@@ -76,9 +80,16 @@ final class ValueAwaitableTwiceScenario extends AbstractScenario<List<ValueAwait
     @Override
     List<Twice> onStatemachine() {
         List<Twice> results = new ArrayList<>();
-        results.add(Probes.join(AwaitTwiceMachine.call("ValueAwaitable of a cache hit", GetValueMachine.call(true)), "AwaitTwiceAsync"));
-        results.add(Probes.join(AwaitTwiceMachine.call("ValueAwaitable of a method that suspended", GetValueMachine.call(false)), "AwaitTwiceAsync"));
-        results.add(Probes.join(AwaitTwiceMachine.call("asAwaitable()", GetValueMachine.call(false).asAwaitable()), "AwaitTwiceAsync"));
+        results.add(Probes.join(
+                AwaitTwiceMachine.call("ValueAwaitable of a cache hit", GetValueMachine.call(true)),
+                "AwaitTwiceAsync"));
+        results.add(Probes.join(
+                AwaitTwiceMachine.call("ValueAwaitable of a method that suspended", GetValueMachine.call(false)),
+                "AwaitTwiceAsync"));
+        results.add(Probes.join(
+                AwaitTwiceMachine.call(
+                        "asAwaitable()", GetValueMachine.call(false).asAwaitable()),
+                "AwaitTwiceAsync"));
         return results;
     }
 
@@ -210,10 +221,12 @@ final class ValueAwaitableTwiceScenario extends AbstractScenario<List<ValueAwait
 
     @Override
     List<Twice> onLoom() {
-        return Probes.join(Async.run(() -> List.of(
-                awaitTwice("ValueAwaitable of a cache hit", getValue(true)),
-                awaitTwice("ValueAwaitable of a method that suspended", getValue(false)),
-                awaitTwice("asAwaitable()", getValue(false).asAwaitable()))), "the caller body");
+        return Probes.join(
+                Async.run(() -> List.of(
+                        awaitTwice("ValueAwaitable of a cache hit", getValue(true)),
+                        awaitTwice("ValueAwaitable of a method that suspended", getValue(false)),
+                        awaitTwice("asAwaitable()", getValue(false).asAwaitable()))),
+                "the caller body");
     }
 
     /** The seed's ValueTask shape: the value itself on a cache hit, else a wrapped async call. */

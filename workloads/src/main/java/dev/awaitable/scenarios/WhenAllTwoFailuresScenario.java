@@ -39,11 +39,11 @@ final class WhenAllTwoFailuresScenario extends AbstractScenario<WhenAllTwoFailur
      * @param kept      {@code exception()} of the whenAll
      * @param failOrder the inputs in the order they failed in time
      */
-    record Facts(Throwable first, Throwable third, Throwable rethrown, Throwable kept, List<String> failOrder) {
-    }
+    record Facts(Throwable first, Throwable third, Throwable rethrown, Throwable kept, List<String> failOrder) {}
 
     WhenAllTwoFailuresScenario() {
-        super("when-all-two-failures",
+        super(
+                "when-all-two-failures",
                 "whenAll with two failures rethrows the first at await and keeps both",
                 "await Task.WhenAll re-throws only the first exception; all faults remain available on the task",
                 "how-csharp-async-await-works-under-the-hood.md, Task.WhenAll and Task.WhenAny (exception handling with WhenAll)",
@@ -53,22 +53,30 @@ final class WhenAllTwoFailuresScenario extends AbstractScenario<WhenAllTwoFailur
 
     @Override
     Outcome judge(Facts f) {
-        boolean keptBoth = f.kept() instanceof AggregateException agg
-                && agg.exceptions().equals(List.of(f.first(), f.third()));
+        boolean keptBoth =
+                f.kept() instanceof AggregateException agg && agg.exceptions().equals(List.of(f.first(), f.third()));
         boolean passed = f.rethrown() == f.first() && keptBoth;
         String kept = f.kept() instanceof AggregateException agg
-                ? "AggregateException of " + agg.exceptions().size() + " " + agg.exceptions().stream()
-                        .map(Probes::describe).collect(Collectors.joining(", ", "[", "]"))
+                ? "AggregateException of " + agg.exceptions().size() + " "
+                        + agg.exceptions().stream().map(Probes::describe).collect(Collectors.joining(", ", "[", "]"))
                 : Probes.describe(f.kept());
-        return Outcome.of(passed, "await rethrew " + Probes.describe(f.rethrown())
-                + (f.rethrown() == f.first() ? " (the first input's own exception)" : " (NOT the first input's exception)")
-                + "; exception() kept " + kept + "; inputs failed in time order " + String.join(" then ", f.failOrder()));
+        return Outcome.of(
+                passed,
+                "await rethrew " + Probes.describe(f.rethrown())
+                        + (f.rethrown() == f.first()
+                                ? " (the first input's own exception)"
+                                : " (NOT the first input's exception)")
+                        + "; exception() kept " + kept + "; inputs failed in time order "
+                        + String.join(" then ", f.failOrder()));
     }
 
     /** The children: a fails late, b succeeds, c fails early; each records when it fails. */
     private record Children(IOException first, IllegalStateException third, List<String> failOrder) {
         Children() {
-            this(new IOException("a: disk failed"), new IllegalStateException("c: bad state"), new CopyOnWriteArrayList<>());
+            this(
+                    new IOException("a: disk failed"),
+                    new IllegalStateException("c: bad state"),
+                    new CopyOnWriteArrayList<>());
         }
 
         Callable<Integer> failsWith(String name, Exception e) {
@@ -84,7 +92,8 @@ final class WhenAllTwoFailuresScenario extends AbstractScenario<WhenAllTwoFailur
     @Override
     Facts onStatemachine() {
         Children kids = new Children();
-        Awaitable<Integer> a = ChildMachine.call(Awaitables.delay(Duration.ofMillis(20)), kids.failsWith("a", kids.first()));
+        Awaitable<Integer> a =
+                ChildMachine.call(Awaitables.delay(Duration.ofMillis(20)), kids.failsWith("a", kids.first()));
         Awaitable<Integer> b = ChildMachine.call(Awaitables.yieldNow(), () -> 2);
         Awaitable<Integer> c = ChildMachine.call(Awaitables.yieldNow(), kids.failsWith("c", kids.third()));
         CallerMachine m = new CallerMachine(a, b, c);
@@ -203,15 +212,17 @@ final class WhenAllTwoFailuresScenario extends AbstractScenario<WhenAllTwoFailur
         Awaitable<Integer> b = child(Awaitables.yieldNow(), () -> 2);
         Awaitable<Integer> c = child(Awaitables.yieldNow(), kids.failsWith("c", kids.third()));
         Throwable[] seen = new Throwable[2];
-        Probes.join(Async.run(() -> {
-            Awaitable<List<Integer>> all = Awaitables.whenAll(a, b, c);
-            try {
-                Async.await(all);
-            } catch (Exception e) { // await rethrows the original exception, checked ones included
-                seen[0] = e;
-            }
-            seen[1] = all.exception();
-        }), "the caller body");
+        Probes.join(
+                Async.run(() -> {
+                    Awaitable<List<Integer>> all = Awaitables.whenAll(a, b, c);
+                    try {
+                        Async.await(all);
+                    } catch (Exception e) { // await rethrows the original exception, checked ones included
+                        seen[0] = e;
+                    }
+                    seen[1] = all.exception();
+                }),
+                "the caller body");
         return new Facts(kids.first(), kids.third(), seen[0], seen[1], List.copyOf(kids.failOrder()));
     }
 

@@ -36,8 +36,7 @@ final class WhenAnyTimeoutScenario extends AbstractScenario<WhenAnyTimeoutScenar
      * @param callerOutcome     what joining the caller rethrew (or returned)
      * @param workLater         what the work completed with after the I/O was released
      */
-    record Facts(boolean delayWon, AwaitableStatus workAtTimeout, Object callerOutcome, Object workLater) {
-    }
+    record Facts(boolean delayWon, AwaitableStatus workAtTimeout, Object callerOutcome, Object workLater) {}
 
     /** What the caller records before it gives up. */
     static final class Race {
@@ -46,7 +45,8 @@ final class WhenAnyTimeoutScenario extends AbstractScenario<WhenAnyTimeoutScenar
     }
 
     WhenAnyTimeoutScenario() {
-        super("when-any-timeout",
+        super(
+                "when-any-timeout",
                 "whenAny timeout pattern: the delay wins, the caller times out, the work is unaffected",
                 "race work against Task.Delay with WhenAny: if the delay finishes first, give up with a TimeoutException; "
                         + "WhenAny stops nothing, the work goes on",
@@ -57,13 +57,19 @@ final class WhenAnyTimeoutScenario extends AbstractScenario<WhenAnyTimeoutScenar
 
     @Override
     Outcome judge(Facts f) {
-        boolean passed = f.delayWon() && f.workAtTimeout() == AwaitableStatus.PENDING
+        boolean passed = f.delayWon()
+                && f.workAtTimeout() == AwaitableStatus.PENDING
                 && f.callerOutcome() instanceof TimeoutException
                 && Integer.valueOf(42).equals(f.workLater());
-        return Outcome.of(passed, "whenAny returned " + (f.delayWon() ? "the delay" : "the work")
-                + "; the caller " + (f.callerOutcome() instanceof Throwable t ? "threw " + Probes.describe(t) : "returned " + f.callerOutcome())
-                + "; the work was " + f.workAtTimeout() + " then; released afterwards, it completed with "
-                + (f.workLater() instanceof Throwable t ? Probes.describe(t) : f.workLater()));
+        return Outcome.of(
+                passed,
+                "whenAny returned " + (f.delayWon() ? "the delay" : "the work")
+                        + "; the caller "
+                        + (f.callerOutcome() instanceof Throwable t
+                                ? "threw " + Probes.describe(t)
+                                : "returned " + f.callerOutcome())
+                        + "; the work was " + f.workAtTimeout() + " then; released afterwards, it completed with "
+                        + (f.workLater() instanceof Throwable t ? Probes.describe(t) : f.workLater()));
     }
 
     private interface Methods {

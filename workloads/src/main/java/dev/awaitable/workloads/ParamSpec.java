@@ -17,10 +17,20 @@ import java.util.Objects;
  * @param quick       values used by {@code ./awaitable compare}
  * @param full        values used by {@code ./awaitable bench}
  */
-public record ParamSpec(String name, String description, Kind kind, long min, long max, List<String> choices,
-        List<String> quick, List<String> full) {
+public record ParamSpec(
+        String name,
+        String description,
+        Kind kind,
+        long min,
+        long max,
+        List<String> choices,
+        List<String> quick,
+        List<String> full) {
 
-    public enum Kind { INT, CHOICE }
+    public enum Kind {
+        INT,
+        CHOICE
+    }
 
     public ParamSpec {
         Objects.requireNonNull(name, "name");
@@ -36,13 +46,22 @@ public record ParamSpec(String name, String description, Kind kind, long min, lo
     }
 
     /** An integer parameter in [min, max]. */
-    public static ParamSpec ints(String name, String description, long min, long max, List<Long> quick, List<Long> full) {
-        return new ParamSpec(name, description, Kind.INT, min, max, List.of(),
-                quick.stream().map(String::valueOf).toList(), full.stream().map(String::valueOf).toList());
+    public static ParamSpec ints(
+            String name, String description, long min, long max, List<Long> quick, List<Long> full) {
+        return new ParamSpec(
+                name,
+                description,
+                Kind.INT,
+                min,
+                max,
+                List.of(),
+                quick.stream().map(String::valueOf).toList(),
+                full.stream().map(String::valueOf).toList());
     }
 
     /** A parameter with a fixed set of values. */
-    public static ParamSpec choice(String name, String description, List<String> choices, List<String> quick, List<String> full) {
+    public static ParamSpec choice(
+            String name, String description, List<String> choices, List<String> quick, List<String> full) {
         return new ParamSpec(name, description, Kind.CHOICE, 0, 0, choices, quick, full);
     }
 
@@ -59,12 +78,12 @@ public record ParamSpec(String name, String description, Kind kind, long min, lo
                 try {
                     n = Long.parseLong(v.replace("_", ""));
                 } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("parameter " + name + "=" + value + " is not a whole number (legal: "
-                            + min + ".." + max + ")");
+                    throw new IllegalArgumentException("parameter " + name + "=" + value
+                            + " is not a whole number (legal: " + min + ".." + max + ")");
                 }
                 if (n < min || n > max) {
-                    throw new IllegalArgumentException("parameter " + name + "=" + value + " is out of range (legal: "
-                            + min + ".." + max + ")");
+                    throw new IllegalArgumentException(
+                            "parameter " + name + "=" + value + " is out of range (legal: " + min + ".." + max + ")");
                 }
                 return Long.toString(n);
             }

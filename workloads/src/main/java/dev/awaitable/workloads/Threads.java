@@ -8,8 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /** Thread helpers shared by workloads: named daemon platform threads, and shutting executors down. */
 public final class Threads {
-    private Threads() {
-    }
+    private Threads() {}
 
     /** A factory of daemon platform threads named {@code name-1}, {@code name-2}, ... */
     public static ThreadFactory daemon(String name) {

@@ -10,8 +10,7 @@ import java.util.Set;
  * implementations disagree is an error, never a result.
  */
 public final class Verifier {
-    private Verifier() {
-    }
+    private Verifier() {}
 
     /** Selects the backend an implementation runs on (peers leave it as is). */
     public static void selectBackend(Implementation impl) {
@@ -32,7 +31,8 @@ public final class Verifier {
      * The checksums of {@code impls}; throws {@link WorkloadDisagreementException} unless all
      * are equal.
      */
-    public static Map<Implementation, Long> verify(Workload w, Set<Implementation> impls, Params params) throws Exception {
+    public static Map<Implementation, Long> verify(Workload w, Set<Implementation> impls, Params params)
+            throws Exception {
         Map<Implementation, Long> sums = new EnumMap<>(Implementation.class);
         for (Implementation impl : impls) {
             sums.put(impl, checksum(w, impl, params));

@@ -35,8 +35,7 @@ public final class WorkloadCatalog {
         }
     }
 
-    private WorkloadCatalog() {
-    }
+    private WorkloadCatalog() {}
 
     public static List<Workload> all() {
         return ALL;
@@ -51,7 +50,8 @@ public final class WorkloadCatalog {
     public static Workload byId(String id) {
         Workload w = BY_ID.get(id.trim());
         if (w == null) {
-            throw new IllegalArgumentException("unknown workload '" + id + "'; valid: " + String.join(", ", BY_ID.keySet()));
+            throw new IllegalArgumentException(
+                    "unknown workload '" + id + "'; valid: " + String.join(", ", BY_ID.keySet()));
         }
         return w;
     }

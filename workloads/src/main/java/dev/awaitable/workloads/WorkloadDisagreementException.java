@@ -7,6 +7,7 @@ public class WorkloadDisagreementException extends IllegalStateException {
     private static final long serialVersionUID = 1L;
 
     public WorkloadDisagreementException(String workload, Params params, Map<Implementation, Long> checksums) {
-        super("workload " + workload + " [" + params.key() + "]: implementations disagree, refusing to measure: " + checksums);
+        super("workload " + workload + " [" + params.key() + "]: implementations disagree, refusing to measure: "
+                + checksums);
     }
 }

@@ -3,7 +3,6 @@ package dev.awaitable.scenarios;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.awaitable.scenarios.ScenarioResult;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -59,7 +58,8 @@ class ScenarioRunnerTest {
             }
             return Outcome.of(true, "unreachable");
         });
-        List<ScenarioResult> results = ScenarioRunner.run(List.of(hang), List.of("statemachine"), Duration.ofSeconds(1));
+        List<ScenarioResult> results =
+                ScenarioRunner.run(List.of(hang), List.of("statemachine"), Duration.ofSeconds(1));
         assertThat(results).hasSize(1);
         ScenarioResult r = results.get(0);
         assertThat(r.passed()).isFalse();
@@ -82,10 +82,14 @@ class ScenarioRunnerTest {
     /** An unknown backend is a failed result listing the backends on the class path. */
     @Test
     void unknownBackendFails() {
-        ScenarioResult r = ScenarioRunner.runOne(ScenarioCatalog.byId("resume-order-abc"), "nope", Duration.ofSeconds(10));
+        ScenarioResult r =
+                ScenarioRunner.runOne(ScenarioCatalog.byId("resume-order-abc"), "nope", Duration.ofSeconds(10));
         assertThat(r.passed()).isFalse();
         assertThat(r.backend()).isEqualTo("nope");
-        assertThat(r.observed()).contains("unknown Awaitable backend 'nope'").contains("loom").contains("statemachine");
+        assertThat(r.observed())
+                .contains("unknown Awaitable backend 'nope'")
+                .contains("loom")
+                .contains("statemachine");
     }
 
     /** Results come scenario by scenario, each on the backends in the order given, with its outcome. */
@@ -94,22 +98,36 @@ class ScenarioRunnerTest {
         Fake pass = new Fake("pass", b -> Outcome.of(true, "saw it on " + b));
         Fake fail = new Fake("fail", b -> Outcome.of(false, "missed it on " + b));
         List<ScenarioResult> results = ScenarioRunner.run(List.of(pass, fail), List.of("statemachine", "loom"));
-        assertThat(results).extracting(r -> r.id() + "/" + r.backend() + "/" + r.passed() + "/" + r.observed())
-                .containsExactly("pass/statemachine/true/saw it on statemachine", "pass/loom/true/saw it on loom",
-                        "fail/statemachine/false/missed it on statemachine", "fail/loom/false/missed it on loom");
+        assertThat(results)
+                .extracting(r -> r.id() + "/" + r.backend() + "/" + r.passed() + "/" + r.observed())
+                .containsExactly(
+                        "pass/statemachine/true/saw it on statemachine",
+                        "pass/loom/true/saw it on loom",
+                        "fail/statemachine/false/missed it on statemachine",
+                        "fail/loom/false/missed it on loom");
     }
 
     /** The catalog lists the scenarios in report order, and byId names the valid ids when it fails. */
     @Test
     void catalog() {
-        assertThat(ScenarioCatalog.ids()).containsExactly("resume-order-abc", "resume-order-five-step",
-                "exception-before-first-await", "fire-and-forget-unobserved", "join-on-loop-deadlock",
-                "value-awaitable-twice", "cancellation-cooperative", "when-all-two-failures", "when-any-timeout",
-                "stream-early-exit", "threads-during-io-wait");
+        assertThat(ScenarioCatalog.ids())
+                .containsExactly(
+                        "resume-order-abc",
+                        "resume-order-five-step",
+                        "exception-before-first-await",
+                        "fire-and-forget-unobserved",
+                        "join-on-loop-deadlock",
+                        "value-awaitable-twice",
+                        "cancellation-cooperative",
+                        "when-all-two-failures",
+                        "when-any-timeout",
+                        "stream-early-exit",
+                        "threads-during-io-wait");
         assertThat(ScenarioCatalog.backends()).containsExactly("statemachine", "loom");
         assertThat(ScenarioCatalog.byId(" when-any-timeout ").id()).isEqualTo("when-any-timeout");
         for (Scenario s : ScenarioCatalog.all()) {
-            assertThat(List.of(s.title(), s.claim(), s.seed(), s.expected())).allSatisfy(t -> assertThat(t).isNotBlank());
+            assertThat(List.of(s.title(), s.claim(), s.seed(), s.expected()))
+                    .allSatisfy(t -> assertThat(t).isNotBlank());
         }
         assertThatThrownBy(() -> ScenarioCatalog.byId("resume-order"))
                 .isInstanceOf(IllegalArgumentException.class)

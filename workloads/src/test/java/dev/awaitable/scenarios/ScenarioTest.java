@@ -2,7 +2,6 @@ package dev.awaitable.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.awaitable.scenarios.ScenarioResult;
 import java.time.Duration;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,7 +32,8 @@ class ScenarioTest {
         assertThat(r.backend()).isEqualTo(backend);
         assertThat(r.expected()).isEqualTo(scenario.expected());
         assertThat(r.observed()).isNotBlank();
-        assertThat(r.passed()).as("%s on %s: expected %s; observed %s", scenario.id(), backend, r.expected(), r.observed())
+        assertThat(r.passed())
+                .as("%s on %s: expected %s; observed %s", scenario.id(), backend, r.expected(), r.observed())
                 .isTrue();
     }
 }

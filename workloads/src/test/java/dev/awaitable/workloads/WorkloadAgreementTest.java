@@ -134,13 +134,14 @@ class WorkloadAgreementTest {
     }
 
     static Stream<Arguments> cells() {
-        return cases().flatMap(c -> WorkloadCatalog.byId(c.workload()).implementations().stream()
-                .map(impl -> Arguments.of(c, impl)));
+        return cases().flatMap(c ->
+                WorkloadCatalog.byId(c.workload()).implementations().stream().map(impl -> Arguments.of(c, impl)));
     }
 
     static Stream<Arguments> memoryCells() {
-        return MEMORY_CASES.stream().flatMap(c -> WorkloadCatalog.byId(c.workload()).implementations().stream()
-                .map(impl -> Arguments.of(c, impl)));
+        return MEMORY_CASES.stream()
+                .flatMap(c -> WorkloadCatalog.byId(c.workload()).implementations().stream()
+                        .map(impl -> Arguments.of(c, impl)));
     }
 
     /* ---------------- Tests ---------------- */
@@ -183,10 +184,12 @@ class WorkloadAgreementTest {
             assertThat(tasks.count()).isEqualTo(1000);
             Object representative = tasks.representative();
             switch (impl) {
-                case LOOM -> assertThat(representative).isInstanceOfSatisfying(Thread.class,
-                        t -> assertThat(t.isVirtual()).isTrue());
-                case STATEMACHINE -> assertThat(representative)
-                        .isInstanceOf(dev.awaitable.statemachine.AsyncStateMachine.class);
+                case LOOM ->
+                    assertThat(representative)
+                            .isInstanceOfSatisfying(
+                                    Thread.class, t -> assertThat(t.isVirtual()).isTrue());
+                case STATEMACHINE ->
+                    assertThat(representative).isInstanceOf(dev.awaitable.statemachine.AsyncStateMachine.class);
                 case COMPLETABLE_FUTURE -> assertThat(representative).isNotNull();
                 case BLOCKING -> assertThat(representative).isNull();
                 default -> throw new IllegalStateException(impl.toString());
@@ -207,19 +210,38 @@ class WorkloadAgreementTest {
         Workload w = WorkloadCatalog.byId("sleepers");
         Params p = Params.parse(w, "tasks=20001,delay-ms=1");
         assertThatThrownBy(() -> w.open(Implementation.BLOCKING, p))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("20000");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("20000");
         assertThatThrownBy(() -> w.suspend(Implementation.BLOCKING, p, 20_001))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("20000");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("20000");
     }
 
     /** The catalog lists the workloads in report order; their ids are stable (the CLI and the report use them). */
     @Test
     void catalogListsTheWorkloadsInReportOrder() {
-        assertThat(WorkloadCatalog.all()).extracting(Workload::id).containsExactly(
-                "fast-path", "suspend-resume", "await-chain", "fan-out", "ping-pong", "sleepers", "async-stream",
-                "cpu-offload", "hoisted-locals", "context-post", "async-lambdas", "pinning", "http-service");
-        assertThat(WorkloadCatalog.all(Workload.Kind.SERVICE)).extracting(Workload::id).containsExactly("http-service");
-        assertThat(WorkloadCatalog.all()).filteredOn(w -> w.shape() == Workload.Shape.MEMORY).extracting(Workload::id)
+        assertThat(WorkloadCatalog.all())
+                .extracting(Workload::id)
+                .containsExactly(
+                        "fast-path",
+                        "suspend-resume",
+                        "await-chain",
+                        "fan-out",
+                        "ping-pong",
+                        "sleepers",
+                        "async-stream",
+                        "cpu-offload",
+                        "hoisted-locals",
+                        "context-post",
+                        "async-lambdas",
+                        "pinning",
+                        "http-service");
+        assertThat(WorkloadCatalog.all(Workload.Kind.SERVICE))
+                .extracting(Workload::id)
+                .containsExactly("http-service");
+        assertThat(WorkloadCatalog.all())
+                .filteredOn(w -> w.shape() == Workload.Shape.MEMORY)
+                .extracting(Workload::id)
                 .containsExactly("sleepers", "hoisted-locals");
     }
 
@@ -230,7 +252,9 @@ class WorkloadAgreementTest {
             assertThat(CASES).as("test cases for %s", w.id()).containsKey(w.id());
             assertThat(w.implementations()).as(w.id()).containsExactlyInAnyOrder(Implementation.values());
             if (w.shape() == Workload.Shape.MEMORY) {
-                assertThat(MEMORY_CASES).as("memory cases for %s", w.id()).anyMatch(c -> c.workload().equals(w.id()));
+                assertThat(MEMORY_CASES)
+                        .as("memory cases for %s", w.id())
+                        .anyMatch(c -> c.workload().equals(w.id()));
             }
         }
     }

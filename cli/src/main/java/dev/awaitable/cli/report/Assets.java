@@ -15,8 +15,7 @@ final class Assets {
     /** Renders the chart specs with the embedded chart library. */
     static final String RENDER_CHARTS = load("render-charts.js");
 
-    private Assets() {
-    }
+    private Assets() {}
 
     private static String load(String name) {
         try (InputStream in = Assets.class.getResourceAsStream(name)) {

@@ -16,8 +16,7 @@ final class ChartLibrary {
     static final String VERSION = "5.3.1";
     static final String RESOURCE = "META-INF/resources/webjars/echarts/" + VERSION + "/dist/echarts.min.js";
 
-    private ChartLibrary() {
-    }
+    private ChartLibrary() {}
 
     /** The minified library, safe to place between {@code <script>} and {@code </script>}. */
     static String script() {
@@ -30,7 +29,9 @@ final class ChartLibrary {
 
     private static String load() {
         ClassLoader loader = ChartLibrary.class.getClassLoader();
-        try (InputStream in = loader == null ? ClassLoader.getSystemResourceAsStream(RESOURCE) : loader.getResourceAsStream(RESOURCE)) {
+        try (InputStream in = loader == null
+                ? ClassLoader.getSystemResourceAsStream(RESOURCE)
+                : loader.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("the chart library is not on the class path: " + RESOURCE
                         + " (dependency org.webjars.npm:echarts:" + VERSION + ")");
@@ -38,7 +39,9 @@ final class ChartLibrary {
             String js = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             // An HTML parser ends a script at the first "</script"; the library has none today, but a
             // later version must not be able to cut the page short.
-            return Pattern.compile("</(script)", Pattern.CASE_INSENSITIVE).matcher(js).replaceAll(Matcher.quoteReplacement("<\\/") + "$1");
+            return Pattern.compile("</(script)", Pattern.CASE_INSENSITIVE)
+                    .matcher(js)
+                    .replaceAll(Matcher.quoteReplacement("<\\/") + "$1");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the chart library " + RESOURCE, e);
         }

@@ -26,8 +26,7 @@ final class Charts {
      * One chart: its container id, a caption, a note under the caption, and the spec the page
      * script reads ({@code {"id", "unit", "option"}}).
      */
-    record Chart(String id, String title, String note, ObjectNode spec) {
-    }
+    record Chart(String id, String title, String note, ObjectNode spec) {}
 
     /** A numeric parameter needs this many values before a line chart is worth drawing. */
     static final int SWEEP_MIN_VALUES = 3;
@@ -41,7 +40,8 @@ final class Charts {
             "blocking", "#868e96");
     private static final String[] OTHER_COLOURS = {"#ae3ec9", "#f08c00", "#0c8599", "#c2255c", "#5c940d"};
     private static final String[] DASHES = {"solid", "dashed", "dotted"};
-    private static final List<Metric> METRICS = List.of(Metric.TIME, Metric.P99, Metric.ALLOCATION, Metric.MEMORY_PER_TASK);
+    private static final List<Metric> METRICS =
+            List.of(Metric.TIME, Metric.P99, Metric.ALLOCATION, Metric.MEMORY_PER_TASK);
 
     private final JsonNodeFactory json = JsonNodeFactory.instance;
     private final Map<String, String> colours = new LinkedHashMap<>();
@@ -60,7 +60,8 @@ final class Charts {
     /** Headline charts: every implementation against the baseline, and loom against statemachine, per workload. */
     List<Chart> summary(ReportModel model) {
         Summary summary = model.summary();
-        List<String> workloads = summary.rows().stream().map(r -> r.table().id()).toList();
+        List<String> workloads =
+                summary.rows().stream().map(r -> r.table().id()).toList();
         List<Chart> out = new ArrayList<>();
         if (workloads.isEmpty()) {
             return out;
@@ -69,25 +70,37 @@ final class Charts {
             ArrayNode series = json.arrayNode();
             List<Double> all = new ArrayList<>();
             for (String impl : summary.implementations()) {
-                List<Double> values = summary.rows().stream().map(r -> r.vsBaseline().get(impl)).toList();
+                List<Double> values = summary.rows().stream()
+                        .map(r -> r.vsBaseline().get(impl))
+                        .toList();
                 all.addAll(values);
                 series.add(bars(impl, colour(impl), values));
             }
             if (hasValue(all)) {
                 markOne((ObjectNode) series.get(0));
                 ObjectNode option = categoryOption(workloads, series, axis(all, 10));
-                out.add(chart("summary-vs-baseline", "Mean time relative to " + model.baseline() + ", per workload",
-                        "geometric mean over parameter sets; below 1 is faster" + logNote(all, 10), "×", option));
+                out.add(chart(
+                        "summary-vs-baseline",
+                        "Mean time relative to " + model.baseline() + ", per workload",
+                        "geometric mean over parameter sets; below 1 is faster" + logNote(all, 10),
+                        "×",
+                        option));
             }
         }
-        List<Double> loom = summary.rows().stream().map(r -> Ratios.geometricMean(r.loomTime())).toList();
+        List<Double> loom = summary.rows().stream()
+                .map(r -> Ratios.geometricMean(r.loomTime()))
+                .toList();
         if (hasValue(loom)) {
             ArrayNode series = json.arrayNode();
             series.add(bars("loom / statemachine", colour(Summary.LOOM), loom));
             markOne((ObjectNode) series.get(0));
             ObjectNode option = categoryOption(workloads, series, axis(loom, 10));
-            out.add(chart("summary-loom-vs-statemachine", "loom / statemachine mean time, per workload",
-                    "geometric mean over parameter sets; below 1 means loom is faster" + logNote(loom, 10), "×", option));
+            out.add(chart(
+                    "summary-loom-vs-statemachine",
+                    "loom / statemachine mean time, per workload",
+                    "geometric mean over parameter sets; below 1 means loom is faster" + logNote(loom, 10),
+                    "×",
+                    option));
         }
         return out;
     }
@@ -103,7 +116,9 @@ final class Charts {
             ArrayNode series = json.arrayNode();
             List<Double> all = new ArrayList<>();
             for (String impl : t.implementations()) {
-                List<Double> values = t.paramSets().stream().map(p -> okValue(m, t.cell(impl, p))).toList();
+                List<Double> values = t.paramSets().stream()
+                        .map(p -> okValue(m, t.cell(impl, p)))
+                        .toList();
                 if (hasValue(values)) {
                     all.addAll(values);
                     series.add(bars(impl, colour(impl), values));
@@ -113,8 +128,12 @@ final class Charts {
                 continue;
             }
             ObjectNode option = categoryOption(categories, series, axis(all, LOG_SPREAD));
-            out.add(chart(t.id() + "-" + m.name(), m.label() + " (" + m.unit() + ")",
-                    "per implementation and parameter set" + logNote(all, LOG_SPREAD) + omitted, m.unit(), option));
+            out.add(chart(
+                    t.id() + "-" + m.name(),
+                    m.label() + " (" + m.unit() + ")",
+                    "per implementation and parameter set" + logNote(all, LOG_SPREAD) + omitted,
+                    m.unit(),
+                    option));
         }
         for (String param : ParamKeys.sweeps(t.paramSets(), SWEEP_MIN_VALUES)) {
             for (Metric m : METRICS) {
@@ -153,19 +172,26 @@ final class Charts {
                 anyLine |= points.size() >= 2;
                 xs.addAll(points.keySet());
                 ys.addAll(points.values());
-                series.add(line(restIndex.size() == 1 || rest.getKey().isEmpty() ? impl : impl + " · " + rest.getKey(),
-                        colour(impl), rest.getValue(), points));
+                series.add(line(
+                        restIndex.size() == 1 || rest.getKey().isEmpty() ? impl : impl + " · " + rest.getKey(),
+                        colour(impl),
+                        rest.getValue(),
+                        points));
             }
         }
         if (!anyLine) {
             return null;
         }
         ObjectNode option = lineOption(series, param, xs, LOG_SPREAD, ys);
-        return chart(t.id() + "-" + param + "-" + m.name(), m.label() + " (" + m.unit() + ") by " + param,
+        return chart(
+                t.id() + "-" + param + "-" + m.name(),
+                m.label() + " (" + m.unit() + ") by " + param,
                 "a line per implementation" + (restIndex.size() > 1 ? " and setting of the other parameters" : "")
-                        + logNote(xs, LOG_SPREAD).replace("log scale", "log x") + logNote(ys, LOG_SPREAD).replace("log scale", "log y")
+                        + logNote(xs, LOG_SPREAD).replace("log scale", "log x")
+                        + logNote(ys, LOG_SPREAD).replace("log scale", "log y")
                         + omitted,
-                m.unit(), option);
+                m.unit(),
+                option);
     }
 
     /* ---------------- HTTP service ---------------- */
@@ -175,14 +201,48 @@ final class Charts {
         List<Chart> out = new ArrayList<>();
         for (int delay : t.delays()) {
             String suffix = t.delays().size() > 1 ? ", delay " + delay + " ms" : "";
-            addIfAny(out, httpSweep(t, delay, "http-rps-" + delay, "Requests/s by connections" + suffix, "req/s",
-                    HttpCellResult::requestsPerSecond, true));
-            addIfAny(out, httpSweep(t, delay, "http-p99-" + delay, "p99 latency (ms) by connections" + suffix, "ms",
-                    HttpCellResult::p99Ms, true));
-            addIfAny(out, httpSweep(t, delay, "http-rss-" + delay, "Server resident memory at peak (MiB) by connections" + suffix, "MiB",
-                    c -> c.peakRssBytes() == null ? null : c.peakRssBytes() / 1048576.0, false));
-            addIfAny(out, httpSweep(t, delay, "http-threads-" + delay, "Server platform threads at peak by connections" + suffix, "",
-                    c -> c.peakThreads() == null ? null : c.peakThreads().doubleValue(), false));
+            addIfAny(
+                    out,
+                    httpSweep(
+                            t,
+                            delay,
+                            "http-rps-" + delay,
+                            "Requests/s by connections" + suffix,
+                            "req/s",
+                            HttpCellResult::requestsPerSecond,
+                            true));
+            addIfAny(
+                    out,
+                    httpSweep(
+                            t,
+                            delay,
+                            "http-p99-" + delay,
+                            "p99 latency (ms) by connections" + suffix,
+                            "ms",
+                            HttpCellResult::p99Ms,
+                            true));
+            addIfAny(
+                    out,
+                    httpSweep(
+                            t,
+                            delay,
+                            "http-rss-" + delay,
+                            "Server resident memory at peak (MiB) by connections" + suffix,
+                            "MiB",
+                            c -> c.peakRssBytes() == null ? null : c.peakRssBytes() / 1048576.0,
+                            false));
+            addIfAny(
+                    out,
+                    httpSweep(
+                            t,
+                            delay,
+                            "http-threads-" + delay,
+                            "Server platform threads at peak by connections" + suffix,
+                            "",
+                            c -> c.peakThreads() == null
+                                    ? null
+                                    : c.peakThreads().doubleValue(),
+                            false));
         }
         return out;
     }
@@ -193,8 +253,14 @@ final class Charts {
         }
     }
 
-    private Chart httpSweep(HttpTable t, int delay, String name, String title, String unit,
-            java.util.function.Function<HttpCellResult, Double> metric, boolean perGenerator) {
+    private Chart httpSweep(
+            HttpTable t,
+            int delay,
+            String name,
+            String title,
+            String unit,
+            java.util.function.Function<HttpCellResult, Double> metric,
+            boolean perGenerator) {
         ArrayNode series = json.arrayNode();
         List<Double> xs = new ArrayList<>();
         List<Double> ys = new ArrayList<>();
@@ -203,13 +269,18 @@ final class Charts {
             for (int g = 0; g < generators.size(); g++) {
                 TreeMap<Double, Double> points = new TreeMap<>();
                 for (HttpCellResult c : t.rows()) {
-                    if (!c.ok() || !c.implementation().equals(impl) || c.delayMs() != delay
+                    if (!c.ok()
+                            || !c.implementation().equals(impl)
+                            || c.delayMs() != delay
                             || perGenerator && !c.generator().equals(generators.get(g))) {
                         continue;
                     }
                     Double y = metric.apply(c);
                     if (y != null) {
-                        points.merge((double) c.connections(), y, Math::max); // server-side metrics: the larger of the generators' runs
+                        points.merge(
+                                (double) c.connections(),
+                                y,
+                                Math::max); // server-side metrics: the larger of the generators' runs
                     }
                 }
                 if (points.isEmpty()) {
@@ -224,8 +295,11 @@ final class Charts {
             return null;
         }
         ObjectNode option = lineOption(series, "connections", xs, 10, ys);
-        String note = (perGenerator ? "a line per implementation and generator (wrk solid, java dashed)" : "a line per implementation")
-                + logNote(xs, 10).replace("log scale", "log x") + logNote(ys, LOG_SPREAD).replace("log scale", "log y")
+        String note = (perGenerator
+                        ? "a line per implementation and generator (wrk solid, java dashed)"
+                        : "a line per implementation")
+                + logNote(xs, 10).replace("log scale", "log x")
+                + logNote(ys, LOG_SPREAD).replace("log scale", "log y")
                 + (t.failedCount() > 0 ? "; failed cells are not plotted" : "");
         return chart(name, title, note, unit, option);
     }
@@ -244,7 +318,14 @@ final class Charts {
         o.set("aria", json.objectNode().put("enabled", true));
         o.set("legend", json.objectNode().put("top", 0).put("type", "scroll"));
         o.set("tooltip", json.objectNode().put("trigger", "axis"));
-        o.set("grid", json.objectNode().put("left", 8).put("right", 16).put("top", 40).put("bottom", 8).put("containLabel", true));
+        o.set(
+                "grid",
+                json.objectNode()
+                        .put("left", 8)
+                        .put("right", 16)
+                        .put("top", 40)
+                        .put("bottom", 8)
+                        .put("containLabel", true));
         o.set("series", series);
         return o;
     }
@@ -263,7 +344,12 @@ final class Charts {
     /** Lines against a numeric x axis named {@code xName}, each axis logarithmic when its values spread enough. */
     private ObjectNode lineOption(ArrayNode series, String xName, List<Double> xs, double xLogSpread, List<Double> ys) {
         ObjectNode option = baseOption(series);
-        option.set("xAxis", axis(xs, xLogSpread).put("name", xName).put("nameLocation", "middle").put("nameGap", 28));
+        option.set(
+                "xAxis",
+                axis(xs, xLogSpread)
+                        .put("name", xName)
+                        .put("nameLocation", "middle")
+                        .put("nameGap", 28));
         option.set("yAxis", axis(ys, LOG_SPREAD));
         ((ObjectNode) option.get("grid")).put("bottom", 44);
         return option;
@@ -274,7 +360,8 @@ final class Charts {
         ObjectNode x = json.objectNode().put("type", "category");
         ArrayNode data = x.putArray("data");
         categories.forEach(data::add);
-        boolean crowded = categories.size() > 4 || categories.stream().mapToInt(String::length).sum() > 60;
+        boolean crowded = categories.size() > 4
+                || categories.stream().mapToInt(String::length).sum() > 60;
         x.set("axisLabel", json.objectNode().put("interval", 0).put("rotate", crowded ? 30 : 0));
         o.set("xAxis", x);
         o.set("yAxis", valueAxis);

@@ -1,8 +1,8 @@
 package dev.awaitable.cli.report;
 
+import dev.awaitable.analyzer.JfrHighlights;
 import dev.awaitable.cli.report.WorkloadTable.Row;
 import dev.awaitable.cli.results.CellResult;
-import dev.awaitable.analyzer.JfrHighlights;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
@@ -15,61 +15,112 @@ import java.util.function.Predicate;
  * gets its legend line.
  */
 enum Column {
-    IMPLEMENTATION("Implementation", false, Presence.ALWAYS,
+    IMPLEMENTATION(
+            "Implementation",
+            false,
+            Presence.ALWAYS,
             "how the workload is written: loom = direct style on virtual threads, statemachine = hand-written state machines; "
                     + "completable-future and blocking (platform threads) are the peers",
             r -> r.cell().implementation()),
-    PARAMS("Parameters", false, Presence.WHEN_PARAMS,
+    PARAMS(
+            "Parameters",
+            false,
+            Presence.WHEN_PARAMS,
             "the parameter set of the row (name=value; the workload's parameters are listed above the table)",
             r -> ParamKeys.label(r.cell().params())),
-    STATUS("Status", false, Presence.WHEN_FAILED,
+    STATUS(
+            "Status",
+            false,
+            Presence.WHEN_FAILED,
             "ok, or why the cell failed; a failed row keeps what it measured but takes part in no ratio",
             r -> r.cell().status() == null ? Formats.MISSING : r.cell().status()),
-    MEAN("Mean (ns/op)", true, Presence.ALWAYS,
+    MEAN(
+            "Mean (ns/op)",
+            true,
+            Presence.ALWAYS,
             "mean time of one operation (JMH average time)",
             r -> Formats.number(r.cell().nsPerOp())),
-    ERROR("± Error (ns/op)", true, Presence.ALWAYS,
+    ERROR(
+            "± Error (ns/op)",
+            true,
+            Presence.ALWAYS,
             "half-width of the 99.9% confidence interval of the mean, as JMH reports it",
             r -> Formats.number(r.cell().nsPerOpError())),
-    RATIO("Ratio", true, Presence.ALWAYS,
-            null,
-            r -> Formats.ratio(r.ratio())),
-    P50("p50 (ns)", true, Presence.WHEN_PRESENT,
+    RATIO("Ratio", true, Presence.ALWAYS, null, r -> Formats.ratio(r.ratio())),
+    P50(
+            "p50 (ns)",
+            true,
+            Presence.WHEN_PRESENT,
             "median latency of one operation (JMH sample mode)",
             r -> Formats.number(r.cell().p50Ns())),
-    P99("p99 (ns)", true, Presence.WHEN_PRESENT,
+    P99(
+            "p99 (ns)",
+            true,
+            Presence.WHEN_PRESENT,
             "99th percentile latency: 1 operation in 100 takes longer",
             r -> Formats.number(r.cell().p99Ns())),
-    P999("p99.9 (ns)", true, Presence.WHEN_PRESENT,
+    P999(
+            "p99.9 (ns)",
+            true,
+            Presence.WHEN_PRESENT,
             "99.9th percentile latency: 1 operation in 1,000 takes longer",
             r -> Formats.number(r.cell().p999Ns())),
-    ALLOCATION("Alloc (B/op)", true, Presence.ALWAYS,
+    ALLOCATION(
+            "Alloc (B/op)",
+            true,
+            Presence.ALWAYS,
             "bytes allocated per operation (JMH gc.alloc.rate.norm); below 1 is allocation-free within noise",
             r -> Formats.number(r.cell().allocBytesPerOp())),
-    GC_COUNT("GC (per 1,000 ops)", true, Presence.ALWAYS,
+    GC_COUNT(
+            "GC (per 1,000 ops)",
+            true,
+            Presence.ALWAYS,
             "garbage collections per 1,000 operations during measurement",
             r -> Formats.number(r.cell().gcCountPer1000Ops())),
-    GC_TIME("GC time (ms)", true, Presence.WHEN_PRESENT,
+    GC_TIME(
+            "GC time (ms)",
+            true,
+            Presence.WHEN_PRESENT,
             "total time spent in garbage collection during measurement",
             r -> Formats.number(r.cell().gcTimeMs())),
-    THREADS("Peak threads (platform / carrier)", true, Presence.ALWAYS,
+    THREADS(
+            "Peak threads (platform / carrier)",
+            true,
+            Presence.ALWAYS,
             "most live platform threads seen during measurement / most virtual-thread carrier threads (loom only)",
             r -> threads(r.cell())),
-    MEMORY_PER_TASK("Memory/task (B)", true, Presence.WHEN_PRESENT,
+    MEMORY_PER_TASK(
+            "Memory/task (B)",
+            true,
+            Presence.WHEN_PRESENT,
             "heap held per suspended task: heap after a full GC with N tasks suspended, minus the heap without them, divided by N",
             r -> Formats.number(r.cell().memoryPerTaskBytes())),
-    JOL_PER_TASK("JOL (B/task)", true, Presence.WHEN_PRESENT,
+    JOL_PER_TASK(
+            "JOL (B/task)",
+            true,
+            Presence.WHEN_PRESENT,
             "JOL's size of one suspended task's object graph (the state machine, or the virtual thread and its stack chunks)",
             r -> Formats.number(r.cell().jolBytesPerTask())),
-    SUSPENSIONS("Suspensions/op (JFR)", true, Presence.ALWAYS,
+    SUSPENSIONS(
+            "Suspensions/op (JFR)",
+            true,
+            Presence.ALWAYS,
             "JFR: dev.awaitable suspensions per operation (0 means every await took the fast path)",
             r -> Formats.number(jfr(r.cell(), JfrHighlights::suspensionsPerOp))),
-    RESUME_P99("Resume p99 (ns, JFR)", true, Presence.ALWAYS,
+    RESUME_P99(
+            "Resume p99 (ns, JFR)",
+            true,
+            Presence.ALWAYS,
             "JFR: 99th percentile of the delay from a completion to the resumption of its awaiter",
             r -> Formats.number(jfr(r.cell(), JfrHighlights::resumeLatencyP99Ns))),
-    PINNED("Pinned (JFR)", true, Presence.ALWAYS,
+    PINNED(
+            "Pinned (JFR)",
+            true,
+            Presence.ALWAYS,
             "JFR: jdk.VirtualThreadPinned events in the recording (a virtual thread that blocked its carrier)",
-            r -> r.cell().jfr() == null ? Formats.MISSING : Formats.integer(r.cell().jfr().pinnedEvents()));
+            r -> r.cell().jfr() == null
+                    ? Formats.MISSING
+                    : Formats.integer(r.cell().jfr().pinnedEvents()));
 
     /** When a column appears in a table. */
     private enum Presence {
@@ -112,8 +163,9 @@ enum Column {
     /** One line explaining the column; the ratio's names the baseline. */
     String legend(String baseline) {
         if (this == RATIO) {
-            return "mean / mean of " + baseline + " at the same parameters (BenchmarkDotNet's Ratio): below 1.00 is faster; "
-                    + "the " + baseline + " row shows 1.00; " + Formats.MISSING + " when either cell failed or has no mean";
+            return "mean / mean of " + baseline
+                    + " at the same parameters (BenchmarkDotNet's Ratio): below 1.00 is faster; " + "the " + baseline
+                    + " row shows 1.00; " + Formats.MISSING + " when either cell failed or has no mean";
         }
         return legend;
     }

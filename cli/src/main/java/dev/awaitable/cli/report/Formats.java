@@ -20,8 +20,7 @@ final class Formats {
 
     private static final MathContext THREE_DIGITS = new MathContext(3, RoundingMode.HALF_EVEN);
 
-    private Formats() {
-    }
+    private Formats() {}
 
     /** {@code 1,234,567}, {@code 123}, {@code 12.3}, {@code 1.50}, {@code 0.0123}; {@link #MISSING} for null or not finite. */
     static String number(Double value) {

@@ -11,8 +11,7 @@ import java.util.Locale;
  */
 final class Html {
 
-    private Html() {
-    }
+    private Html() {}
 
     /** Text safe in element content and in quoted attribute values. */
     static String escape(String s) {
@@ -58,7 +57,9 @@ final class Html {
         StringBuilder b = new StringBuilder();
         for (byte x : p.getBytes(StandardCharsets.UTF_8)) {
             int c = x & 0xff;
-            boolean plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+            boolean plain = (c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
                     || "-._~/=,+@!$&()*;".indexOf(c) >= 0;
             b.append(plain ? String.valueOf((char) c) : String.format(Locale.ROOT, "%%%02X", c));
         }

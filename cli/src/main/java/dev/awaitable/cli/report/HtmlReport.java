@@ -62,20 +62,34 @@ final class HtmlReport {
         workloads();
         out.append("</main>\n");
         out.append("<footer><p>Written by Awaitable's comparisons module. Charts: Apache ECharts ")
-                .append(ChartLibrary.VERSION).append(", embedded in this page; it needs no network.</p></footer>\n");
+                .append(ChartLibrary.VERSION)
+                .append(", embedded in this page; it needs no network.</p></footer>\n");
 
         // The sections registered the charts; now the page around them.
         String library = ChartLibrary.script();
         StringBuilder page = new StringBuilder(out.length() + library.length() + 65536);
         page.append("<!DOCTYPE html>\n<html lang=\"en\" data-errors=\"0\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>Awaitable comparison report").append(date().isEmpty() ? "" : " — " + Html.escape(date()))
-                .append("</title>\n<script>").append(Assets.ERROR_HOOK).append("</script>\n<style>").append(Assets.CSS).append("</style>\n</head>\n")
-                .append("<body data-charts-expected=\"").append(rendered.size()).append("\" data-charts-ok=\"0\">\n")
+                .append("<title>Awaitable comparison report")
+                .append(date().isEmpty() ? "" : " — " + Html.escape(date()))
+                .append("</title>\n<script>")
+                .append(Assets.ERROR_HOOK)
+                .append("</script>\n<style>")
+                .append(Assets.CSS)
+                .append("</style>\n</head>\n")
+                .append("<body data-charts-expected=\"")
+                .append(rendered.size())
+                .append("\" data-charts-ok=\"0\">\n")
                 .append(out)
-                .append("<script>").append(library).append("</script>\n")
-                .append("<script type=\"application/json\" id=\"chart-specs\">").append(specs()).append("</script>\n")
-                .append("<script>").append(Assets.RENDER_CHARTS).append("</script>\n")
+                .append("<script>")
+                .append(library)
+                .append("</script>\n")
+                .append("<script type=\"application/json\" id=\"chart-specs\">")
+                .append(specs())
+                .append("</script>\n")
+                .append("<script>")
+                .append(Assets.RENDER_CHARTS)
+                .append("</script>\n")
                 .append("</body>\n</html>\n");
         return page.toString();
     }
@@ -87,18 +101,29 @@ final class HtmlReport {
         if (!date().isEmpty()) {
             out.append(Html.escape(date())).append(" · ");
         }
-        out.append(model.cellCount()).append(" cells in ").append(model.workloads().size()).append(" workloads · ");
+        out.append(model.cellCount())
+                .append(" cells in ")
+                .append(model.workloads().size())
+                .append(" workloads · ");
         if (!model.http().isEmpty()) {
             out.append(model.http().rows().size()).append(" HTTP service cells · ");
         }
         long failed = model.failedCount() + model.http().failedCount();
         out.append(failed == 0 ? "no failed cells" : "<span class=\"fail\">" + failed + " failed</span>");
-        out.append(" · ratios against <b>").append(Html.escape(model.baseline())).append("</b></p>\n");
-        out.append("<nav><b>Contents</b>: <a href=\"#environment\">Environment</a> · <a href=\"#summary\">Summary</a> · ")
+        out.append(" · ratios against <b>")
+                .append(Html.escape(model.baseline()))
+                .append("</b></p>\n");
+        out.append(
+                        "<nav><b>Contents</b>: <a href=\"#environment\">Environment</a> · <a href=\"#summary\">Summary</a> · ")
                 .append("<a href=\"#scenarios\">Scenarios</a> · ")
-                .append(model.http().isEmpty() ? "" : "<a href=\"#http-service\">HTTP service</a> · ").append("Workloads:");
+                .append(model.http().isEmpty() ? "" : "<a href=\"#http-service\">HTTP service</a> · ")
+                .append("Workloads:");
         for (WorkloadTable t : model.workloads()) {
-            out.append(" <a href=\"#").append(workloadAnchor(t)).append("\">").append(Html.escape(t.id())).append("</a>");
+            out.append(" <a href=\"#")
+                    .append(workloadAnchor(t))
+                    .append("\">")
+                    .append(Html.escape(t.id()))
+                    .append("</a>");
         }
         out.append("</nav>\n</header>\n");
     }
@@ -106,7 +131,9 @@ final class HtmlReport {
     private void environment() {
         out.append("<section id=\"environment\">\n<h2>Environment</h2>\n<table class=\"facts\"><tbody>\n");
         for (Fact f : model.facts()) {
-            out.append("<tr><th scope=\"row\">").append(Html.escape(f.label())).append("</th><td>")
+            out.append("<tr><th scope=\"row\">")
+                    .append(Html.escape(f.label()))
+                    .append("</th><td>")
                     .append(f.code() ? "<code>" + Html.escape(f.value()) + "</code>" : Html.escape(f.value()))
                     .append("</td></tr>\n");
         }
@@ -136,7 +163,11 @@ final class HtmlReport {
             for (int i = 0; i < texts.size(); i++) {
                 out.append(s.numeric(i) ? "<td class=\"num\">" : i == 0 ? "<td class=\"key\">" : "<td>");
                 if (i == 0) {
-                    out.append("<a href=\"#").append(workloadAnchor(r.table())).append("\">").append(Html.escape(texts.get(i))).append("</a>");
+                    out.append("<a href=\"#")
+                            .append(workloadAnchor(r.table()))
+                            .append("\">")
+                            .append(Html.escape(texts.get(i)))
+                            .append("</a>");
                 } else {
                     out.append(Html.escape(texts.get(i)));
                 }
@@ -158,7 +189,10 @@ final class HtmlReport {
             out.append("<p>No scenarios were run.</p>\n</section>\n");
             return;
         }
-        out.append("<p>").append(m.passed()).append(" of ").append(m.total())
+        out.append("<p>")
+                .append(m.passed())
+                .append(" of ")
+                .append(m.total())
                 .append(" scenario runs showed the outcome the claim predicts.</p>\n");
         tableStart("scenarios");
         out.append("<thead><tr>");
@@ -169,23 +203,36 @@ final class HtmlReport {
         }
         out.append("</tr></thead>\n<tbody>\n");
         for (ScenarioMatrix.Row r : m.rows()) {
-            out.append("<tr><td><b>").append(Html.escape(r.id())).append("</b><br>").append(Html.escape(r.title()))
-                    .append("</td><td>").append(Html.escape(r.expected())).append("</td>");
+            out.append("<tr><td><b>")
+                    .append(Html.escape(r.id()))
+                    .append("</b><br>")
+                    .append(Html.escape(r.title()))
+                    .append("</td><td>")
+                    .append(Html.escape(r.expected()))
+                    .append("</td>");
             for (String b : m.backends()) {
                 ScenarioResult sr = r.byBackend().get(b);
                 if (sr == null) {
                     out.append("<td>").append(Formats.MISSING).append("</td>");
                 } else {
-                    out.append("<td>").append(sr.passed() ? "<span class=\"badge pass\">✔ pass</span> "
-                            : "<span class=\"badge fail\">✘ fail</span> ").append(Html.escape(sr.observed())).append("</td>");
+                    out.append("<td>")
+                            .append(
+                                    sr.passed()
+                                            ? "<span class=\"badge pass\">✔ pass</span> "
+                                            : "<span class=\"badge fail\">✘ fail</span> ")
+                            .append(Html.escape(sr.observed()))
+                            .append("</td>");
                 }
             }
             out.append("</tr>\n");
         }
         out.append("</tbody>\n");
         tableEnd();
-        legend(List.of("Scenario: id and the claim it tests", "Expected: what the claim predicts",
-                "Each backend: ✔ pass when the expected outcome was observed, ✘ fail otherwise; then what was observed"));
+        legend(
+                List.of(
+                        "Scenario: id and the claim it tests",
+                        "Expected: what the claim predicts",
+                        "Each backend: ✔ pass when the expected outcome was observed, ✘ fail otherwise; then what was observed"));
         out.append("</section>\n");
     }
 
@@ -195,10 +242,13 @@ final class HtmlReport {
             return;
         }
         RunResults.WorkloadInfo info = model.httpService();
-        out.append("<section id=\"http-service\">\n<h2>HTTP service under load</h2>\n<p>").append(Html.escape(model.httpPreamble()))
+        out.append("<section id=\"http-service\">\n<h2>HTTP service under load</h2>\n<p>")
+                .append(Html.escape(model.httpPreamble()))
                 .append("</p>\n");
         if (info.claim() != null) {
-            out.append("<p class=\"claim\"><b>Claim:</b> ").append(Html.escape(info.claim())).append("</p>\n");
+            out.append("<p class=\"claim\"><b>Claim:</b> ")
+                    .append(Html.escape(info.claim()))
+                    .append("</p>\n");
         }
         out.append("<p class=\"params\"><b>Parameters:</b></p><ul class=\"params\">");
         info.params().forEach(p -> out.append("<li>").append(Html.escape(p)).append("</li>"));
@@ -213,28 +263,46 @@ final class HtmlReport {
         for (HttpCellResult r : t.rows()) {
             out.append(r.ok() ? "<tr>" : "<tr class=\"failed\">");
             for (HttpTable.Col c : HttpTable.COLUMNS) {
-                out.append(c.numeric() ? "<td class=\"num\">" : "<td>").append(Html.escape(c.text().apply(r))).append("</td>");
+                out.append(c.numeric() ? "<td class=\"num\">" : "<td>")
+                        .append(Html.escape(c.text().apply(r)))
+                        .append("</td>");
             }
             out.append("</tr>\n");
         }
         out.append("</tbody>\n");
         tableEnd();
-        legend(HttpTable.COLUMNS.stream().map(c -> c.header() + ": " + c.legend()).toList());
+        legend(HttpTable.COLUMNS.stream()
+                .map(c -> c.header() + ": " + c.legend())
+                .toList());
         List<HttpTable.Agreement> agreements = t.agreements();
         if (!agreements.isEmpty()) {
-            out.append("<h3>Do the generators agree?</h3>\n<p>Tolerance: ").append(Html.escape(HttpTable.tolerance())).append(".</p>\n");
+            out.append("<h3>Do the generators agree?</h3>\n<p>Tolerance: ")
+                    .append(Html.escape(HttpTable.tolerance()))
+                    .append(".</p>\n");
             tableStart("agreement");
             out.append("<thead><tr>");
             th("Implementation", "the service's implementation", false);
             th("Connections", "concurrent connections", true);
             th("Delay", "downstream delay, ms", true);
-            th("Agreement", "the Java generator against wrk, for the same server process: java-burst (measuring as wrk does) where it ran, else java", false);
+            th(
+                    "Agreement",
+                    "the Java generator against wrk, for the same server process: java-burst (measuring as wrk does) where it ran, else java",
+                    false);
             out.append("</tr></thead>\n<tbody>\n");
             for (HttpTable.Agreement a : agreements) {
-                out.append("<tr><td>").append(Html.escape(a.implementation())).append("</td><td class=\"num\">")
-                        .append(Formats.integer(a.connections())).append("</td><td class=\"num\">").append(a.delayMs())
-                        .append(" ms</td><td>").append(a.agree() ? "<span class=\"badge pass\">✔</span> " : "<span class=\"badge fail\">✘</span> ")
-                        .append(Html.escape(HttpTable.agreementText(a))).append("</td></tr>\n");
+                out.append("<tr><td>")
+                        .append(Html.escape(a.implementation()))
+                        .append("</td><td class=\"num\">")
+                        .append(Formats.integer(a.connections()))
+                        .append("</td><td class=\"num\">")
+                        .append(a.delayMs())
+                        .append(" ms</td><td>")
+                        .append(
+                                a.agree()
+                                        ? "<span class=\"badge pass\">✔</span> "
+                                        : "<span class=\"badge fail\">✘</span> ")
+                        .append(Html.escape(HttpTable.agreementText(a)))
+                        .append("</td></tr>\n");
             }
             out.append("</tbody>\n");
             tableEnd();
@@ -252,21 +320,29 @@ final class HtmlReport {
     }
 
     private void workload(WorkloadTable t) {
-        out.append("<section class=\"workload\" id=\"").append(workloadAnchor(t)).append("\">\n<h3>")
+        out.append("<section class=\"workload\" id=\"")
+                .append(workloadAnchor(t))
+                .append("\">\n<h3>")
                 .append(Html.escape(t.id()));
         if (t.info().shape() != null) {
-            out.append(" <span class=\"tag\">").append(Html.escape(t.info().shape().toLowerCase(Locale.ROOT))).append("</span>");
+            out.append(" <span class=\"tag\">")
+                    .append(Html.escape(t.info().shape().toLowerCase(Locale.ROOT)))
+                    .append("</span>");
         }
         out.append("</h3>\n");
         if (t.info().description() != null) {
             out.append("<p>").append(Html.escape(t.info().description())).append("</p>\n");
         }
         if (t.info().claim() != null) {
-            out.append("<p class=\"claim\"><b>Claim:</b> ").append(Html.escape(t.info().claim())).append("</p>\n");
+            out.append("<p class=\"claim\"><b>Claim:</b> ")
+                    .append(Html.escape(t.info().claim()))
+                    .append("</p>\n");
         }
         if (t.info().params() != null && !t.info().params().isEmpty()) {
             out.append("<p class=\"params\"><b>Parameters:</b></p><ul class=\"params\">");
-            t.info().params().forEach(p -> out.append("<li>").append(Html.escape(p)).append("</li>"));
+            t.info()
+                    .params()
+                    .forEach(p -> out.append("<li>").append(Html.escape(p)).append("</li>"));
             out.append("</ul>\n");
         }
         if (t.rows().isEmpty()) {
@@ -274,11 +350,14 @@ final class HtmlReport {
             return;
         }
         if (!t.hasBaseline()) {
-            out.append("<p class=\"note\">").append(Html.escape(t.baseline()))
+            out.append("<p class=\"note\">")
+                    .append(Html.escape(t.baseline()))
                     .append(" was not measured for this workload: the Ratio column is empty.</p>\n");
         }
         cellTable(t);
-        List<String> legend = t.columns().stream().map(c -> c.header() + ": " + c.legend(t.baseline())).toList();
+        List<String> legend = t.columns().stream()
+                .map(c -> c.header() + ": " + c.legend(t.baseline()))
+                .toList();
         legend(legend);
         chartGrid(charts.workload(t));
         jfr(t);
@@ -303,16 +382,22 @@ final class HtmlReport {
             if (!r.cell().ok()) {
                 classes.add("failed");
             }
-            out.append("<tr").append(classes.isEmpty() ? "" : " class=\"" + String.join(" ", classes) + "\"").append(">");
+            out.append("<tr")
+                    .append(classes.isEmpty() ? "" : " class=\"" + String.join(" ", classes) + "\"")
+                    .append(">");
             for (Column c : t.columns()) {
                 out.append(c.numeric() ? "<td class=\"num\"" : c == Column.STATUS ? "<td" : "<td class=\"key\"");
                 if (c == Column.MEMORY_PER_TASK && r.cell().memoryTasks() != null) {
-                    out.append(" title=\"measured with ").append(Formats.integer(r.cell().memoryTasks())).append(" suspended tasks\"");
+                    out.append(" title=\"measured with ")
+                            .append(Formats.integer(r.cell().memoryTasks()))
+                            .append(" suspended tasks\"");
                 }
                 out.append(">");
                 String text = Html.escape(c.text(r));
                 if (c == Column.IMPLEMENTATION) {
-                    out.append("<span class=\"swatch\" style=\"background:").append(charts.colour(r.cell().implementation())).append("\"></span>")
+                    out.append("<span class=\"swatch\" style=\"background:")
+                            .append(charts.colour(r.cell().implementation()))
+                            .append("\"></span>")
                             .append(text);
                     if (!r.cell().ok()) {
                         out.append(" <span class=\"badge fail\">failed</span>");
@@ -348,14 +433,21 @@ final class HtmlReport {
             List<List<String>> values = JfrTable.values(c);
             for (int i = 0; i < values.size(); i++) {
                 List<String> v = values.get(i);
-                out.append(JfrTable.numeric(i) ? "<td class=\"num\">" : i <= JfrTable.RECORDING ? "<td class=\"key\">" : "<td>");
+                out.append(
+                        JfrTable.numeric(i)
+                                ? "<td class=\"num\">"
+                                : i <= JfrTable.RECORDING ? "<td class=\"key\">" : "<td>");
                 if (i == JfrTable.RECORDING) {
-                    // The file name is enough to tell recordings apart in a row that names its cell; the path is the link and tooltip.
+                    // The file name is enough to tell recordings apart in a row that names its cell; the path is the
+                    // link and tooltip.
                     String path = v.get(0);
                     String href = Html.fileHref(path);
                     String name = path.substring(path.replace('\\', '/').lastIndexOf('/') + 1);
-                    out.append(href == null ? Html.escape(path)
-                            : "<a href=\"" + Html.escape(href) + "\" title=\"" + Html.escape(path) + "\">" + Html.escape(name) + "</a>");
+                    out.append(
+                            href == null
+                                    ? Html.escape(path)
+                                    : "<a href=\"" + Html.escape(href) + "\" title=\"" + Html.escape(path) + "\">"
+                                            + Html.escape(name) + "</a>");
                 } else if (v.size() == 1 && i != headers.size() - 1) {
                     out.append(Html.escape(v.get(0)));
                 } else {
@@ -380,7 +472,9 @@ final class HtmlReport {
         out.append("<ul class=\"compact\">");
         for (String item : items) {
             String severity = findings ? JfrTable.severity(item) : null;
-            out.append(severity == null ? "<li>" : "<li class=\"sev-" + severity + "\">").append(Html.escape(item)).append("</li>");
+            out.append(severity == null ? "<li>" : "<li class=\"sev-" + severity + "\">")
+                    .append(Html.escape(item))
+                    .append("</li>");
         }
         out.append("</ul>");
     }
@@ -392,9 +486,14 @@ final class HtmlReport {
         out.append("<div class=\"charts\">\n");
         for (Chart c : list) {
             rendered.add(c);
-            out.append("<figure><figcaption>").append(Html.escape(c.title()))
-                    .append(" <span class=\"muted\">").append(Html.escape(c.note())).append("</span></figcaption>")
-                    .append("<div class=\"chart\" id=\"").append(Html.escape(c.id())).append("\"></div></figure>\n");
+            out.append("<figure><figcaption>")
+                    .append(Html.escape(c.title()))
+                    .append(" <span class=\"muted\">")
+                    .append(Html.escape(c.note()))
+                    .append("</span></figcaption>")
+                    .append("<div class=\"chart\" id=\"")
+                    .append(Html.escape(c.id()))
+                    .append("\"></div></figure>\n");
         }
         out.append("</div>\n");
     }
@@ -408,8 +507,12 @@ final class HtmlReport {
     }
 
     private void th(String header, String legend, boolean numeric) {
-        out.append(numeric ? "<th scope=\"col\" class=\"num\"" : "<th scope=\"col\"").append(" title=\"").append(Html.escape(legend))
-                .append("\">").append(Html.escape(header)).append("</th>");
+        out.append(numeric ? "<th scope=\"col\" class=\"num\"" : "<th scope=\"col\"")
+                .append(" title=\"")
+                .append(Html.escape(legend))
+                .append("\">")
+                .append(Html.escape(header))
+                .append("</th>");
     }
 
     private void legend(List<String> lines) {
@@ -418,7 +521,11 @@ final class HtmlReport {
             int colon = l.indexOf(": ");
             String term = colon > 0 ? l.substring(0, colon) : "";
             String text = colon > 0 ? l.substring(colon + 2) : l;
-            out.append("<dt>").append(Html.escape(term)).append("</dt><dd>").append(Html.escape(text)).append("</dd>");
+            out.append("<dt>")
+                    .append(Html.escape(term))
+                    .append("</dt><dd>")
+                    .append(Html.escape(text))
+                    .append("</dd>");
         }
         out.append("</dl></details>\n");
     }

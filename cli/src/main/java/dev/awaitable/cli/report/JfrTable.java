@@ -1,7 +1,7 @@
 package dev.awaitable.cli.report;
 
-import dev.awaitable.cli.results.CellResult;
 import dev.awaitable.analyzer.JfrHighlights;
+import dev.awaitable.cli.results.CellResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,8 +18,16 @@ final class JfrTable {
     static final int RECORDING = 1;
 
     private static final List<String> HEADERS = List.of(
-            "Cell", "Recording", "Suspensions/op", "Resumptions/op", "Resume p50 / p99 (ns)", "Pinned (top frames)",
-            "Park events", "GC pauses (total ms)", "Top allocating classes", "Findings");
+            "Cell",
+            "Recording",
+            "Suspensions/op",
+            "Resumptions/op",
+            "Resume p50 / p99 (ns)",
+            "Pinned (top frames)",
+            "Park events",
+            "GC pauses (total ms)",
+            "Top allocating classes",
+            "Findings");
 
     private static final List<String> LEGEND = List.of(
             "Cell: implementation and parameter set of the recorded cell",
@@ -34,8 +42,7 @@ final class JfrTable {
             "Top allocating classes: classes by sampled allocation weight, with their share",
             "Findings: what JMC's rules and ours flagged, as severity: text");
 
-    private JfrTable() {
-    }
+    private JfrTable() {}
 
     static List<String> headers() {
         return HEADERS;
@@ -49,7 +56,8 @@ final class JfrTable {
     static List<List<String>> values(CellResult cell) {
         JfrHighlights j = cell.jfr();
         List<List<String>> v = new ArrayList<>();
-        v.add(List.of(cell.implementation() + (cell.params() == null || cell.params().isBlank() ? "" : " " + cell.params())));
+        v.add(List.of(
+                cell.implementation() + (cell.params() == null || cell.params().isBlank() ? "" : " " + cell.params())));
         v.add(List.of(j.recording() == null ? Formats.MISSING : j.recording()));
         v.add(List.of(Formats.number(j.suspensionsPerOp())));
         v.add(List.of(Formats.number(j.resumptionsPerOp())));
@@ -82,7 +90,9 @@ final class JfrTable {
     }
 
     private static List<String> orEmpty(List<String> l) {
-        return l == null ? List.of() : l.stream().filter(s -> s != null && !s.isBlank()).toList();
+        return l == null
+                ? List.of()
+                : l.stream().filter(s -> s != null && !s.isBlank()).toList();
     }
 
     private static List<String> orMissing(List<String> l) {

@@ -54,7 +54,8 @@ final class MarkdownReport {
         line("| | |");
         line("|---|---|");
         for (Fact f : model.facts()) {
-            line("| " + f.label() + " | " + (f.code() && !f.value().contains("`") ? "`" + f.value() + "`" : cell(f.value())) + " |");
+            line("| " + f.label() + " | "
+                    + (f.code() && !f.value().contains("`") ? "`" + f.value() + "`" : cell(f.value())) + " |");
         }
         line();
         line("Reproduce:");
@@ -108,7 +109,10 @@ final class MarkdownReport {
             texts.add(cell(r.expected()));
             for (String b : m.backends()) {
                 ScenarioResult sr = r.byBackend().get(b);
-                texts.add(sr == null ? Formats.MISSING : (sr.passed() ? "✅ pass" : "❌ **FAIL**") + ": " + cell(sr.observed()));
+                texts.add(
+                        sr == null
+                                ? Formats.MISSING
+                                : (sr.passed() ? "✅ pass" : "❌ **FAIL**") + ": " + cell(sr.observed()));
             }
             rawRow(texts);
         }
@@ -123,7 +127,10 @@ final class MarkdownReport {
         line("### " + cell(t.id()));
         line();
         if (t.info().description() != null) {
-            line(cell(t.info().description()) + (t.info().shape() == null ? "" : " (" + cell(t.info().shape().toLowerCase(Locale.ROOT)) + ")"));
+            line(cell(t.info().description())
+                    + (t.info().shape() == null
+                            ? ""
+                            : " (" + cell(t.info().shape().toLowerCase(Locale.ROOT)) + ")"));
             line();
         }
         if (t.info().claim() != null) {
@@ -146,7 +153,9 @@ final class MarkdownReport {
             line();
         }
         List<Column> columns = t.columns();
-        header(columns.stream().map(Column::header).toList(), i -> columns.get(i).numeric());
+        header(
+                columns.stream().map(Column::header).toList(),
+                i -> columns.get(i).numeric());
         for (Row r : t.rows()) {
             List<String> texts = new ArrayList<>();
             for (Column c : columns) {
@@ -180,7 +189,8 @@ final class MarkdownReport {
                     if (i == JfrTable.RECORDING && Html.fileHref(v.get(0)) != null) {
                         texts.add("[" + cell(v.get(0)) + "](" + Html.fileHref(v.get(0)) + ")");
                     } else {
-                        texts.add(String.join("<br>", v.stream().map(MarkdownReport::cell).toList()));
+                        texts.add(String.join(
+                                "<br>", v.stream().map(MarkdownReport::cell).toList()));
                     }
                 }
                 rawRow(texts);
@@ -213,7 +223,9 @@ final class MarkdownReport {
             line("- " + f);
         }
         line();
-        header(HttpTable.COLUMNS.stream().map(HttpTable.Col::header).toList(), i -> HttpTable.COLUMNS.get(i).numeric());
+        header(
+                HttpTable.COLUMNS.stream().map(HttpTable.Col::header).toList(),
+                i -> HttpTable.COLUMNS.get(i).numeric());
         for (HttpCellResult r : t.rows()) {
             row(HttpTable.COLUMNS.stream().map(c -> c.text().apply(r)).toList());
         }
@@ -228,7 +240,11 @@ final class MarkdownReport {
             line();
             header(List.of("Implementation", "Connections", "Delay", "Agreement"), i -> i == 1 || i == 2);
             for (HttpTable.Agreement a : agreements) {
-                row(List.of(a.implementation(), Formats.integer(a.connections()), a.delayMs() + " ms", HttpTable.agreementText(a)));
+                row(List.of(
+                        a.implementation(),
+                        Formats.integer(a.connections()),
+                        a.delayMs() + " ms",
+                        HttpTable.agreementText(a)));
             }
             line();
         }
@@ -259,7 +275,11 @@ final class MarkdownReport {
         if (s == null) {
             return Formats.MISSING;
         }
-        return s.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace("\r", "").replace("\n", " ");
+        return s.replace("\\", "\\\\")
+                .replace("|", "\\|")
+                .replace("<", "&lt;")
+                .replace("\r", "")
+                .replace("\n", " ");
     }
 
     private void line(String s) {

@@ -21,8 +21,7 @@ final class ParamKeys {
     /** What a table shows for a workload measured without parameters. */
     static final String NONE = "(no parameters)";
 
-    private ParamKeys() {
-    }
+    private ParamKeys() {}
 
     /** {@code a=1,b=x} as an ordered map; an empty or null key is an empty map; a part without '=' is a name with value "". */
     static Map<String, String> parse(String key) {
@@ -77,7 +76,8 @@ final class ParamKeys {
                 seen.putIfAbsent(v, seen.size());
             });
         }
-        // A total order: per name (in first-seen order), non-numeric values by first appearance, then numbers ascending.
+        // A total order: per name (in first-seen order), non-numeric values by first appearance, then numbers
+        // ascending.
         Comparator<String> byParams = (a, b) -> {
             Map<String, String> pa = parse(a);
             Map<String, String> pb = parse(b);
@@ -97,7 +97,8 @@ final class ParamKeys {
                 } else if (na != null || nb != null) {
                     return na == null ? -1 : 1;
                 }
-                int c = Integer.compare(name.getValue().getOrDefault(va, -1), name.getValue().getOrDefault(vb, -1));
+                int c = Integer.compare(
+                        name.getValue().getOrDefault(va, -1), name.getValue().getOrDefault(vb, -1));
                 if (c != 0) {
                     return c;
                 }

@@ -12,8 +12,7 @@ import java.util.List;
  */
 final class Ratios {
 
-    private Ratios() {
-    }
+    private Ratios() {}
 
     /** {@code metric(cell) / metric(against)}, or null when either is missing, failed, or the denominator is unusable. */
     static Double of(Metric metric, CellResult cell, CellResult against) {

@@ -33,7 +33,9 @@ final class ReportModel {
         this.baseline = Objects.requireNonNull(baseline, "baseline implementation");
         List<CellResult> cells = results.cells() == null ? List.of() : results.cells();
 
-        List<String> order = results.implementations().stream().map(RunResults.ImplementationInfo::id).toList();
+        List<String> order = results.implementations().stream()
+                .map(RunResults.ImplementationInfo::id)
+                .toList();
         Set<String> impls = new LinkedHashSet<>();
         for (String id : order) {
             if (cells.stream().anyMatch(c -> id.equals(c.implementation()))) {
@@ -53,8 +55,8 @@ final class ReportModel {
             infos.putIfAbsent(c.workload(), new WorkloadInfo(c.workload(), null, null, null, List.of()));
         }
         List<WorkloadTable> tables = new ArrayList<>();
-        infos.forEach((id, info) -> tables.add(new WorkloadTable(info,
-                cells.stream().filter(c -> id.equals(c.workload())).toList(), implementations, baseline)));
+        infos.forEach((id, info) -> tables.add(new WorkloadTable(
+                info, cells.stream().filter(c -> id.equals(c.workload())).toList(), implementations, baseline)));
         this.workloads = List.copyOf(tables);
         this.summary = new Summary(workloads, implementations, baseline);
         this.scenarios = new ScenarioMatrix(results.scenarios());
@@ -68,7 +70,9 @@ final class ReportModel {
     /** The run's environment; never null (an empty one when the results had none). */
     Environment environment() {
         Environment e = results.environment();
-        return e != null ? e : new Environment(null, null, null, null, null, 0, null, 0, null, List.of(), null, Map.of(), Map.of());
+        return e != null
+                ? e
+                : new Environment(null, null, null, null, null, 0, null, 0, null, List.of(), null, Map.of(), Map.of());
     }
 
     /**
@@ -78,8 +82,7 @@ final class ReportModel {
      * @param value its value; {@link Formats#MISSING} when unknown
      * @param code  whether the value is command-line text (shown in a code font)
      */
-    record Fact(String label, String value, boolean code) {
-    }
+    record Fact(String label, String value, boolean code) {}
 
     /** The environment as labelled lines, in reading order; the command is separate ({@link Environment#command()}). */
     List<Fact> facts() {
@@ -93,13 +96,18 @@ final class ReportModel {
         f.add(new Fact("CPU", text(e.cpuModel()), false));
         f.add(new Fact("Max heap", Formats.bytes(e.maxHeapBytes()), false));
         f.add(new Fact("OS", text(e.os()), false));
-        f.add(new Fact("JVM flags", e.jvmFlags() == null || e.jvmFlags().isEmpty() ? Formats.MISSING
-                : String.join(" ", e.jvmFlags()), e.jvmFlags() != null && !e.jvmFlags().isEmpty()));
+        f.add(new Fact(
+                "JVM flags",
+                e.jvmFlags() == null || e.jvmFlags().isEmpty() ? Formats.MISSING : String.join(" ", e.jvmFlags()),
+                e.jvmFlags() != null && !e.jvmFlags().isEmpty()));
         f.add(new Fact("Settings", pairs(e.settings()), false));
         if (e.backends() != null) {
             e.backends().forEach((backend, props) -> f.add(new Fact("Backend " + backend, pairs(props), false)));
         }
-        f.add(new Fact("Ratio baseline", baseline + (baselineMeasured() ? "" : " (not measured in this run: no ratios)"), false));
+        f.add(new Fact(
+                "Ratio baseline",
+                baseline + (baselineMeasured() ? "" : " (not measured in this run: no ratios)"),
+                false));
         return f;
     }
 
@@ -149,12 +157,17 @@ final class ReportModel {
     String machine() {
         Environment e = environment();
         String cpu = e.cpuModel() == null || e.cpuModel().isBlank() ? "" : " (" + e.cpuModel() + ")";
-        return e.cores() > 0 ? "the " + e.cores() + " core" + (e.cores() == 1 ? "" : "s") + cpu + " of one machine" : "one machine";
+        return e.cores() > 0
+                ? "the " + e.cores() + " core" + (e.cores() == 1 ? "" : "s") + cpu + " of one machine"
+                : "one machine";
     }
 
     /** The recorded catalog entry of the HTTP service, or one made from nothing but its id. */
     WorkloadInfo httpService() {
-        WorkloadInfo info = results.workloads().stream().filter(w -> "SERVICE".equals(w.kind())).findFirst().orElse(null);
+        WorkloadInfo info = results.workloads().stream()
+                .filter(w -> "SERVICE".equals(w.kind()))
+                .findFirst()
+                .orElse(null);
         return info != null ? info : new WorkloadInfo("http-service", null, null, null, List.of(), "SERVICE", null);
     }
 

@@ -29,8 +29,7 @@ public final class ReportWriter {
     public static final String MARKDOWN = "report.md";
     public static final String HTML = "index.html";
 
-    private ReportWriter() {
-    }
+    private ReportWriter() {}
 
     /**
      * Writes the three files into {@code outDir} (created if missing).

@@ -23,8 +23,7 @@ final class ScenarioMatrix {
      * @param expected  what the claim predicts (from the first backend's result)
      * @param byBackend each backend's result; a backend that did not run it is absent
      */
-    record Row(String id, String title, String expected, Map<String, ScenarioResult> byBackend) {
-    }
+    record Row(String id, String title, String expected, Map<String, ScenarioResult> byBackend) {}
 
     private final List<String> backends;
     private final List<Row> rows;
@@ -62,7 +61,10 @@ final class ScenarioMatrix {
     }
 
     long passed() {
-        return rows.stream().flatMap(r -> r.byBackend().values().stream()).filter(ScenarioResult::passed).count();
+        return rows.stream()
+                .flatMap(r -> r.byBackend().values().stream())
+                .filter(ScenarioResult::passed)
+                .count();
     }
 
     long total() {

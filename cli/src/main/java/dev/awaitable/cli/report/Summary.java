@@ -31,15 +31,23 @@ final class Summary {
      * @param statemachineAllocationFree whether statemachine allocated under a byte per op at every parameter set it has
      * @param loomMemory       per parameter set: loom memory per task / statemachine memory per task
      */
-    record Row(WorkloadTable table, Map<String, Integer> fastest, int contested, Map<String, Double> vsBaseline,
-            List<Double> loomTime, List<Double> loomAllocation, boolean statemachineAllocationFree, List<Double> loomMemory) {
+    record Row(
+            WorkloadTable table,
+            Map<String, Integer> fastest,
+            int contested,
+            Map<String, Double> vsBaseline,
+            List<Double> loomTime,
+            List<Double> loomAllocation,
+            boolean statemachineAllocationFree,
+            List<Double> loomMemory) {
 
         String fastestText() {
             if (fastest.isEmpty()) {
                 return Formats.MISSING;
             }
             List<String> parts = new ArrayList<>();
-            fastest.forEach((impl, wins) -> parts.add(contested == 1 ? impl : impl + " (" + wins + "/" + contested + ")"));
+            fastest.forEach(
+                    (impl, wins) -> parts.add(contested == 1 ? impl : impl + " (" + wins + "/" + contested + ")"));
             return String.join(", ", parts);
         }
     }
@@ -51,7 +59,8 @@ final class Summary {
 
     Summary(List<WorkloadTable> tables, List<String> implementations, String baseline) {
         this.baseline = baseline;
-        this.implementations = implementations.stream().filter(i -> !i.equals(baseline)).toList();
+        this.implementations =
+                implementations.stream().filter(i -> !i.equals(baseline)).toList();
         List<Row> out = new ArrayList<>();
         for (WorkloadTable t : tables) {
             if (!t.rows().isEmpty()) {
@@ -69,7 +78,10 @@ final class Summary {
             CellResult best = null;
             for (String impl : t.implementations()) {
                 CellResult c = t.cell(impl, params);
-                if (c != null && c.ok() && Metric.TIME.of(c) != null && (best == null || Metric.TIME.of(c) < Metric.TIME.of(best))) {
+                if (c != null
+                        && c.ok()
+                        && Metric.TIME.of(c) != null
+                        && (best == null || Metric.TIME.of(c) < Metric.TIME.of(best))) {
                     best = c;
                 }
             }
@@ -91,8 +103,13 @@ final class Summary {
                 .filter(c -> c != null && c.ok() && Metric.ALLOCATION.of(c) != null)
                 .map(Metric.ALLOCATION::of)
                 .toList();
-        boolean smAllocationFree = !smAllocation.isEmpty() && smAllocation.stream().allMatch(v -> v < 1.0);
-        return new Row(t, fastest, contested, vsBaseline,
+        boolean smAllocationFree =
+                !smAllocation.isEmpty() && smAllocation.stream().allMatch(v -> v < 1.0);
+        return new Row(
+                t,
+                fastest,
+                contested,
+                vsBaseline,
                 Ratios.paired(Metric.TIME, t, LOOM, STATEMACHINE),
                 Ratios.paired(Metric.ALLOCATION, t, LOOM, STATEMACHINE),
                 smAllocationFree,
@@ -109,34 +126,44 @@ final class Summary {
     }
 
     /** A column of the summary: its header and its legend line ("term: text"). */
-    private record SummaryColumn(String header, String legend) {
-    }
+    private record SummaryColumn(String header, String legend) {}
 
     private List<SummaryColumn> columns() {
         List<SummaryColumn> c = new ArrayList<>();
         c.add(new SummaryColumn("Workload", "Workload: the workload's id; its section below has the full table"));
-        c.add(new SummaryColumn("Fastest (parameter sets won)", "Fastest: the implementation with the lowest mean time, "
-                + "and at how many of the parameter sets it was lowest (ok cells only)"));
+        c.add(new SummaryColumn(
+                "Fastest (parameter sets won)",
+                "Fastest: the implementation with the lowest mean time, "
+                        + "and at how many of the parameter sets it was lowest (ok cells only)"));
         for (String impl : implementations) {
             if (!hasOwnColumn(impl)) {
                 continue;
             }
-            c.add(new SummaryColumn(impl + " / " + baseline + " time", "each implementation / " + baseline + " time: "
-                    + "geometric mean over parameter sets of the implementation's mean divided by " + baseline
-                    + "'s mean at the same parameters; below 1.00 is faster than " + baseline));
+            c.add(new SummaryColumn(
+                    impl + " / " + baseline + " time",
+                    "each implementation / " + baseline + " time: "
+                            + "geometric mean over parameter sets of the implementation's mean divided by " + baseline
+                            + "'s mean at the same parameters; below 1.00 is faster than " + baseline));
         }
-        c.add(new SummaryColumn("loom / statemachine time", "loom / statemachine time: geometric mean of loom's mean / "
-                + "statemachine's mean, with the lowest and highest ratio over parameter sets in brackets; below 1.00 means "
-                + "loom is faster"));
-        c.add(new SummaryColumn("loom / statemachine B/op", "loom / statemachine B/op: the same for bytes allocated per "
-                + "operation; where statemachine allocates less than a byte per operation (≈ 0) a ratio means nothing, "
-                + "and the cell says so"));
+        c.add(new SummaryColumn(
+                "loom / statemachine time",
+                "loom / statemachine time: geometric mean of loom's mean / "
+                        + "statemachine's mean, with the lowest and highest ratio over parameter sets in brackets; below 1.00 means "
+                        + "loom is faster"));
+        c.add(new SummaryColumn(
+                "loom / statemachine B/op",
+                "loom / statemachine B/op: the same for bytes allocated per "
+                        + "operation; where statemachine allocates less than a byte per operation (≈ 0) a ratio means nothing, "
+                        + "and the cell says so"));
         if (anyMemory) {
-            c.add(new SummaryColumn("loom / statemachine memory/task",
+            c.add(new SummaryColumn(
+                    "loom / statemachine memory/task",
                     "loom / statemachine memory/task: the same for heap held per suspended task"));
         }
-        c.add(new SummaryColumn("Failed cells", "Failed cells: cells of the workload whose status is not ok "
-                + "(their rows are marked in the workload's table)"));
+        c.add(new SummaryColumn(
+                "Failed cells",
+                "Failed cells: cells of the workload whose status is not ok "
+                        + "(their rows are marked in the workload's table)"));
         return c;
     }
 
@@ -166,8 +193,10 @@ final class Summary {
             }
         }
         t.add(withRange(r.loomTime()));
-        t.add(r.loomAllocation().isEmpty() && r.statemachineAllocationFree()
-                ? "statemachine ≈ 0 B/op" : withRange(r.loomAllocation()));
+        t.add(
+                r.loomAllocation().isEmpty() && r.statemachineAllocationFree()
+                        ? "statemachine ≈ 0 B/op"
+                        : withRange(r.loomAllocation()));
         if (anyMemory) {
             t.add(withRange(r.loomMemory()));
         }

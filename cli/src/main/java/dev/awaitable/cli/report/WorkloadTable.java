@@ -24,8 +24,7 @@ final class WorkloadTable {
      * @param baseline   whether this row is the baseline implementation
      * @param firstOfSet whether this row starts a new parameter set (tables draw a rule above it)
      */
-    record Row(CellResult cell, Double ratio, boolean baseline, boolean firstOfSet) {
-    }
+    record Row(CellResult cell, Double ratio, boolean baseline, boolean firstOfSet) {}
 
     private final WorkloadInfo info;
     private final String baseline;

@@ -28,11 +28,28 @@ import dev.awaitable.analyzer.JfrHighlights;
  * @param jmhResultFile         the raw JMH JSON of this cell, relative to the output folder
  * @param jfr                   JFR highlights, if recorded
  */
-public record CellResult(String workload, String implementation, String params, String status, Long checksum,
-        Double nsPerOp, Double nsPerOpError, Double opsPerSecond, Double p50Ns, Double p99Ns, Double p999Ns,
-        Double allocBytesPerOp, Double gcCountPer1000Ops, Double gcTimeMs, Integer peakPlatformThreads,
-        Integer peakCarrierThreads, Double memoryPerTaskBytes, Long memoryTasks, Double jolBytesPerTask,
-        String jmhResultFile, JfrHighlights jfr) {
+public record CellResult(
+        String workload,
+        String implementation,
+        String params,
+        String status,
+        Long checksum,
+        Double nsPerOp,
+        Double nsPerOpError,
+        Double opsPerSecond,
+        Double p50Ns,
+        Double p99Ns,
+        Double p999Ns,
+        Double allocBytesPerOp,
+        Double gcCountPer1000Ops,
+        Double gcTimeMs,
+        Integer peakPlatformThreads,
+        Integer peakCarrierThreads,
+        Double memoryPerTaskBytes,
+        Long memoryTasks,
+        Double jolBytesPerTask,
+        String jmhResultFile,
+        JfrHighlights jfr) {
 
     /** The key that identifies the cell: {@code workload/implementation/params}. */
     public String key() {

@@ -20,7 +20,17 @@ import java.util.Map;
  * @param settings      matrix settings: mode, forks, iterations, JFR on/off, ...
  * @param backends      each backend's reported properties (e.g. loom context affinity mode)
  */
-public record Environment(String date, String jdk, String vendor, String vm, String gc, int cores, String cpuModel, long maxHeapBytes,
-        String os, List<String> jvmFlags, String command, Map<String, String> settings,
-        Map<String, Map<String, String>> backends) {
-}
+public record Environment(
+        String date,
+        String jdk,
+        String vendor,
+        String vm,
+        String gc,
+        int cores,
+        String cpuModel,
+        long maxHeapBytes,
+        String os,
+        List<String> jvmFlags,
+        String command,
+        Map<String, String> settings,
+        Map<String, Map<String, String>> backends) {}

@@ -34,16 +34,40 @@ package dev.awaitable.cli.results;
  * @param vmSizePerConnectionBytes (peakVmSize - idleVmSize) / peakOpenConnections: reserved memory per connection held
  * @param cpuMicrosPerRequest     server CPU time per response
  */
-public record HttpCellResult(String implementation, int connections, int delayMs, String generator, String status,
-        Double durationSeconds, Long requests, Double requestsPerSecond, Double p50Ms, Double p99Ms, Double p999Ms,
-        Double maxMs, Double correctedP99Ms, Double correctedP999Ms, Long errors, String errorDetail,
-        Integer peakThreads, Integer peakCarrierThreads, Integer peakOpenConnections, Long idleRssBytes, Long peakRssBytes,
-        Long idleVmSizeBytes, Long peakVmSizeBytes, Long heapCommittedBytes, Double cpuSeconds,
-        Double rssPerConnectionBytes, Double vmSizePerConnectionBytes, Double cpuMicrosPerRequest) {
+public record HttpCellResult(
+        String implementation,
+        int connections,
+        int delayMs,
+        String generator,
+        String status,
+        Double durationSeconds,
+        Long requests,
+        Double requestsPerSecond,
+        Double p50Ms,
+        Double p99Ms,
+        Double p999Ms,
+        Double maxMs,
+        Double correctedP99Ms,
+        Double correctedP999Ms,
+        Long errors,
+        String errorDetail,
+        Integer peakThreads,
+        Integer peakCarrierThreads,
+        Integer peakOpenConnections,
+        Long idleRssBytes,
+        Long peakRssBytes,
+        Long idleVmSizeBytes,
+        Long peakVmSizeBytes,
+        Long heapCommittedBytes,
+        Double cpuSeconds,
+        Double rssPerConnectionBytes,
+        Double vmSizePerConnectionBytes,
+        Double cpuMicrosPerRequest) {
 
     /** Identifies the cell across runs (resume, merge). */
     public String key() {
-        return "http-service/" + implementation + "/connections=" + connections + ",delay-ms=" + delayMs + ",generator=" + generator;
+        return "http-service/" + implementation + "/connections=" + connections + ",delay-ms=" + delayMs + ",generator="
+                + generator;
     }
 
     public boolean ok() {
@@ -51,8 +75,36 @@ public record HttpCellResult(String implementation, int connections, int delayMs
     }
 
     /** A cell that measured nothing. */
-    public static HttpCellResult failed(String implementation, int connections, int delayMs, String generator, String reason) {
-        return new HttpCellResult(implementation, connections, delayMs, generator, "failed: " + reason, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    public static HttpCellResult failed(
+            String implementation, int connections, int delayMs, String generator, String reason) {
+        return new HttpCellResult(
+                implementation,
+                connections,
+                delayMs,
+                generator,
+                "failed: " + reason,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 }

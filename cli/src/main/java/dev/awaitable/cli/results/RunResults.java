@@ -16,8 +16,13 @@ import java.util.List;
  * @param implementations the implementations as they were, in report order (empty in results
  *                    written before they were recorded: the report then orders by first appearance)
  */
-public record RunResults(Environment environment, List<CellResult> cells, List<ScenarioResult> scenarios,
-        List<WorkloadInfo> workloads, List<HttpCellResult> http, List<ImplementationInfo> implementations) {
+public record RunResults(
+        Environment environment,
+        List<CellResult> cells,
+        List<ScenarioResult> scenarios,
+        List<WorkloadInfo> workloads,
+        List<HttpCellResult> http,
+        List<ImplementationInfo> implementations) {
 
     public RunResults {
         cells = cells == null ? List.of() : cells;
@@ -28,13 +33,21 @@ public record RunResults(Environment environment, List<CellResult> cells, List<S
     }
 
     /** A run without recorded implementations. */
-    public RunResults(Environment environment, List<CellResult> cells, List<ScenarioResult> scenarios, List<WorkloadInfo> workloads,
+    public RunResults(
+            Environment environment,
+            List<CellResult> cells,
+            List<ScenarioResult> scenarios,
+            List<WorkloadInfo> workloads,
             List<HttpCellResult> http) {
         this(environment, cells, scenarios, workloads, http, List.of());
     }
 
     /** A run without HTTP cells. */
-    public RunResults(Environment environment, List<CellResult> cells, List<ScenarioResult> scenarios, List<WorkloadInfo> workloads) {
+    public RunResults(
+            Environment environment,
+            List<CellResult> cells,
+            List<ScenarioResult> scenarios,
+            List<WorkloadInfo> workloads) {
         this(environment, cells, scenarios, workloads, List.of(), List.of());
     }
 
@@ -52,8 +65,8 @@ public record RunResults(Environment environment, List<CellResult> cells, List<S
      * @param kind        IN_PROCESS or SERVICE (null in results written before it was recorded)
      * @param setup       how it runs, one line, or null when it runs as every other does
      */
-    public record WorkloadInfo(String id, String description, String claim, String shape, List<String> params, String kind,
-            String setup) {
+    public record WorkloadInfo(
+            String id, String description, String claim, String shape, List<String> params, String kind, String setup) {
 
         public WorkloadInfo {
             params = params == null ? List.of() : params;
@@ -69,6 +82,5 @@ public record RunResults(Environment environment, List<CellResult> cells, List<S
      * @param id          implementation id, as cells name it
      * @param description one line, for the report's legend
      */
-    public record ImplementationInfo(String id, String description) {
-    }
+    public record ImplementationInfo(String id, String description) {}
 }

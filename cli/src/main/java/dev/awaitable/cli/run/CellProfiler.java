@@ -40,6 +40,7 @@ public final class CellProfiler implements InternalProfiler {
     private final Path jfrFile;
     /** Also record the per-await Suspend/Resume events (they cost our backends, not the peers). */
     private final boolean awaitEvents;
+
     private Recording recording;
     private int measurementIterationsSeen;
     private long measuredOps;
@@ -79,15 +80,16 @@ public final class CellProfiler implements InternalProfiler {
     }
 
     @Override
-    public Collection<? extends Result> afterIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams,
-            IterationResult result) {
+    public Collection<? extends Result<?>> afterIteration(
+            BenchmarkParams benchmarkParams, IterationParams iterationParams, IterationResult result) {
         if (iterationParams.getType() != IterationType.MEASUREMENT) {
             return List.of();
         }
         measurementIterationsSeen++;
         measuredOps += result.getMetadata().getMeasuredOps();
-        List<Result> out = new ArrayList<>();
-        out.add(new ScalarResult("threads.platform.peak", sampler.peakPlatform.get(), "threads", AggregationPolicy.MAX));
+        List<Result<?>> out = new ArrayList<>();
+        out.add(new ScalarResult(
+                "threads.platform.peak", sampler.peakPlatform.get(), "threads", AggregationPolicy.MAX));
         out.add(new ScalarResult("threads.carrier.peak", sampler.peakCarriers.get(), "threads", AggregationPolicy.MAX));
         if (measurementIterationsSeen == iterationParams.getCount()) {
             sampler.interrupt();
@@ -162,6 +164,5 @@ public final class CellProfiler implements InternalProfiler {
                 }
             }
         }
-
     }
 }

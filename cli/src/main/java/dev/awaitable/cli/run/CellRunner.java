@@ -1,8 +1,7 @@
 package dev.awaitable.cli.run;
 
-import dev.awaitable.cli.run.WorkloadBench;
-import dev.awaitable.cli.results.CellResult;
 import dev.awaitable.analyzer.JfrHighlights;
+import dev.awaitable.cli.results.CellResult;
 import dev.awaitable.workloads.Workload;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,9 +34,7 @@ public final class CellRunner {
 
     /** Flags of every measuring JVM: java.lang opened for the loom backend's context affinity. */
     public static final List<String> FORK_FLAGS = List.of(
-            "--add-opens=java.base/java.lang=ALL-UNNAMED",
-            "-Xms1g", "-Xmx2g",
-            "-Dawaitable.jfr.statistics=true");
+            "--add-opens=java.base/java.lang=ALL-UNNAMED", "-Xms1g", "-Xmx2g", "-Dawaitable.jfr.statistics=true");
 
     /** Turns a recording into per-cell highlights; null when no analyzer is wired. */
     @FunctionalInterface
@@ -80,8 +77,11 @@ public final class CellRunner {
                     .measurementIterations(settings.iterations())
                     .measurementTime(TimeValue.milliseconds(settings.iterationMillis()))
                     .addProfiler(GCProfiler.class)
-                    .addProfiler(CellProfiler.class, settings.jfr()
-                            ? "jfr=" + jfr.toAbsolutePath() + (settings.jfrAwaitEvents() ? ";awaits=true" : "") : "")
+                    .addProfiler(
+                            CellProfiler.class,
+                            settings.jfr()
+                                    ? "jfr=" + jfr.toAbsolutePath() + (settings.jfrAwaitEvents() ? ";awaits=true" : "")
+                                    : "")
                     .jvmArgsAppend(FORK_FLAGS.toArray(String[]::new))
                     .shouldFailOnError(true)
                     .shouldDoGC(false) // a forced full GC per iteration shows up in every recording as a JMC warning
@@ -93,7 +93,11 @@ public final class CellRunner {
             if (results.isEmpty()) {
                 return failed(cell, checksum, "JMH produced no result (see " + out.relativize(log) + ")");
             }
-            return toCellResult(cell, checksum, results.iterator().next(), out.relativize(json).toString(),
+            return toCellResult(
+                    cell,
+                    checksum,
+                    results.iterator().next(),
+                    out.relativize(json).toString(),
                     settings.jfr() && Files.exists(jfr) ? jfr : null);
         } catch (RunnerException | RuntimeException | IOException e) {
             return failed(cell, checksum, oneLine(e) + " (see " + out.relativize(log) + ")");
@@ -102,13 +106,14 @@ public final class CellRunner {
 
     private CellResult toCellResult(Cell cell, long checksum, RunResult r, String jsonFile, Path jfr) {
         Result<?> primary = r.getPrimaryResult();
-        Map<String, Result> secondary = r.getSecondaryResults();
+        Map<String, ?> secondary = r.getSecondaryResults(); // JMH's own signature has a raw Result
         double ns = primary.getScore();
         double err = primary.getScoreError();
         Double p50 = null;
         Double p99 = null;
         Double p999 = null;
-        if (cell.workload().shape() == Workload.Shape.LATENCY && primary.getStatistics().getN() > 0) {
+        if (cell.workload().shape() == Workload.Shape.LATENCY
+                && primary.getStatistics().getN() > 0) {
             p50 = primary.getStatistics().getPercentile(50.0);
             p99 = primary.getStatistics().getPercentile(99.0);
             p999 = primary.getStatistics().getPercentile(99.9);
@@ -124,29 +129,80 @@ public final class CellRunner {
         String status = "ok";
         if (jfr != null && summarizer != null) {
             try {
-                highlights = summarizer.summarize(jfr, settings.outDir().relativize(jfr).toString(),
-                        ops == null ? null : ops.longValue());
+                highlights = summarizer.summarize(
+                        jfr, settings.outDir().relativize(jfr).toString(), ops == null ? null : ops.longValue());
             } catch (Exception e) {
-                highlights = new JfrHighlights(settings.outDir().relativize(jfr).toString(), null, null, null, null, null,
-                        null, null, null, null, null, null, List.of("n/a: JFR analysis failed: " + oneLine(e)));
+                highlights = new JfrHighlights(
+                        settings.outDir().relativize(jfr).toString(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        List.of("n/a: JFR analysis failed: " + oneLine(e)));
             }
         }
-        return new CellResult(cell.workload().id(), cell.implementation().id(), cell.params().key(), status, checksum,
-                finite(ns), finite(err), ns > 0 ? 1e9 / ns : null, p50, p99, p999, alloc, gcPer1000, gcTime,
-                peakPlatform, peakCarrier, null, null, null, jsonFile, highlights);
+        return new CellResult(
+                cell.workload().id(),
+                cell.implementation().id(),
+                cell.params().key(),
+                status,
+                checksum,
+                finite(ns),
+                finite(err),
+                ns > 0 ? 1e9 / ns : null,
+                p50,
+                p99,
+                p999,
+                alloc,
+                gcPer1000,
+                gcTime,
+                peakPlatform,
+                peakCarrier,
+                null,
+                null,
+                null,
+                jsonFile,
+                highlights);
     }
 
     static CellResult failed(Cell cell, Long checksum, String reason) {
-        return new CellResult(cell.workload().id(), cell.implementation().id(), cell.params().key(), "failed: " + reason,
-                checksum, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new CellResult(
+                cell.workload().id(),
+                cell.implementation().id(),
+                cell.params().key(),
+                "failed: " + reason,
+                checksum,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
-    private static Double score(Map<String, Result> secondary, String name) {
-        Result<?> r = secondary.get(name);
+    private static Double score(Map<String, ?> secondary, String name) {
+        Result<?> r = (Result<?>) secondary.get(name);
         return r == null ? null : finite(r.getScore());
     }
 
-    private static Integer intScore(Map<String, Result> secondary, String name) {
+    private static Integer intScore(Map<String, ?> secondary, String name) {
         Double d = score(secondary, name);
         return d == null ? null : (int) Math.round(d);
     }

@@ -3,11 +3,11 @@ package dev.awaitable.cli.run;
 import dev.awaitable.Async;
 import dev.awaitable.cli.results.Environment;
 import dev.awaitable.cli.results.RunResults;
+import dev.awaitable.spi.AsyncBackend;
+import dev.awaitable.workloads.Implementation;
 import dev.awaitable.workloads.ParamSpec;
 import dev.awaitable.workloads.Workload;
 import dev.awaitable.workloads.WorkloadCatalog;
-import dev.awaitable.spi.AsyncBackend;
-import dev.awaitable.workloads.Implementation;
 import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
@@ -25,14 +25,15 @@ import java.util.stream.Stream;
 
 /** Describes the machine, the JVM and the settings of a run, and the catalog as it was. */
 public final class EnvironmentProbe {
-    private EnvironmentProbe() {
-    }
+    private EnvironmentProbe() {}
 
     public static Environment describe(MatrixSettings settings) {
         Runtime rt = Runtime.getRuntime();
         String gc = ManagementFactory.getGarbageCollectorMXBeans().stream()
-                .map(GarbageCollectorMXBean::getName).collect(Collectors.joining(", "));
-        List<String> flags = new ArrayList<>(ManagementFactory.getRuntimeMXBean().getInputArguments());
+                .map(GarbageCollectorMXBean::getName)
+                .collect(Collectors.joining(", "));
+        List<String> flags =
+                new ArrayList<>(ManagementFactory.getRuntimeMXBean().getInputArguments());
         flags.add("forks: " + String.join(" ", CellRunner.FORK_FLAGS));
         Map<String, Map<String, String>> backends = new LinkedHashMap<>();
         for (String name : Async.availableBackends()) {
@@ -54,7 +55,8 @@ public final class EnvironmentProbe {
                 rt.availableProcessors(),
                 cpuModel(),
                 rt.maxMemory(),
-                System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
+                System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                        + System.getProperty("os.arch"),
                 flags,
                 settings.command(),
                 settings.describe(),
@@ -64,7 +66,9 @@ public final class EnvironmentProbe {
     /** The processor's model name from /proc/cpuinfo (Linux), else null. */
     static String cpuModel() {
         try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
-            return lines.filter(l -> l.startsWith("model name")).map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst()
+            return lines.filter(l -> l.startsWith("model name"))
+                    .map(l -> l.substring(l.indexOf(':') + 1).trim())
+                    .findFirst()
                     .orElse(null);
         } catch (IOException | RuntimeException e) {
             return null;
@@ -79,7 +83,13 @@ public final class EnvironmentProbe {
             for (ParamSpec p : w.params()) {
                 params.add(p.name() + " (" + p.legal() + "): " + p.description());
             }
-            out.add(new RunResults.WorkloadInfo(w.id(), w.description(), w.claim(), w.shape().name(), params, w.kind().name(),
+            out.add(new RunResults.WorkloadInfo(
+                    w.id(),
+                    w.description(),
+                    w.claim(),
+                    w.shape().name(),
+                    params,
+                    w.kind().name(),
                     w.setup()));
         }
         return out;
@@ -87,6 +97,8 @@ public final class EnvironmentProbe {
 
     /** The implementations, in report order, for the report's legends. */
     public static List<RunResults.ImplementationInfo> implementations() {
-        return Arrays.stream(Implementation.values()).map(i -> new RunResults.ImplementationInfo(i.id(), i.description())).toList();
+        return Arrays.stream(Implementation.values())
+                .map(i -> new RunResults.ImplementationInfo(i.id(), i.description()))
+                .toList();
     }
 }

@@ -1,13 +1,13 @@
 package dev.awaitable.cli.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.awaitable.cli.results.HttpCellResult;
+import dev.awaitable.cli.run.HttpMatrix.HttpCell;
 import dev.awaitable.http.load.JavaLoadGenerator;
 import dev.awaitable.http.load.LoadGenerator;
 import dev.awaitable.http.load.LoadResult;
 import dev.awaitable.http.load.Wrk;
 import dev.awaitable.http.load.WrkUnavailableException;
-import dev.awaitable.cli.results.HttpCellResult;
-import dev.awaitable.cli.run.HttpMatrix.HttpCell;
 import dev.awaitable.workloads.httpservice.HttpServiceWorkload;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -52,11 +52,14 @@ public final class HttpCellRunner {
 
     /** About how long a cell takes on average: server start, warm-up, then each generator's window and idle wait. */
     public static Duration estimate(List<HttpCell> cells) {
-        return Duration.ofNanos((long) cells.stream().mapToLong(c -> estimate(c).toNanos()).average().orElse(0));
+        return Duration.ofNanos((long)
+                cells.stream().mapToLong(c -> estimate(c).toNanos()).average().orElse(0));
     }
 
     static Duration estimate(HttpCell cell) {
-        return Duration.ofSeconds(4L + cell.warmupSeconds() + cell.generators().size() * (cell.durationSeconds() + 3L)
+        return Duration.ofSeconds(4L
+                + cell.warmupSeconds()
+                + cell.generators().size() * (cell.durationSeconds() + 3L)
                 + (cell.connections() >= 5_000 ? 2L * cell.generators().size() : 0));
     }
 
@@ -91,12 +94,25 @@ public final class HttpCellRunner {
         List<HttpCellResult> out = new ArrayList<>();
         Path log = dir.resolve(cell.fileName() + ".log");
         int perGenerator = cell.durationSeconds() + (int) timeout(cell).toSeconds() + 60;
-        int maxSeconds = 120 + cell.warmupSeconds() * 2 + perGenerator * cell.generators().size();
-        try (ServerProcess server = ServerProcess.start(cell.implementation().id(), cell.delayMs(), HttpServiceWorkload.BODY_BYTES,
-                Math.max(cell.connections(), 128), maxSeconds, log)) {
+        int maxSeconds = 120
+                + cell.warmupSeconds() * 2
+                + perGenerator * cell.generators().size();
+        try (ServerProcess server = ServerProcess.start(
+                cell.implementation().id(),
+                cell.delayMs(),
+                HttpServiceWorkload.BODY_BYTES,
+                Math.max(cell.connections(), 128),
+                maxSeconds,
+                log)) {
             if (cell.warmupSeconds() > 0) {
-                new JavaLoadGenerator(Duration.ofMillis(cell.delayMs())).run("127.0.0.1", server.port(), "/",
-                        Math.min(cell.connections(), WARMUP_CONNECTIONS), Duration.ofSeconds(cell.warmupSeconds()), timeout(cell));
+                new JavaLoadGenerator(Duration.ofMillis(cell.delayMs()))
+                        .run(
+                                "127.0.0.1",
+                                server.port(),
+                                "/",
+                                Math.min(cell.connections(), WARMUP_CONNECTIONS),
+                                Duration.ofSeconds(cell.warmupSeconds()),
+                                timeout(cell));
                 awaitIdle(server);
             }
             for (String g : cell.generators()) {
@@ -107,10 +123,12 @@ public final class HttpCellRunner {
                 awaitIdle(server);
             }
         } catch (IOException | RuntimeException e) {
-            String reason = CellRunner.oneLine(e) + " (server log: " + settings.outDir().relativize(log) + ")";
+            String reason =
+                    CellRunner.oneLine(e) + " (server log: " + settings.outDir().relativize(log) + ")";
             for (String g : cell.generators()) {
                 if (out.stream().noneMatch(r -> r.generator().equals(g)) && !alreadyMeasured(cell, g)) {
-                    out.add(HttpCellResult.failed(cell.implementation().id(), cell.connections(), cell.delayMs(), g, reason));
+                    out.add(HttpCellResult.failed(
+                            cell.implementation().id(), cell.connections(), cell.delayMs(), g, reason));
                 }
             }
         } catch (InterruptedException e) {
@@ -135,7 +153,12 @@ public final class HttpCellRunner {
         JsonNode idle = server.stats();
         server.reset();
         JsonNode before = server.stats();
-        LoadResult load = generator.run("127.0.0.1", server.port(), "/", cell.connections(), Duration.ofSeconds(cell.durationSeconds()),
+        LoadResult load = generator.run(
+                "127.0.0.1",
+                server.port(),
+                "/",
+                cell.connections(),
+                Duration.ofSeconds(cell.durationSeconds()),
                 timeout(cell));
         JsonNode after = server.stats();
         Long peakRss = longOf(after, "peakRssBytes");
@@ -149,13 +172,38 @@ public final class HttpCellRunner {
         // Per connection the server really held: a slow acceptor may never have all of them open at once.
         Integer peakOpen = intOf(after, "peakOpenConnections");
         int held = peakOpen != null && peakOpen > 0 ? peakOpen : cell.connections();
-        String status = requests > 0 ? "ok" : "failed: no request was answered" + (load.errorDetail() == null ? "" : " (" + load.errorDetail() + ")");
-        return new HttpCellResult(impl, cell.connections(), cell.delayMs(), generatorId, status, load.durationSeconds(), requests,
-                load.requestsPerSecond(), load.p50Ms(), load.p99Ms(), load.p999Ms(), load.maxMs(), load.correctedP99Ms(),
-                load.correctedP999Ms(), load.errors(), load.errorDetail(), intOf(after, "peakThreads"),
-                intOf(after, "peakCarrierThreads"), intOf(after, "peakOpenConnections"), idleRss, peakRss, idleVm,
-                peakVm, longOf(after, "heapCommittedBytes"), cpuSeconds,
-                perConnection(peakRss, idleRss, held), perConnection(peakVm, idleVm, held),
+        String status = requests > 0
+                ? "ok"
+                : "failed: no request was answered"
+                        + (load.errorDetail() == null ? "" : " (" + load.errorDetail() + ")");
+        return new HttpCellResult(
+                impl,
+                cell.connections(),
+                cell.delayMs(),
+                generatorId,
+                status,
+                load.durationSeconds(),
+                requests,
+                load.requestsPerSecond(),
+                load.p50Ms(),
+                load.p99Ms(),
+                load.p999Ms(),
+                load.maxMs(),
+                load.correctedP99Ms(),
+                load.correctedP999Ms(),
+                load.errors(),
+                load.errorDetail(),
+                intOf(after, "peakThreads"),
+                intOf(after, "peakCarrierThreads"),
+                intOf(after, "peakOpenConnections"),
+                idleRss,
+                peakRss,
+                idleVm,
+                peakVm,
+                longOf(after, "heapCommittedBytes"),
+                cpuSeconds,
+                perConnection(peakRss, idleRss, held),
+                perConnection(peakVm, idleVm, held),
                 cpuSeconds == null || requests == 0 ? null : cpuSeconds * 1e6 / requests);
     }
 
@@ -220,7 +268,8 @@ public final class HttpCellRunner {
             return r.generator() + ": " + r.status();
         }
         StringBuilder sb = new StringBuilder(r.generator()).append(": ");
-        sb.append(String.format(Locale.ROOT, "%,.0f req/s, p50 %.3g ms, p99 %.3g ms", r.requestsPerSecond(), r.p50Ms(), r.p99Ms()));
+        sb.append(String.format(
+                Locale.ROOT, "%,.0f req/s, p50 %.3g ms, p99 %.3g ms", r.requestsPerSecond(), r.p50Ms(), r.p99Ms()));
         sb.append(", ").append(r.errors()).append(" errors");
         if (r.peakThreads() != null) {
             sb.append(", peak threads ").append(r.peakThreads());

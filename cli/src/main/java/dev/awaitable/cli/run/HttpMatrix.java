@@ -17,15 +17,20 @@ import java.util.List;
 public final class HttpMatrix {
     private static final Workload SERVICE = WorkloadCatalog.byId(HttpServiceWorkload.ID);
 
-    private HttpMatrix() {
-    }
+    private HttpMatrix() {}
 
     /** One server process: an implementation at one connection count and delay, measured by each generator in turn. */
-    public record HttpCell(Implementation implementation, int connections, int delayMs, int durationSeconds, int warmupSeconds,
+    public record HttpCell(
+            Implementation implementation,
+            int connections,
+            int delayMs,
+            int durationSeconds,
+            int warmupSeconds,
             List<String> generators) {
 
         public String key(String generator) {
-            return HttpServiceWorkload.ID + "/" + implementation.id() + "/connections=" + connections + ",delay-ms=" + delayMs + ",generator=" + generator;
+            return HttpServiceWorkload.ID + "/" + implementation.id() + "/connections=" + connections + ",delay-ms="
+                    + delayMs + ",generator=" + generator;
         }
 
         public String fileName() {
@@ -34,8 +39,9 @@ public final class HttpMatrix {
 
         @Override
         public String toString() {
-            return HttpServiceWorkload.ID + " / " + implementation.id() + " / connections=" + connections + ", delay-ms=" + delayMs
-                    + " (" + String.join(" then ", generators) + ", " + durationSeconds + " s each)";
+            return HttpServiceWorkload.ID + " / " + implementation.id() + " / connections=" + connections
+                    + ", delay-ms=" + delayMs + " (" + String.join(" then ", generators) + ", " + durationSeconds
+                    + " s each)";
         }
     }
 
@@ -67,7 +73,10 @@ public final class HttpMatrix {
     }
 
     private static ParamSpec spec(String name) {
-        return SERVICE.params().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
+        return SERVICE.params().stream()
+                .filter(p -> p.name().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static List<String> values(MatrixSettings s, String name) {

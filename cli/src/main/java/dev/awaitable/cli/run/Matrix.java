@@ -16,21 +16,25 @@ import java.util.Map;
  * checked here, before anything runs, so bad input fails fast with one clear message.
  */
 public final class Matrix {
-    private Matrix() {
-    }
+    private Matrix() {}
 
     /** The workloads selected by {@code settings} (all if none named), of every kind, in catalog order. */
     public static List<Workload> workloads(MatrixSettings settings) {
         if (settings.workloads().isEmpty()) {
             return WorkloadCatalog.all();
         }
-        List<Workload> named = settings.workloads().stream().map(WorkloadCatalog::byId).distinct().toList();
+        List<Workload> named = settings.workloads().stream()
+                .map(WorkloadCatalog::byId)
+                .distinct()
+                .toList();
         return WorkloadCatalog.all().stream().filter(named::contains).toList();
     }
 
     /** The selected workloads measured in-process by JMH; {@link HttpMatrix} has the service's cells. */
     public static List<Workload> inProcessWorkloads(MatrixSettings settings) {
-        return workloads(settings).stream().filter(w -> w.kind() == Workload.Kind.IN_PROCESS).toList();
+        return workloads(settings).stream()
+                .filter(w -> w.kind() == Workload.Kind.IN_PROCESS)
+                .toList();
     }
 
     public static List<Implementation> implementations(MatrixSettings settings) {
@@ -45,8 +49,8 @@ public final class Matrix {
         List<Map<String, String>> sets = new ArrayList<>();
         sets.add(new LinkedHashMap<>());
         for (ParamSpec spec : w.params()) {
-            List<String> values = settings.paramOverrides().getOrDefault(spec.name(),
-                    settings.full() ? spec.full() : spec.quick());
+            List<String> values =
+                    settings.paramOverrides().getOrDefault(spec.name(), settings.full() ? spec.full() : spec.quick());
             List<Map<String, String>> next = new ArrayList<>();
             for (Map<String, String> partial : sets) {
                 for (String v : values) {
@@ -98,7 +102,8 @@ public final class Matrix {
     /** A --param for a name no selected workload has is a typo: say so. */
     private static void checkOverrides(MatrixSettings settings) {
         for (String name : settings.paramOverrides().keySet()) {
-            boolean known = workloads(settings).stream().anyMatch(w -> w.params().stream().anyMatch(p -> p.name().equals(name)));
+            boolean known = workloads(settings).stream()
+                    .anyMatch(w -> w.params().stream().anyMatch(p -> p.name().equals(name)));
             if (!known) {
                 throw new IllegalArgumentException("no selected workload has a parameter '" + name + "'");
             }

@@ -93,22 +93,58 @@ public final class MatrixRunner {
     }
 
     private CellResult withMemory(Cell cell, CellResult r) {
-        int count = settings.memoryTasks() > 0 ? settings.memoryTasks()
+        int count = settings.memoryTasks() > 0
+                ? settings.memoryTasks()
                 : cell.params().asMap().containsKey("tasks") ? cell.params().getInt("tasks") : 10_000;
         Path log = settings.outDir().resolve("memory").resolve(cell.fileName() + ".log");
         try {
             Files.createDirectories(log.getParent());
             MemoryMeasurer.Measurement m = MemoryMeasurer.measure(cell, count, log);
-            return new CellResult(r.workload(), r.implementation(), r.params(), r.status(), r.checksum(), r.nsPerOp(),
-                    r.nsPerOpError(), r.opsPerSecond(), r.p50Ns(), r.p99Ns(), r.p999Ns(), r.allocBytesPerOp(),
-                    r.gcCountPer1000Ops(), r.gcTimeMs(), r.peakPlatformThreads(), r.peakCarrierThreads(),
-                    m.bytesPerTask(), m.tasks(), m.jolBytes() == null ? null : m.jolBytes().doubleValue(),
-                    r.jmhResultFile(), r.jfr());
+            return new CellResult(
+                    r.workload(),
+                    r.implementation(),
+                    r.params(),
+                    r.status(),
+                    r.checksum(),
+                    r.nsPerOp(),
+                    r.nsPerOpError(),
+                    r.opsPerSecond(),
+                    r.p50Ns(),
+                    r.p99Ns(),
+                    r.p999Ns(),
+                    r.allocBytesPerOp(),
+                    r.gcCountPer1000Ops(),
+                    r.gcTimeMs(),
+                    r.peakPlatformThreads(),
+                    r.peakCarrierThreads(),
+                    m.bytesPerTask(),
+                    m.tasks(),
+                    m.jolBytes() == null ? null : m.jolBytes().doubleValue(),
+                    r.jmhResultFile(),
+                    r.jfr());
         } catch (Exception e) {
-            return new CellResult(r.workload(), r.implementation(), r.params(),
-                    "failed: memory per task: " + CellRunner.oneLine(e), r.checksum(), r.nsPerOp(), r.nsPerOpError(),
-                    r.opsPerSecond(), r.p50Ns(), r.p99Ns(), r.p999Ns(), r.allocBytesPerOp(), r.gcCountPer1000Ops(),
-                    r.gcTimeMs(), r.peakPlatformThreads(), r.peakCarrierThreads(), null, null, null, r.jmhResultFile(), r.jfr());
+            return new CellResult(
+                    r.workload(),
+                    r.implementation(),
+                    r.params(),
+                    "failed: memory per task: " + CellRunner.oneLine(e),
+                    r.checksum(),
+                    r.nsPerOp(),
+                    r.nsPerOpError(),
+                    r.opsPerSecond(),
+                    r.p50Ns(),
+                    r.p99Ns(),
+                    r.p999Ns(),
+                    r.allocBytesPerOp(),
+                    r.gcCountPer1000Ops(),
+                    r.gcTimeMs(),
+                    r.peakPlatformThreads(),
+                    r.peakCarrierThreads(),
+                    null,
+                    null,
+                    null,
+                    r.jmhResultFile(),
+                    r.jfr());
         }
     }
 

@@ -30,10 +30,25 @@ import java.util.Objects;
  * @param baseline          implementation id the report's Ratio column divides by
  * @param command           the command line, for the report's "reproduce" line
  */
-public record MatrixSettings(Path outDir, boolean full, List<String> workloads, List<String> implementations,
-        Map<String, List<String>> paramOverrides, int forks, int warmupIterations, int iterations, int iterationMillis,
-        boolean jfr, boolean jfrAwaitEvents, int memoryTasks, boolean scenarios, int shardIndex, int shardCount,
-        boolean resume, String baseline, String command) {
+public record MatrixSettings(
+        Path outDir,
+        boolean full,
+        List<String> workloads,
+        List<String> implementations,
+        Map<String, List<String>> paramOverrides,
+        int forks,
+        int warmupIterations,
+        int iterations,
+        int iterationMillis,
+        boolean jfr,
+        boolean jfrAwaitEvents,
+        int memoryTasks,
+        boolean scenarios,
+        int shardIndex,
+        int shardCount,
+        boolean resume,
+        String baseline,
+        String command) {
 
     public MatrixSettings {
         Objects.requireNonNull(outDir, "outDir");
@@ -47,12 +62,22 @@ public record MatrixSettings(Path outDir, boolean full, List<String> workloads, 
 
     /** The quick matrix of {@code ./awaitable compare}: a few minutes on 2 cores, JFR and scenarios on. */
     public static Builder quick(Path outDir, String command) {
-        return new Builder(outDir, command).iterationMillis(200).iterations(3).warmupIterations(1).forks(1).scenarios(true);
+        return new Builder(outDir, command)
+                .iterationMillis(200)
+                .iterations(3)
+                .warmupIterations(1)
+                .forks(1)
+                .scenarios(true);
     }
 
     /** The full matrix of {@code ./awaitable bench}: full parameter values, longer iterations, scenarios off. */
     public static Builder full(Path outDir, String command) {
-        return new Builder(outDir, command).full(true).iterationMillis(1000).iterations(5).warmupIterations(3).forks(2);
+        return new Builder(outDir, command)
+                .full(true)
+                .iterationMillis(1000)
+                .iterations(5)
+                .warmupIterations(3)
+                .forks(2);
     }
 
     /** A builder holding these settings. */
@@ -200,8 +225,24 @@ public record MatrixSettings(Path outDir, boolean full, List<String> workloads, 
         }
 
         public MatrixSettings build() {
-            return new MatrixSettings(outDir, full, workloads, implementations, paramOverrides, forks, warmupIterations, iterations,
-                    iterationMillis, jfr, jfrAwaitEvents, memoryTasks, scenarios, shardIndex, shardCount, resume, baseline,
+            return new MatrixSettings(
+                    outDir,
+                    full,
+                    workloads,
+                    implementations,
+                    paramOverrides,
+                    forks,
+                    warmupIterations,
+                    iterations,
+                    iterationMillis,
+                    jfr,
+                    jfrAwaitEvents,
+                    memoryTasks,
+                    scenarios,
+                    shardIndex,
+                    shardCount,
+                    resume,
+                    baseline,
                     command);
         }
     }

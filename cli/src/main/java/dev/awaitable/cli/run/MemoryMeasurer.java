@@ -15,19 +15,27 @@ import java.util.concurrent.TimeUnit;
 public final class MemoryMeasurer {
 
     /** What the probe measured. */
-    public record Measurement(double bytesPerTask, double rssPerTask, Long jolBytes, long tasks, long checksum) {
-    }
+    public record Measurement(double bytesPerTask, double rssPerTask, Long jolBytes, long tasks, long checksum) {}
 
-    private MemoryMeasurer() {
-    }
+    private MemoryMeasurer() {}
 
     public static Measurement measure(Cell cell, int count, Path log) throws Exception {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(List.of("--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/jdk.internal.vm=ALL-UNNAMED",
-                "-Djdk.attach.allowAttachSelf=true", "-XX:+EnableDynamicAgentLoading", "-Xss1m", "-Xmx8g",
-                "-Djol.magicFieldOffset=true", "-cp", System.getProperty("java.class.path"),
-                MemoryProbe.class.getName(), cell.workload().id(), cell.implementation().id(), cell.params().key(),
+        cmd.addAll(List.of(
+                "--add-opens=java.base/java.lang=ALL-UNNAMED",
+                "--add-opens=java.base/jdk.internal.vm=ALL-UNNAMED",
+                "-Djdk.attach.allowAttachSelf=true",
+                "-XX:+EnableDynamicAgentLoading",
+                "-Xss1m",
+                "-Xmx8g",
+                "-Djol.magicFieldOffset=true",
+                "-cp",
+                System.getProperty("java.class.path"),
+                MemoryProbe.class.getName(),
+                cell.workload().id(),
+                cell.implementation().id(),
+                cell.params().key(),
                 Integer.toString(count)));
         Process p = new ProcessBuilder(cmd).redirectError(log.toFile()).start();
         String answer = null;
@@ -44,7 +52,8 @@ public final class MemoryMeasurer {
             throw new IllegalStateException("memory probe timed out");
         }
         if (p.exitValue() != 0 || answer == null) {
-            throw new IllegalStateException("memory probe failed (exit " + p.exitValue() + ", see " + log.getFileName() + ")");
+            throw new IllegalStateException(
+                    "memory probe failed (exit " + p.exitValue() + ", see " + log.getFileName() + ")");
         }
         return parse(answer);
     }
@@ -63,7 +72,7 @@ public final class MemoryMeasurer {
                 case "jolBytes" -> jol = "-".equals(kv[1]) ? null : Long.valueOf(kv[1]);
                 case "tasks" -> tasks = Long.parseLong(kv[1]);
                 case "checksum" -> checksum = Long.parseLong(kv[1]);
-                default -> { }
+                default -> {}
             }
         }
         return new Measurement(bytes, rss, jol, tasks, checksum);

@@ -23,8 +23,7 @@ import java.util.Locale;
  */
 public final class MemoryProbe {
 
-    private MemoryProbe() {
-    }
+    private MemoryProbe() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length != 4) {
@@ -54,9 +53,14 @@ public final class MemoryProbe {
             jol = jolSize(tasks.representative());
             checksum = tasks.resumeAll();
         }
-        System.out.printf(Locale.ROOT, "MEMORY bytesPerTask=%.1f rssPerTask=%.1f jolBytes=%s tasks=%d checksum=%d%n",
-                (heapAfter - heapBefore) / (double) count, (rssAfter - rssBefore) / (double) count,
-                jol == null ? "-" : jol.toString(), count, checksum);
+        System.out.printf(
+                Locale.ROOT,
+                "MEMORY bytesPerTask=%.1f rssPerTask=%.1f jolBytes=%s tasks=%d checksum=%d%n",
+                (heapAfter - heapBefore) / (double) count,
+                (rssAfter - rssBefore) / (double) count,
+                jol == null ? "-" : jol.toString(),
+                count,
+                checksum);
         System.exit(0);
     }
 
@@ -102,8 +106,10 @@ public final class MemoryProbe {
         try {
             var vm = org.openjdk.jol.vm.VM.current();
             if (task instanceof Thread t && t.isVirtual()) {
-                Object cont = field(Class.forName("java.lang.VirtualThread"), "cont").get(t);
-                Object chunk = field(Class.forName("jdk.internal.vm.Continuation"), "tail").get(cont);
+                Object cont =
+                        field(Class.forName("java.lang.VirtualThread"), "cont").get(t);
+                Object chunk = field(Class.forName("jdk.internal.vm.Continuation"), "tail")
+                        .get(cont);
                 long total = 0;
                 Field parent = chunk == null ? null : field(chunk.getClass(), "parent");
                 while (chunk != null) {
@@ -123,7 +129,8 @@ public final class MemoryProbe {
             }
             return size;
         } catch (Throwable e) {
-            System.err.println("awaitable: JOL could not size " + task.getClass().getName() + ": " + e);
+            System.err.println(
+                    "awaitable: JOL could not size " + task.getClass().getName() + ": " + e);
             return null;
         }
     }

@@ -13,8 +13,7 @@ public final class OpenFiles {
     /** Descriptors a process needs besides its connections (jars, selectors, pipes, logs). */
     static final int SPARE = 500;
 
-    private OpenFiles() {
-    }
+    private OpenFiles() {}
 
     /** {soft, hard}, or null where /proc is not there. */
     static long[] limits() {
@@ -31,7 +30,8 @@ public final class OpenFiles {
         if (l == null) {
             return "open-file limit unknown (no /proc/self/limits); each connection needs a descriptor on each side";
         }
-        return "open-file limit " + l[0] + " (hard " + l[1] + "), raised to the hard limit by the launcher and the JVM; "
+        return "open-file limit " + l[0] + " (hard " + l[1]
+                + "), raised to the hard limit by the launcher and the JVM; "
                 + "each connection needs one descriptor in the generator and one in the server";
     }
 

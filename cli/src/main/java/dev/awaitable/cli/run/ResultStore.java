@@ -65,7 +65,9 @@ public final class ResultStore {
     }
 
     /** What the run records besides its measurements: where and how, and the catalog as it was. */
-    public synchronized void environment(Environment env, List<RunResults.WorkloadInfo> catalog,
+    public synchronized void environment(
+            Environment env,
+            List<RunResults.WorkloadInfo> catalog,
             List<RunResults.ImplementationInfo> implementations) {
         this.environment = env;
         this.workloads = catalog;
@@ -84,7 +86,12 @@ public final class ResultStore {
     }
 
     public synchronized RunResults snapshot() {
-        return new RunResults(environment, List.copyOf(cells.values()), List.copyOf(scenarios), workloads, List.copyOf(http.values()),
+        return new RunResults(
+                environment,
+                List.copyOf(cells.values()),
+                List.copyOf(scenarios),
+                workloads,
+                List.copyOf(http.values()),
                 implementations);
     }
 

@@ -1,8 +1,8 @@
 package dev.awaitable.cli.run;
 
-import dev.awaitable.workloads.httpservice.HttpServiceWorkload;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.awaitable.workloads.httpservice.HttpServiceWorkload;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -55,14 +55,28 @@ final class ServerProcess implements AutoCloseable {
     static ServerProcess start(String implementation, int delayMs, int bodyBytes, int backlog, int maxSeconds, Path log)
             throws IOException {
         List<String> cmd = new ArrayList<>();
-        cmd.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.add(ProcessHandle.current()
+                .info()
+                .command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         cmd.addAll(HttpServiceWorkload.SERVER_JVM_FLAGS);
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(HttpServiceWorkload.SERVER_MAIN);
-        cmd.addAll(List.of("--impl", implementation, "--delay-ms", String.valueOf(delayMs), "--body-bytes", String.valueOf(bodyBytes),
-                "--backlog", String.valueOf(backlog), "--max-seconds", String.valueOf(maxSeconds)));
-        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.to(log.toFile())).start();
+        cmd.addAll(List.of(
+                "--impl",
+                implementation,
+                "--delay-ms",
+                String.valueOf(delayMs),
+                "--body-bytes",
+                String.valueOf(bodyBytes),
+                "--backlog",
+                String.valueOf(backlog),
+                "--max-seconds",
+                String.valueOf(maxSeconds)));
+        Process p = new ProcessBuilder(cmd)
+                .redirectError(ProcessBuilder.Redirect.to(log.toFile()))
+                .start();
         try {
             return new ServerProcess(p, 30);
         } catch (IOException | RuntimeException e) {
@@ -104,7 +118,7 @@ final class ServerProcess implements AutoCloseable {
     private String next(String prefix, int seconds) throws IOException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         try {
-            for (;;) {
+            for (; ; ) {
                 long left = deadline - System.nanoTime();
                 String line = left > 0 ? lines.poll(left, TimeUnit.NANOSECONDS) : null;
                 if (line == null) {
@@ -124,7 +138,8 @@ final class ServerProcess implements AutoCloseable {
     }
 
     private void pump() {
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader r =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = r.readLine()) != null) {
                 lines.offer(line);

@@ -14,14 +14,16 @@ class ChartsTest {
     private final Charts charts = new Charts(model.implementations());
 
     private WorkloadTable workload(String id) {
-        return model.workloads().stream().filter(w -> w.id().equals(id)).findFirst().orElseThrow();
+        return model.workloads().stream()
+                .filter(w -> w.id().equals(id))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
     void everyWorkloadHasBarsForTimeAndAllocation() {
         for (WorkloadTable t : model.workloads()) {
-            assertThat(charts.workload(t)).extracting(Chart::title)
-                    .contains("Mean time (ns/op)", "Allocation (B/op)");
+            assertThat(charts.workload(t)).extracting(Chart::title).contains("Mean time (ns/op)", "Allocation (B/op)");
         }
     }
 
@@ -29,25 +31,37 @@ class ChartsTest {
     @Test
     void sweepsGetLineChartsWithLogAxes() {
         List<Chart> chain = charts.workload(workload("await-chain"));
-        Chart byDepth = chain.stream().filter(c -> c.title().equals("Mean time (ns/op) by depth")).findFirst().orElseThrow();
+        Chart byDepth = chain.stream()
+                .filter(c -> c.title().equals("Mean time (ns/op) by depth"))
+                .findFirst()
+                .orElseThrow();
         JsonNode option = byDepth.spec().get("option");
         assertThat(option.get("xAxis").get("type").asText()).isEqualTo("log");
         assertThat(option.get("yAxis").get("type").asText()).isEqualTo("log");
         assertThat(option.get("series")).hasSize(4);
-        assertThat(option.get("series").get(0).get("data").get(0).get(0).asDouble()).isEqualTo(1.0);
+        assertThat(option.get("series").get(0).get("data").get(0).get(0).asDouble())
+                .isEqualTo(1.0);
         assertThat(option.get("series").get(0).get("type").asText()).isEqualTo("line");
         // Two values of a parameter are no sweep; a choice parameter never is.
-        assertThat(charts.workload(workload("fan-out"))).extracting(Chart::title).noneMatch(t -> t.contains(" by "));
-        assertThat(charts.workload(workload("pinning"))).extracting(Chart::title).noneMatch(t -> t.contains(" by "));
+        assertThat(charts.workload(workload("fan-out")))
+                .extracting(Chart::title)
+                .noneMatch(t -> t.contains(" by "));
+        assertThat(charts.workload(workload("pinning")))
+                .extracting(Chart::title)
+                .noneMatch(t -> t.contains(" by "));
     }
 
     /** Memory-shaped workloads chart memory per task, against the task count; failed cells are left out and said so. */
     @Test
     void memoryPerTaskIsChartedAndFailedCellsAreOmitted() {
         List<Chart> sleepers = charts.workload(workload("sleepers"));
-        assertThat(sleepers).extracting(Chart::title)
+        assertThat(sleepers)
+                .extracting(Chart::title)
                 .contains("Memory per suspended task (B/task)", "Memory per suspended task (B/task) by tasks");
-        Chart bars = sleepers.stream().filter(c -> c.title().equals("Memory per suspended task (B/task)")).findFirst().orElseThrow();
+        Chart bars = sleepers.stream()
+                .filter(c -> c.title().equals("Memory per suspended task (B/task)"))
+                .findFirst()
+                .orElseThrow();
         assertThat(bars.note()).contains("failed cells are not plotted");
         JsonNode blocking = bars.spec().get("option").get("series").get(3);
         assertThat(blocking.get("name").asText()).isEqualTo("blocking");
@@ -58,7 +72,8 @@ class ChartsTest {
     void colourFollowsTheImplementation() {
         for (Chart c : charts.workload(workload("fast-path"))) {
             for (JsonNode s : c.spec().get("option").get("series")) {
-                assertThat(s.get("itemStyle").get("color").asText()).isEqualTo(charts.colour(s.get("name").asText()));
+                assertThat(s.get("itemStyle").get("color").asText())
+                        .isEqualTo(charts.colour(s.get("name").asText()));
             }
         }
     }
@@ -66,14 +81,20 @@ class ChartsTest {
     @Test
     void summaryChartsCompareWithTheBaselineAndLoomWithStatemachine() {
         List<Chart> summary = charts.summary(model);
-        assertThat(summary).extracting(Chart::title).containsExactly(
-                "Mean time relative to completable-future, per workload", "loom / statemachine mean time, per workload");
+        assertThat(summary)
+                .extracting(Chart::title)
+                .containsExactly(
+                        "Mean time relative to completable-future, per workload",
+                        "loom / statemachine mean time, per workload");
         assertThat(summary.get(0).spec().get("option").get("xAxis").get("data")).hasSize(SyntheticRun.WORKLOADS.size());
     }
 
     @Test
     void chartIdsAreUnique() {
-        List<String> ids = model.workloads().stream().flatMap(t -> charts.workload(t).stream()).map(Chart::id).toList();
+        List<String> ids = model.workloads().stream()
+                .flatMap(t -> charts.workload(t).stream())
+                .map(Chart::id)
+                .toList();
         assertThat(ids).doesNotHaveDuplicates();
     }
 }

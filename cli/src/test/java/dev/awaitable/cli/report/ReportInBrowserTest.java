@@ -31,7 +31,10 @@ import org.junit.jupiter.api.Test;
 class ReportInBrowserTest {
 
     private static final List<String> CANDIDATES = List.of(
-            "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable");
+            "/usr/bin/chromium",
+            "/usr/bin/chromium-browser",
+            "/usr/bin/google-chrome",
+            "/usr/bin/google-chrome-stable");
     private static final long TIMEOUT_SECONDS = 120;
 
     @Test
@@ -49,15 +52,21 @@ class ReportInBrowserTest {
         List<String> ids = chartIds(page);
         assertThat(ids).as("charts in the page").hasSizeGreaterThan(20);
         assertThat(attribute(dom, "html", "data-errors"))
-                .as("errors the page counted: %s", attribute(dom, "html", "data-error-messages")).isEqualTo("0");
+                .as("errors the page counted: %s", attribute(dom, "html", "data-error-messages"))
+                .isEqualTo("0");
         assertThat(attribute(dom, "body", "data-charts-expected")).isEqualTo(Integer.toString(ids.size()));
-        assertThat(attribute(dom, "body", "data-charts-ok")).as("charts the page initialised").isEqualTo(Integer.toString(ids.size()));
+        assertThat(attribute(dom, "body", "data-charts-ok"))
+                .as("charts the page initialised")
+                .isEqualTo(Integer.toString(ids.size()));
         List<String> blank = new ArrayList<>();
         for (String id : ids) {
             String container = container(dom, id);
             Matcher svg = Pattern.compile("<svg[^>]*\\swidth=\"(\\d+)").matcher(container);
             // Drawn: a sized SVG with shapes in it, and the legend naming the series (every chart has a loom series).
-            if (!svg.find() || Integer.parseInt(svg.group(1)) == 0 || !container.contains("<path") || !container.contains(">loom")) {
+            if (!svg.find()
+                    || Integer.parseInt(svg.group(1)) == 0
+                    || !container.contains("<path")
+                    || !container.contains(">loom")) {
                 blank.add(id);
             }
         }
@@ -71,16 +80,32 @@ class ReportInBrowserTest {
         Path profile = Files.createDirectories(out.resolve("chromium-profile"));
         Path dom = out.resolve("dom.html");
         Path log = out.resolve("chromium.log");
-        List<String> command = List.of(browser.toString(),
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-extensions",
-                "--no-first-run", "--no-default-browser-check", "--mute-audio",
+        List<String> command = List.of(
+                browser.toString(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-extensions",
+                "--no-first-run",
+                "--no-default-browser-check",
+                "--mute-audio",
                 // Offline: no host name resolves, so a page that fetched anything would see it fail.
                 "--host-resolver-rules=MAP * ~NOTFOUND",
-                "--user-data-dir=" + profile, "--enable-logging=stderr", "--v=0",
-                "--window-size=1280,900", "--virtual-time-budget=10000",
-                "--dump-dom", out.resolve(ReportWriter.HTML).toUri().toString());
-        Process p = new ProcessBuilder(command).redirectOutput(dom.toFile()).redirectError(log.toFile()).start();
+                "--user-data-dir=" + profile,
+                "--enable-logging=stderr",
+                "--v=0",
+                "--window-size=1280,900",
+                "--virtual-time-budget=10000",
+                "--dump-dom",
+                out.resolve(ReportWriter.HTML).toUri().toString());
+        Process p = new ProcessBuilder(command)
+                .redirectOutput(dom.toFile())
+                .redirectError(log.toFile())
+                .start();
         if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
             p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
@@ -101,7 +126,8 @@ class ReportInBrowserTest {
         }
         String message = "no headless Chromium found at " + String.join(", ", candidates)
                 + "; install the Debian package chromium (apt-get install -y chromium) or name one with -Dawaitable.chromium=PATH";
-        if (Boolean.getBoolean("awaitable.browser.required") || "true".equals(System.getenv("AWAITABLE_BROWSER_REQUIRED"))) {
+        if (Boolean.getBoolean("awaitable.browser.required")
+                || "true".equals(System.getenv("AWAITABLE_BROWSER_REQUIRED"))) {
             fail(message);
         }
         System.err.println("ReportInBrowserTest: SKIPPED: " + message);
@@ -131,7 +157,8 @@ class ReportInBrowserTest {
     private static String attribute(String dom, String element, String name) {
         Matcher tag = Pattern.compile("<" + element + "\\b[^>]*>").matcher(dom);
         assertThat(tag.find()).as("<%s> in the DOM", element).isTrue();
-        Matcher attr = Pattern.compile("\\s" + Pattern.quote(name) + "=\"([^\"]*)\"").matcher(tag.group());
+        Matcher attr =
+                Pattern.compile("\\s" + Pattern.quote(name) + "=\"([^\"]*)\"").matcher(tag.group());
         return attr.find() ? attr.group(1) : null;
     }
 

@@ -1,10 +1,10 @@
 package dev.awaitable.cli.report;
 
-import dev.awaitable.cli.results.ResultsJson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.awaitable.cli.results.CellResult;
+import dev.awaitable.cli.results.ResultsJson;
 import dev.awaitable.cli.results.RunResults;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -66,11 +66,13 @@ class ReportWriterTest {
     @Test
     void readingAMissingOrCorruptReportNamesTheFile() throws IOException {
         assertThatThrownBy(() -> ResultsJson.read(dir.resolve("nope.json")))
-                .isInstanceOf(NoSuchFileException.class).hasMessageContaining("nope.json");
+                .isInstanceOf(NoSuchFileException.class)
+                .hasMessageContaining("nope.json");
         Path corrupt = dir.resolve("corrupt.json");
         Files.writeString(corrupt, "{\"cells\": [");
         assertThatThrownBy(() -> ResultsJson.read(corrupt))
-                .isInstanceOf(IOException.class).hasMessageContaining("corrupt.json");
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("corrupt.json");
     }
 
     /** Writing again replaces the files and leaves no temporary file behind. */
@@ -123,7 +125,8 @@ class ReportWriterTest {
         assertThat(chain).doesNotContain("| p99 (ns) |").contains("| completable-future | depth=10 | ");
         assertThat(line(chain, "| completable-future | depth=10 |")).contains("| 1.00 |");
         assertThat(line(chain, "| statemachine | depth=1 |")).contains("| 285 | 8.56 | 0.53 |");
-        assertThat(section(markdown, "### suspend-resume", "### await-chain")).contains("p50 (ns) | p99 (ns) | p99.9 (ns)");
+        assertThat(section(markdown, "### suspend-resume", "### await-chain"))
+                .contains("p50 (ns) | p99 (ns) | p99.9 (ns)");
         String pingPong = section(markdown, "### ping-pong", "### sleepers");
         assertThat(line(pingPong, "| loom | count=10 |")).contains("| — |");
     }
@@ -132,7 +135,8 @@ class ReportWriterTest {
     void markdownMarksTheFailedCellWithItsReason() {
         String sleepers = section(markdown, "### sleepers", "### async-stream");
         String failed = line(sleepers, "| ⚠ blocking | tasks=100000 |");
-        assertThat(failed).contains("**failed: OutOfMemoryError: unable to create native thread")
+        assertThat(failed)
+                .contains("**failed: OutOfMemoryError: unable to create native thread")
                 .contains("&lt;script>alert('x')&lt;/script>");
         assertThat(sleepers).contains("| Status |");
         assertThat(section(markdown, "### await-chain", "### fan-out")).doesNotContain("| Status |");
@@ -142,13 +146,15 @@ class ReportWriterTest {
 
     @Test
     void htmlHasEverySectionAndWorkload() {
-        assertThat(html).startsWith("<!DOCTYPE html>")
+        assertThat(html)
+                .startsWith("<!DOCTYPE html>")
                 .contains("<section id=\"environment\">", "<section id=\"summary\">", "<section id=\"scenarios\">")
                 .contains("<pre class=\"command\"><code>" + SyntheticRun.COMMAND + "</code></pre>");
         for (String w : SyntheticRun.WORKLOADS) {
             assertThat(html).contains("<section class=\"workload\" id=\"w-" + w + "\">");
         }
-        assertThat(count(html, "<details class=\"legend\" open>")).isGreaterThanOrEqualTo(SyntheticRun.WORKLOADS.size() + 2);
+        assertThat(count(html, "<details class=\"legend\" open>"))
+                .isGreaterThanOrEqualTo(SyntheticRun.WORKLOADS.size() + 2);
     }
 
     /** Text from the run is escaped wherever it appears: status, findings, scenario observations. */
@@ -156,11 +162,13 @@ class ReportWriterTest {
     void htmlEscapesRunText() {
         String escaped = Html.escape(SyntheticRun.NASTY);
         assertThat(html).doesNotContain("<script>alert").doesNotContain("Awaitable<T>");
-        assertThat(html).contains("failed: OutOfMemoryError: unable to create native thread (" + escaped + ")")
+        assertThat(html)
+                .contains("failed: OutOfMemoryError: unable to create native thread (" + escaped + ")")
                 .contains("<li class=\"sev-warning\">warning: " + escaped + "</li>")
                 .contains("second await returned a value: " + escaped);
         // In the chart data, markup is \\u-escaped JSON, so it cannot end the script element.
-        Matcher specs = Pattern.compile("<script type=\"application/json\" id=\"chart-specs\">(.*?)</script>", Pattern.DOTALL)
+        Matcher specs = Pattern.compile(
+                        "<script type=\"application/json\" id=\"chart-specs\">(.*?)</script>", Pattern.DOTALL)
                 .matcher(html);
         assertThat(specs.find()).isTrue();
         assertThat(specs.group(1)).doesNotContain("<").doesNotContain(">");
@@ -173,11 +181,17 @@ class ReportWriterTest {
         assertThat(html).contains("<script>" + library + "</script>");
         // The page without the library (whose own code builds an <img src=...> for its save-as-image tool).
         String page = html.replace(library, "");
-        assertThat(Pattern.compile("(?i)<(script|link|img|iframe|object|embed)[^>]*\\s(src|href|data)\\s*=").matcher(page).find())
-                .as("no element loads anything").isFalse();
-        Matcher urls = Pattern.compile("(?i)\\s(src|href)\\s*=\\s*[\"']?\\s*(https?:|//)").matcher(html);
+        assertThat(Pattern.compile("(?i)<(script|link|img|iframe|object|embed)[^>]*\\s(src|href|data)\\s*=")
+                        .matcher(page)
+                        .find())
+                .as("no element loads anything")
+                .isFalse();
+        Matcher urls = Pattern.compile("(?i)\\s(src|href)\\s*=\\s*[\"']?\\s*(https?:|//)")
+                .matcher(html);
         assertThat(urls.find()).as("no http(s) src/href").isFalse();
-        assertThat(section(html, "<style>", "</style>")).doesNotContain("@import").doesNotContain("url(");
+        assertThat(section(html, "<style>", "</style>"))
+                .doesNotContain("@import")
+                .doesNotContain("url(");
     }
 
     /** Every chart container has a spec, and the page expects exactly that many charts. */
@@ -193,8 +207,9 @@ class ReportWriterTest {
 
     @Test
     void htmlLinksRecordingsRelatively() {
-        assertThat(html).contains("<a href=\"jfr/await-chain/loom-depth=10.jfr\" title=\"jfr/await-chain/loom-depth=10.jfr\">"
-                + "loom-depth=10.jfr</a>");
+        assertThat(html)
+                .contains("<a href=\"jfr/await-chain/loom-depth=10.jfr\" title=\"jfr/await-chain/loom-depth=10.jfr\">"
+                        + "loom-depth=10.jfr</a>");
         assertThat(markdown).contains("[jfr/await-chain/loom-depth=10.jfr](jfr/await-chain/loom-depth=10.jfr)");
         assertThat(html).contains("<li class=\"sev-warning\">warning: virtual threads pinned their carrier");
     }
@@ -205,16 +220,22 @@ class ReportWriterTest {
         assertThat(sleepers).contains("<tr class=\"failed\">").contains("<span class=\"badge fail\">failed</span>");
         assertThat(sleepers).contains("title=\"measured with 10,000 suspended tasks\"");
         String chain = section(html, "id=\"w-await-chain\"", "id=\"w-fan-out\"");
-        assertThat(count(chain, "<tr class=\"baseline\">") + count(chain, "<tr class=\"set-start baseline\">")).isEqualTo(4);
+        assertThat(count(chain, "<tr class=\"baseline\">") + count(chain, "<tr class=\"set-start baseline\">"))
+                .isEqualTo(4);
     }
 
     @Test
     void ratiosAreMissingWhenTheBaselineWasNotMeasured(@TempDir Path other) throws IOException {
-        List<CellResult> noBaseline = run.cells().stream().filter(c -> !c.implementation().equals("completable-future")).toList();
-        ReportWriter.write(new RunResults(run.environment(), noBaseline, run.scenarios(), run.workloads()), other,
+        List<CellResult> noBaseline = run.cells().stream()
+                .filter(c -> !c.implementation().equals("completable-future"))
+                .toList();
+        ReportWriter.write(
+                new RunResults(run.environment(), noBaseline, run.scenarios(), run.workloads()),
+                other,
                 "completable-future");
         String md = Files.readString(other.resolve(ReportWriter.MARKDOWN));
-        assertThat(md).contains("completable-future (not measured in this run: no ratios)")
+        assertThat(md)
+                .contains("completable-future (not measured in this run: no ratios)")
                 .contains("> completable-future was not measured for this workload: the Ratio column is empty.");
     }
 
@@ -223,10 +244,12 @@ class ReportWriterTest {
     void statemachineBaselineSummary(@TempDir Path other) throws IOException {
         ReportWriter.write(run, other, "statemachine");
         String md = Files.readString(other.resolve(ReportWriter.MARKDOWN));
-        assertThat(line(md, "| Workload |")).isEqualTo("| Workload | Fastest (parameter sets won) "
-                + "| completable-future / statemachine time | blocking / statemachine time | loom / statemachine time "
-                + "| loom / statemachine B/op | loom / statemachine memory/task | Failed cells |");
-        assertThat(line(section(md, "### await-chain", "### fan-out"), "| statemachine | depth=1 |")).contains("| 1.00 |");
+        assertThat(line(md, "| Workload |"))
+                .isEqualTo("| Workload | Fastest (parameter sets won) "
+                        + "| completable-future / statemachine time | blocking / statemachine time | loom / statemachine time "
+                        + "| loom / statemachine B/op | loom / statemachine memory/task | Failed cells |");
+        assertThat(line(section(md, "### await-chain", "### fan-out"), "| statemachine | depth=1 |"))
+                .contains("| 1.00 |");
     }
 
     /* ---------------- helpers ---------------- */

@@ -50,9 +50,12 @@ class MatrixRunTest {
             for (int i = 1; i <= n; i++) {
                 MatrixSettings shard = settings(dir).shard(i, n).build();
                 for (String k : keys(Matrix.cells(shard))) {
-                    assertThat(union.add(k)).as("cell %s in two shards of %d", k, n).isTrue();
+                    assertThat(union.add(k))
+                            .as("cell %s in two shards of %d", k, n)
+                            .isTrue();
                 }
-                HttpMatrix.cells(shard).forEach(c -> assertThat(serviceUnion.add(c.key("wrk"))).isTrue());
+                HttpMatrix.cells(shard)
+                        .forEach(c -> assertThat(serviceUnion.add(c.key("wrk"))).isTrue());
             }
             assertThat(union).as("the %d shards' cells", n).isEqualTo(everything);
             assertThat(serviceUnion).as("the %d shards' service cells", n).isEqualTo(everyService);
@@ -74,8 +77,28 @@ class MatrixRunTest {
             if (failing.contains(cell.key())) {
                 return CellRunner.failed(cell, checksum, "stand-in failure");
             }
-            return new CellResult(cell.workload().id(), cell.implementation().id(), cell.params().key(), "ok", checksum, 100.0, 1.0,
-                    1e7, null, null, null, 0.0, 0.0, 0.0, 2, null, null, null, null, null, null);
+            return new CellResult(
+                    cell.workload().id(),
+                    cell.implementation().id(),
+                    cell.params().key(),
+                    "ok",
+                    checksum,
+                    100.0,
+                    1.0,
+                    1e7,
+                    null,
+                    null,
+                    null,
+                    0.0,
+                    0.0,
+                    0.0,
+                    2,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null);
         }
     }
 
@@ -93,7 +116,8 @@ class MatrixRunTest {
     /** After a run with failed cells and one interrupted before the end, --resume measures exactly the rest. */
     @Test
     void resumeMeasuresExactlyTheCellsNotMeasuredOk(@TempDir Path dir) throws IOException {
-        MatrixSettings s = settings(dir).workloads(List.of("fast-path", "suspend-resume")).build();
+        MatrixSettings s =
+                settings(dir).workloads(List.of("fast-path", "suspend-resume")).build();
         List<Cell> cells = Matrix.cells(s);
         assertThat(cells).hasSizeGreaterThan(6);
         Set<String> failing = Set.of(cells.get(1).key(), cells.get(4).key());
@@ -101,7 +125,8 @@ class MatrixRunTest {
         List<Cell> firstPart = cells.subList(0, cells.size() * 2 / 3);
         Recorder first = new Recorder(failing);
         ResultStore store = new ResultStore(dir);
-        assertThat(new MatrixRunner(s, store, first, new Progress(QUIET, firstPart.size())).run(firstPart)).isEqualTo(2);
+        assertThat(new MatrixRunner(s, store, first, new Progress(QUIET, firstPart.size())).run(firstPart))
+                .isEqualTo(2);
 
         Recorder second = new Recorder(Set.of());
         assertThat(run(s.toBuilder().resume(true).build(), second)).isZero();
@@ -122,14 +147,17 @@ class MatrixRunTest {
     @Test
     void mergeOfShardsEqualsTheUnshardedRun(@TempDir Path dir) throws IOException {
         MatrixSettings.Builder base = settings(dir).workloads(List.of("fast-path", "await-chain"));
-        Set<String> unsharded = keys(Matrix.cells(base.outDir(dir.resolve("all")).build()));
+        Set<String> unsharded =
+                keys(Matrix.cells(base.outDir(dir.resolve("all")).build()));
         int n = 3;
-        List<String> args = new ArrayList<>(List.of("merge", "--out", dir.resolve("merged").toString()));
+        List<String> args =
+                new ArrayList<>(List.of("merge", "--out", dir.resolve("merged").toString()));
         for (int i = 1; i <= n; i++) {
             Path shardDir = dir.resolve("shard-" + i);
             MatrixSettings s = base.outDir(shardDir).shard(i, n).build();
             ResultStore store = new ResultStore(shardDir);
-            store.environment(EnvironmentProbe.describe(s), EnvironmentProbe.catalog(), EnvironmentProbe.implementations());
+            store.environment(
+                    EnvironmentProbe.describe(s), EnvironmentProbe.catalog(), EnvironmentProbe.implementations());
             Recorder r = new Recorder(Set.of());
             new MatrixRunner(s, store, r, new Progress(QUIET, 1)).run(Matrix.cells(s));
             args.add(shardDir.toString());

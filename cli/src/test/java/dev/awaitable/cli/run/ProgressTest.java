@@ -17,17 +17,20 @@ class ProgressTest {
         Progress p = new Progress(new PrintStream(bytes, true, StandardCharsets.UTF_8), 5);
         p.plan("http", 2, Duration.ofSeconds(10));
 
-        p.starting("first");        // nothing measured: the planned kind alone, 2 x 10 s
+        p.starting("first"); // nothing measured: the planned kind alone, 2 x 10 s
         p.finished("ok", Duration.ofSeconds(1).toNanos(), false);
-        p.starting("second");       // 2 default steps x 1 s + 2 http steps x 10 s
+        p.starting("second"); // 2 default steps x 1 s + 2 http steps x 10 s
         p.finished("ok", Duration.ofSeconds(1).toNanos(), false);
         p.finished("ok", Duration.ofSeconds(1).toNanos(), false);
         p.finished("http", "ok", Duration.ofSeconds(30).toNanos(), false);
-        p.starting("last");         // 1 http step, measured at 30 s
+        p.starting("last"); // 1 http step, measured at 30 s
 
         String out = bytes.toString(StandardCharsets.UTF_8);
-        assertThat(out).contains("[1/5] first  (elapsed 0s, ~20s left)", "[2/5] second  (elapsed 0s, ~22s left)",
-                "[5/5] last  (elapsed 0s, ~30s left)");
+        assertThat(out)
+                .contains(
+                        "[1/5] first  (elapsed 0s, ~20s left)",
+                        "[2/5] second  (elapsed 0s, ~22s left)",
+                        "[5/5] last  (elapsed 0s, ~30s left)");
     }
 
     @Test
@@ -37,6 +40,7 @@ class ProgressTest {
         p.starting("a");
         p.finished("ok", Duration.ofSeconds(4).toNanos(), false);
         p.starting("b");
-        assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("[1/3] a  (elapsed 0s)", "[2/3] b  (elapsed 0s, ~8s left)");
+        assertThat(bytes.toString(StandardCharsets.UTF_8))
+                .contains("[1/3] a  (elapsed 0s)", "[2/3] b  (elapsed 0s, ~8s left)");
     }
 }

@@ -37,7 +37,9 @@ class WorkloadBenchSmokeTest {
         Collection<RunResult> results = new Runner(options).run();
         assertThat(results).hasSize(2);
         for (RunResult r : results) {
-            assertThat(r.getPrimaryResult().getScore()).as(r.getParams().getParam("implementation")).isPositive();
+            assertThat(r.getPrimaryResult().getScore())
+                    .as(r.getParams().getParam("implementation"))
+                    .isPositive();
         }
     }
 }

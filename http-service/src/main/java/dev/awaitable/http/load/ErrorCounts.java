@@ -22,8 +22,8 @@ final class ErrorCounts {
         if (total() == 0) {
             return null;
         }
-        String detail = "connect " + connect + ", read " + read + ", write " + write
-                + ", status " + status + ", timeout " + timeout;
+        String detail = "connect " + connect + ", read " + read + ", write " + write + ", status " + status
+                + ", timeout " + timeout;
         return malformed == 0 ? detail : detail + ", malformed " + malformed;
     }
 }

@@ -60,6 +60,7 @@ final class JavaLoadRun {
         long since;
         /** When a connection in {@link #backoff} may reconnect. */
         long notBefore;
+
         ByteBuffer out;
         final ResponseParser parser = new ResponseParser();
     }
@@ -72,6 +73,7 @@ final class JavaLoadRun {
     private final long expectedIntervalNanos;
     /** wrk's way: every connect at once, and the window starts with them (see {@link JavaLoadGenerator#burst}). */
     private final boolean burst;
+
     private final int maxPendingConnects;
     /** The id the result carries: the generator's. */
     private final String generator;
@@ -87,12 +89,22 @@ final class JavaLoadRun {
     private int busy;
     /** Start and end of the measured window; {@code windowEnd == Long.MAX_VALUE} while connecting. */
     private long windowStart;
+
     private long windowEnd = Long.MAX_VALUE;
     private boolean measuring;
     private long completed;
 
-    JavaLoadRun(String host, int port, String path, int connections, Duration duration, Duration timeout,
-            Duration expectedInterval, boolean burst, String generator) throws IOException {
+    JavaLoadRun(
+            String host,
+            int port,
+            String path,
+            int connections,
+            Duration duration,
+            Duration timeout,
+            Duration expectedInterval,
+            boolean burst,
+            String generator)
+            throws IOException {
         this.burst = burst;
         this.maxPendingConnects = burst ? Integer.MAX_VALUE : MAX_PENDING_CONNECTS;
         this.generator = generator;
@@ -103,7 +115,8 @@ final class JavaLoadRun {
         String target = path.startsWith("/") ? path : "/" + path;
         String hostHeader = host.contains(":") ? "[" + host + "]:" + port : host + ":" + port;
         this.request = ByteBuffer.wrap(("GET " + target + " HTTP/1.1\r\nHost: " + hostHeader + "\r\n\r\n")
-                .getBytes(StandardCharsets.ISO_8859_1)).asReadOnlyBuffer();
+                        .getBytes(StandardCharsets.ISO_8859_1))
+                .asReadOnlyBuffer();
         this.connections = connections;
         this.durationNanos = duration.toNanos();
         this.timeoutNanos = timeout.toNanos();
@@ -126,14 +139,20 @@ final class JavaLoadRun {
         double seconds = (windowEnd - windowStart) / 1e9;
         boolean any = raw.getTotalCount() > 0;
         Histogram corrected = any ? corrected() : null;
-        return new LoadResult(generator, connections, seconds, completed, completed / seconds,
+        return new LoadResult(
+                generator,
+                connections,
+                seconds,
+                completed,
+                completed / seconds,
                 any ? millis(raw.getValueAtPercentile(50)) : null,
                 any ? millis(raw.getValueAtPercentile(99)) : null,
                 any ? millis(raw.getValueAtPercentile(99.9)) : null,
                 any ? millis(raw.getMaxValue()) : null,
                 any ? millis(corrected.getValueAtPercentile(99)) : null,
                 any ? millis(corrected.getValueAtPercentile(99.9)) : null,
-                errors.total(), errors.detail());
+                errors.total(),
+                errors.detail());
     }
 
     /* ---------------- Event loop ---------------- */
@@ -141,8 +160,8 @@ final class JavaLoadRun {
     private void loop() throws IOException, InterruptedException {
         long start = System.nanoTime();
         long connectPhaseEnd = start + timeoutNanos;
-        long scanInterval = Math.max(TimeUnit.MILLISECONDS.toNanos(10),
-                Math.min(TimeUnit.MILLISECONDS.toNanos(100), timeoutNanos / 4));
+        long scanInterval = Math.max(
+                TimeUnit.MILLISECONDS.toNanos(10), Math.min(TimeUnit.MILLISECONDS.toNanos(100), timeoutNanos / 4));
         long nextScan = start + scanInterval;
         while (true) {
             long now = System.nanoTime();
@@ -345,7 +364,12 @@ final class JavaLoadRun {
         }
     }
 
-    private enum Kind { CONNECT, READ, WRITE, MALFORMED }
+    private enum Kind {
+        CONNECT,
+        READ,
+        WRITE,
+        MALFORMED
+    }
 
     /** Rare path: counts the error, closes the connection and queues it to be reopened. */
     private void fail(Conn c, Kind kind) {
@@ -369,7 +393,7 @@ final class JavaLoadRun {
         switch (c.state) {
             case CONNECTING -> pendingConnects--;
             case BUSY -> busy--;
-            case QUEUED -> { }
+            case QUEUED -> {}
             default -> throw new IllegalStateException("connection state " + c.state);
         }
         c.state = QUEUED;

@@ -19,6 +19,17 @@ package dev.awaitable.http.load;
  * @param errorDetail      the errors by kind, e.g. "connect 0, read 3, write 0, status 0, timeout 12";
  *                         null when there were none
  */
-public record LoadResult(String generator, int connections, double durationSeconds, long requests,
-        double requestsPerSecond, Double p50Ms, Double p99Ms, Double p999Ms, Double maxMs,
-        Double correctedP99Ms, Double correctedP999Ms, long errors, String errorDetail) {}
+public record LoadResult(
+        String generator,
+        int connections,
+        double durationSeconds,
+        long requests,
+        double requestsPerSecond,
+        Double p50Ms,
+        Double p99Ms,
+        Double p999Ms,
+        Double maxMs,
+        Double correctedP99Ms,
+        Double correctedP999Ms,
+        long errors,
+        String errorDetail) {}

@@ -13,7 +13,8 @@ public final class OpenFileLimit {
     public static long[] current() throws IOException {
         Path limits = Path.of("/proc/self/limits");
         if (!Files.isReadable(limits)) {
-            throw new IOException("cannot read " + limits + " to check the open-file limit (wrk runs on Linux only here)");
+            throw new IOException(
+                    "cannot read " + limits + " to check the open-file limit (wrk runs on Linux only here)");
         }
         return parse(Files.readString(limits));
     }

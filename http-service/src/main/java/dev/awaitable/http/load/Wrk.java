@@ -111,7 +111,9 @@ public final class Wrk implements LoadGenerator {
         for (String f : fallbacks) {
             candidates.add(Path.of(f));
         }
-        return candidates.stream().filter(p -> Files.isRegularFile(p) && Files.isExecutable(p)).findFirst();
+        return candidates.stream()
+                .filter(p -> Files.isRegularFile(p) && Files.isExecutable(p))
+                .findFirst();
     }
 
     /* ---------------- Running ---------------- */
@@ -137,10 +139,14 @@ public final class Wrk implements LoadGenerator {
         Process p = null;
         try {
             Files.writeString(lua, LUA);
-            List<String> command = command(wrk, Math.min(threads, connections), host, port, path, connections,
-                    duration, timeout, lua, files);
-            p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-            Duration limit = Duration.ofSeconds(seconds(duration) + seconds(timeout)).plus(KILL_SLACK);
+            List<String> command = command(
+                    wrk, Math.min(threads, connections), host, port, path, connections, duration, timeout, lua, files);
+            p = new ProcessBuilder(command)
+                    .redirectOutput(out.toFile())
+                    .redirectError(err.toFile())
+                    .start();
+            Duration limit =
+                    Duration.ofSeconds(seconds(duration) + seconds(timeout)).plus(KILL_SLACK);
             if (!p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new IOException("wrk did not exit within " + limit.toSeconds() + " s; killed it");
             }
@@ -150,8 +156,8 @@ public final class Wrk implements LoadGenerator {
                         + lastLine(Files.readString(err, StandardCharsets.UTF_8)));
             }
             return parse(stdout, connections)
-                    .orElseThrow(() -> new IOException("wrk printed no " + LINE_PREFIX.trim() + " line: "
-                            + lastLine(readQuietly(err))));
+                    .orElseThrow(() -> new IOException(
+                            "wrk printed no " + LINE_PREFIX.trim() + " line: " + lastLine(readQuietly(err))));
         } finally {
             if (p != null && p.isAlive()) {
                 p.destroy();
@@ -166,15 +172,33 @@ public final class Wrk implements LoadGenerator {
     }
 
     /** The command line: wrk under a shell that first raises the open-file soft limit to {@code files}. */
-    static List<String> command(Path wrk, int threads, String host, int port, String path, int connections,
-            Duration duration, Duration timeout, Path lua, long files) {
+    static List<String> command(
+            Path wrk,
+            int threads,
+            String host,
+            int port,
+            String path,
+            int connections,
+            Duration duration,
+            Duration timeout,
+            Path lua,
+            long files) {
         String target = path.startsWith("/") ? path : "/" + path;
         String authority = host.contains(":") ? "[" + host + "]:" + port : host + ":" + port;
         // "$0" "$@" pass wrk and its arguments through the shell unquoted and unexpanded.
         String limit = files == Long.MAX_VALUE ? "unlimited" : Long.toString(files);
-        return List.of("sh", "-c", "ulimit -S -n " + limit + " && exec \"$0\" \"$@\"", wrk.toString(),
-                "-t" + threads, "-c" + connections, "-d" + seconds(duration) + "s",
-                "--timeout", seconds(timeout) + "s", "-s", lua.toString(),
+        return List.of(
+                "sh",
+                "-c",
+                "ulimit -S -n " + limit + " && exec \"$0\" \"$@\"",
+                wrk.toString(),
+                "-t" + threads,
+                "-c" + connections,
+                "-d" + seconds(duration) + "s",
+                "--timeout",
+                seconds(timeout) + "s",
+                "-s",
+                lua.toString(),
                 "http://" + authority + target);
     }
 
@@ -221,11 +245,20 @@ public final class Wrk implements LoadGenerator {
         long requests = field(n, "requests").asLong();
         double seconds = field(n, "duration_us").asDouble() / 1e6;
         boolean any = requests > 0;
-        return Optional.of(new LoadResult("wrk", connections, seconds, requests,
+        return Optional.of(new LoadResult(
+                "wrk",
+                connections,
+                seconds,
+                requests,
                 seconds > 0 ? requests / seconds : 0,
-                any ? micros(n, "p50_us") : null, any ? micros(n, "p99_us") : null,
-                any ? micros(n, "p999_us") : null, any ? micros(n, "max_us") : null,
-                null, null, e.total(), e.detail()));
+                any ? micros(n, "p50_us") : null,
+                any ? micros(n, "p99_us") : null,
+                any ? micros(n, "p999_us") : null,
+                any ? micros(n, "max_us") : null,
+                null,
+                null,
+                e.total(),
+                e.detail()));
     }
 
     private static JsonNode field(JsonNode n, String name) throws IOException {

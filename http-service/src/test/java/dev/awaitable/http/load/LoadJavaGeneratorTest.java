@@ -110,7 +110,9 @@ class LoadJavaGeneratorTest {
                     .run(HOST, server.port(), "/", 20, Duration.ofSeconds(2), Duration.ofSeconds(2));
 
             assertThat(r.requests()).isPositive();
-            assertThat(r.errorDetail()).startsWith("connect 0, read 0, write 0, status ").endsWith(", timeout 0");
+            assertThat(r.errorDetail())
+                    .startsWith("connect 0, read 0, write 0, status ")
+                    .endsWith(", timeout 0");
             // Errors count the connect phase too, so allow a little more than a tenth.
             assertThat((double) r.errors() / r.requests()).isBetween(0.05, 0.2);
         }

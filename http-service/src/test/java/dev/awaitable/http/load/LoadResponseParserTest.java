@@ -60,7 +60,8 @@ class LoadResponseParserTest {
     @Test
     void chunkedBody() throws Exception {
         for (int cut = 1; cut < CHUNKED.length(); cut++) {
-            assertThat(feed(CHUNKED + TWO, cut)).as("cut at %d", cut)
+            assertThat(feed(CHUNKED + TWO, cut))
+                    .as("cut at %d", cut)
                     .containsExactly("200/false", "200/false", "503/true");
         }
     }
@@ -68,7 +69,8 @@ class LoadResponseParserTest {
     /** 204 and a 100 Continue need no body; the 100 is not a response of its own. */
     @Test
     void bodylessStatuses() throws Exception {
-        assertThat(feed("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 204 No Content\r\n\r\n")).containsExactly("204/false");
+        assertThat(feed("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 204 No Content\r\n\r\n"))
+                .containsExactly("204/false");
     }
 
     /** Garbage, and a body framed only by close, are rejected rather than mis-framed. */

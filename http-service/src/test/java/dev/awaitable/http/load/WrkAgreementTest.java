@@ -55,12 +55,12 @@ class WrkAgreementTest {
         assumeWrk();
         Duration delay = Duration.ofMillis(delayMillis);
         try (LoadTestServer server = LoadTestServer.start(delay, 0)) {
-            LoadResult w = new Wrk(wrk).run(HOST, server.port(), "/", connections,
-                    Duration.ofSeconds(3), Duration.ofSeconds(5));
-            LoadResult j = new JavaLoadGenerator(delay).run(HOST, server.port(), "/", connections,
-                    Duration.ofSeconds(3), Duration.ofSeconds(5));
-            System.out.printf("WrkAgreementTest %d connections, %d ms: wrk %s%n  java %s%n",
-                    connections, delayMillis, w, j);
+            LoadResult w = new Wrk(wrk)
+                    .run(HOST, server.port(), "/", connections, Duration.ofSeconds(3), Duration.ofSeconds(5));
+            LoadResult j = new JavaLoadGenerator(delay)
+                    .run(HOST, server.port(), "/", connections, Duration.ofSeconds(3), Duration.ofSeconds(5));
+            System.out.printf(
+                    "WrkAgreementTest %d connections, %d ms: wrk %s%n  java %s%n", connections, delayMillis, w, j);
 
             assertThat(w.errors()).as("wrk: %s", w.errorDetail()).isZero();
             assertThat(j.errors()).as("java: %s", j.errorDetail()).isZero();
@@ -77,7 +77,9 @@ class WrkAgreementTest {
         assumeWrk();
         try (LoadTestServer server = LoadTestServer.start(Duration.ofMillis(5), 10)) {
             LoadResult w = new Wrk(wrk).run(HOST, server.port(), "/", 20, Duration.ofSeconds(1), Duration.ofSeconds(2));
-            assertThat(w.errorDetail()).startsWith("connect 0, read 0, write 0, status ").endsWith(", timeout 0");
+            assertThat(w.errorDetail())
+                    .startsWith("connect 0, read 0, write 0, status ")
+                    .endsWith(", timeout 0");
             assertThat((double) w.errors() / w.requests()).isBetween(0.05, 0.2);
         }
     }

@@ -51,15 +51,21 @@ class WrkTest {
     /** No errors: errorDetail is null. No requests: latencies are null. */
     @Test
     void noErrorsAndNoRequests() throws IOException {
-        LoadResult clean = Wrk.parse("AWAITABLE-WRK {\"requests\":207,\"duration_us\":1006243,\"connect\":0,"
-                + "\"read\":0,\"write\":0,\"status\":0,\"timeout\":0,\"p50_us\":43942,\"p99_us\":48007,"
-                + "\"p999_us\":48163,\"max_us\":48163}\n", 10).orElseThrow();
+        LoadResult clean = Wrk.parse(
+                        "AWAITABLE-WRK {\"requests\":207,\"duration_us\":1006243,\"connect\":0,"
+                                + "\"read\":0,\"write\":0,\"status\":0,\"timeout\":0,\"p50_us\":43942,\"p99_us\":48007,"
+                                + "\"p999_us\":48163,\"max_us\":48163}\n",
+                        10)
+                .orElseThrow();
         assertThat(clean.errors()).isZero();
         assertThat(clean.errorDetail()).isNull();
 
-        LoadResult none = Wrk.parse("AWAITABLE-WRK {\"requests\":0,\"duration_us\":1000000,\"connect\":10,"
-                + "\"read\":0,\"write\":0,\"status\":0,\"timeout\":0,\"p50_us\":0,\"p99_us\":0,"
-                + "\"p999_us\":0,\"max_us\":0}", 10).orElseThrow();
+        LoadResult none = Wrk.parse(
+                        "AWAITABLE-WRK {\"requests\":0,\"duration_us\":1000000,\"connect\":10,"
+                                + "\"read\":0,\"write\":0,\"status\":0,\"timeout\":0,\"p50_us\":0,\"p99_us\":0,"
+                                + "\"p999_us\":0,\"max_us\":0}",
+                        10)
+                .orElseThrow();
         assertThat(none.p50Ms()).isNull();
         assertThat(none.maxMs()).isNull();
         assertThat(none.errorDetail()).isEqualTo("connect 10, read 0, write 0, status 0, timeout 0");
@@ -70,7 +76,8 @@ class WrkTest {
     void missingLineOrField() throws IOException {
         assertThat(Wrk.parse("Running 1s test @ http://x/\n", 1)).isEmpty();
         assertThatThrownBy(() -> Wrk.parse("AWAITABLE-WRK {\"requests\":1}", 1))
-                .isInstanceOf(IOException.class).hasMessageContaining("lacks a number for");
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("lacks a number for");
     }
 
     /** The soft limit goes up to connections + 1000 when lower, stays when higher, and a low hard limit fails. */
@@ -81,7 +88,8 @@ class WrkTest {
         assertThat(Wrk.fileLimit(19_000, 1024, 20_000)).isEqualTo(20_000);
         assertThatThrownBy(() -> Wrk.fileLimit(19_001, 1024, 20_000))
                 .isInstanceOf(IOException.class)
-                .hasMessageContaining("20001").hasMessageContaining("ulimit -Hn")
+                .hasMessageContaining("20001")
+                .hasMessageContaining("ulimit -Hn")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
     }
 
@@ -102,13 +110,42 @@ class WrkTest {
     /** The command: a shell raising the limit, then exec wrk with its arguments passed through "$@". */
     @Test
     void commandLine() {
-        assertThat(Wrk.command(Path.of("/usr/bin/wrk"), 2, "127.0.0.1", 8080, "hello", 10_000,
-                Duration.ofMillis(2500), Duration.ofSeconds(5), Path.of("/tmp/a.lua"), 11_000))
-                .containsExactly("sh", "-c", "ulimit -S -n 11000 && exec \"$0\" \"$@\"", "/usr/bin/wrk",
-                        "-t2", "-c10000", "-d3s", "--timeout", "5s", "-s", "/tmp/a.lua",
+        assertThat(Wrk.command(
+                        Path.of("/usr/bin/wrk"),
+                        2,
+                        "127.0.0.1",
+                        8080,
+                        "hello",
+                        10_000,
+                        Duration.ofMillis(2500),
+                        Duration.ofSeconds(5),
+                        Path.of("/tmp/a.lua"),
+                        11_000))
+                .containsExactly(
+                        "sh",
+                        "-c",
+                        "ulimit -S -n 11000 && exec \"$0\" \"$@\"",
+                        "/usr/bin/wrk",
+                        "-t2",
+                        "-c10000",
+                        "-d3s",
+                        "--timeout",
+                        "5s",
+                        "-s",
+                        "/tmp/a.lua",
                         "http://127.0.0.1:8080/hello");
-        assertThat(Wrk.command(Path.of("wrk"), 1, "::1", 80, "/", 1, Duration.ofSeconds(1),
-                Duration.ofMillis(1), Path.of("s.lua"), 2000)).endsWith("http://[::1]:80/");
+        assertThat(Wrk.command(
+                        Path.of("wrk"),
+                        1,
+                        "::1",
+                        80,
+                        "/",
+                        1,
+                        Duration.ofSeconds(1),
+                        Duration.ofMillis(1),
+                        Path.of("s.lua"),
+                        2000))
+                .endsWith("http://[::1]:80/");
     }
 
     /** wrk takes whole seconds: rounded up, at least one. */

@@ -1,11 +1,10 @@
 package dev.awaitable.reliability.differential;
 
-import dev.awaitable.testkit.ProgramRunner;
 import dev.awaitable.Async;
 import dev.awaitable.Awaitable;
 import dev.awaitable.reliability.Tally;
 import dev.awaitable.reliability.differential.Spec.Body;
-import dev.awaitable.reliability.Programs;
+import dev.awaitable.testkit.ProgramRunner;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,11 +27,9 @@ final class Differential {
     /** Upper bound for one run; a run that takes longer is reported as hung. */
     static final Duration WAIT = Duration.ofSeconds(20);
 
-    record Result(String interpreter, Outcome outcome, Map<String, List<String>> steps) {
-    }
+    record Result(String interpreter, Outcome outcome, Map<String, List<String>> steps) {}
 
-    private Differential() {
-    }
+    private Differential() {}
 
     /** Runs {@code spec} on every interpreter and throws AssertionError describing any difference. */
     static void check(Body spec) {
@@ -45,7 +42,8 @@ final class Differential {
         compare(reference, statemachine, differences);
         compare(reference, loom, differences);
         if (!differences.isEmpty()) {
-            throw new AssertionError("the interpreters disagree on\n    " + spec + "\n" + String.join("\n", differences));
+            throw new AssertionError(
+                    "the interpreters disagree on\n    " + spec + "\n" + String.join("\n", differences));
         }
     }
 

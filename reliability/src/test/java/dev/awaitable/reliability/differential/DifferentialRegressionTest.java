@@ -43,7 +43,7 @@ class DifferentialRegressionTest {
 
     @BeforeAll
     static void quietUnobservedFaults() {
-        previous = Awaitables.setUnobservedFaultHandler(fault -> { });
+        previous = Awaitables.setUnobservedFaultHandler(fault -> {});
     }
 
     @AfterAll
@@ -55,7 +55,8 @@ class DifferentialRegressionTest {
     /** whenAll rethrows the first fault in INPUT order, even when a later input faulted first in time. */
     @Test
     void whenAllRethrowsFirstFaultInInputOrderNotTimeOrder() {
-        Differential.check(body(all(body(failLater("first input, faults last", 300)), body(failNow("second input, faults first")))));
+        Differential.check(body(
+                all(body(failLater("first input, faults last", 300)), body(failNow("second input, faults first")))));
     }
 
     /** whenAll with a fault and a cancellation faults (a fault beats a cancellation, as in .NET). */
@@ -91,7 +92,8 @@ class DifferentialRegressionTest {
     /** Cancellation by a token, later, flows as OperationCanceledException into a CancellationException handler. */
     @Test
     void lateCancellationIsCaughtAsCancellationException() {
-        Differential.check(body(attempt(CancellationException.class, 1, true, later(2, 20), cancelLater(50), value(100))));
+        Differential.check(
+                body(attempt(CancellationException.class, 1, true, later(2, 20), cancelLater(50), value(100))));
     }
 
     /** whenAny's winner is the first complete input; a faulting synchronous loser changes nothing (and goes unobserved). */

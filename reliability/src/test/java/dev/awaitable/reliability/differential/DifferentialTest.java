@@ -30,7 +30,7 @@ class DifferentialTest {
     @BeforeAll
     static void quietUnobservedFaults() {
         // Losing whenAny branches that fault are unobserved by design; count nothing, log nothing.
-        previous = Awaitables.setUnobservedFaultHandler(fault -> { });
+        previous = Awaitables.setUnobservedFaultHandler(fault -> {});
     }
 
     @AfterAll
@@ -42,7 +42,8 @@ class DifferentialTest {
     /** Every generated program has the same outcome and the same steps per body on all three interpreters. */
     @Test
     void backendsAgreeWithTheReference() {
-        System.out.println("differential: " + PROGRAMS + " programs, seed " + SEED + " (replay with -Dawaitable.seed=" + SEED + ")");
+        System.out.println("differential: " + PROGRAMS + " programs, seed " + SEED + " (replay with -Dawaitable.seed="
+                + SEED + ")");
         try {
             qt().withFixedSeed(SEED)
                     .withExamples(PROGRAMS)
@@ -62,8 +63,10 @@ class DifferentialTest {
             } catch (AssertionError again) {
                 why = again.getMessage();
             }
-            throw new AssertionError("minimal failing program, to keep in DifferentialRegressionTest:\n    " + minimal
-                    + "\n" + why + "\n\nQuickTheories' report follows.", e);
+            throw new AssertionError(
+                    "minimal failing program, to keep in DifferentialRegressionTest:\n    " + minimal + "\n" + why
+                            + "\n\nQuickTheories' report follows.",
+                    e);
         }
     }
 

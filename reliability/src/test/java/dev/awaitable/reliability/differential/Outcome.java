@@ -15,7 +15,10 @@ record Outcome(String status, Integer value, String exception, String message) {
     }
 
     static Outcome failed(Throwable t) {
-        return new Outcome(t instanceof CancellationException ? "CANCELLED" : "FAULTED", null, t.getClass().getName(),
+        return new Outcome(
+                t instanceof CancellationException ? "CANCELLED" : "FAULTED",
+                null,
+                t.getClass().getName(),
                 normalize(t.getMessage()));
     }
 
@@ -42,7 +45,8 @@ record Outcome(String status, Integer value, String exception, String message) {
 
     @Override
     public String toString() {
-        return "SUCCEEDED".equals(status) ? "SUCCEEDED " + value
+        return "SUCCEEDED".equals(status)
+                ? "SUCCEEDED " + value
                 : status + (exception == null ? "" : " " + exception + ": " + message);
     }
 }

@@ -1,16 +1,16 @@
 package dev.awaitable.reliability.differential;
 
-import dev.awaitable.internal.ReusableSource;
-import dev.awaitable.streams.AsyncIterator;
-import dev.awaitable.streams.AsyncStream;
 import dev.awaitable.Awaitable;
 import dev.awaitable.AwaitableLike;
 import dev.awaitable.Awaitables;
 import dev.awaitable.CancellationTokenSource;
 import dev.awaitable.CompletionSource;
-import dev.awaitable.streams.Emitter;
+import dev.awaitable.internal.ReusableSource;
 import dev.awaitable.reliability.differential.Spec.Body;
 import dev.awaitable.reliability.differential.Spec.Item;
+import dev.awaitable.streams.AsyncIterator;
+import dev.awaitable.streams.AsyncStream;
+import dev.awaitable.streams.Emitter;
 import dev.awaitable.testkit.Program;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -67,13 +67,13 @@ final class ProgramCompiler {
             case Spec.Try t -> tryItem(blk, t, label, path);
             case Spec.Stream s -> streamItem(blk, s, label, path);
             case Spec.Pipe p -> pipeItem(blk, p, label, path);
-            case Spec.Any a -> blk
-                    .await(f -> anyOf(a, label, path), "winner")
-                    .await(f -> f.<Awaitable<Integer>>get("winner"))
-                    .run(f -> count(f, path, label, "any", (Integer) f.last()));
-            default -> blk
-                    .await(f -> target(item, label, path))
-                    .run(f -> count(f, path, label, kind(item), valueOf(item, f.last())));
+            case Spec.Any a ->
+                blk.await(f -> anyOf(a, label, path), "winner")
+                        .await(f -> f.<Awaitable<Integer>>get("winner"))
+                        .run(f -> count(f, path, label, "any", (Integer) f.last()));
+            default ->
+                blk.await(f -> target(item, label, path))
+                        .run(f -> count(f, path, label, kind(item), valueOf(item, f.last())));
         }
     }
 
@@ -102,7 +102,8 @@ final class ProgramCompiler {
         return switch (item) {
             case Spec.Delay d -> d.value();
             case Spec.Yield y -> y.value();
-            case Spec.All a -> ((List<Integer>) awaited).stream().mapToInt(Integer::intValue).sum();
+            case Spec.All a ->
+                ((List<Integer>) awaited).stream().mapToInt(Integer::intValue).sum();
             default -> (Integer) awaited;
         };
     }
@@ -144,9 +145,10 @@ final class ProgramCompiler {
                 }
                 yield Awaitables.whenAll(started);
             }
-            case Spec.Timeout t -> t.body() == null
-                    ? new CompletionSource<Integer>().awaitable().withTimeout(Duration.ofMillis(t.millis()))
-                    : start(t.body(), path + "/" + label).withTimeout(Duration.ofMillis(t.millis()));
+            case Spec.Timeout t ->
+                t.body() == null
+                        ? new CompletionSource<Integer>().awaitable().withTimeout(Duration.ofMillis(t.millis()))
+                        : start(t.body(), path + "/" + label).withTimeout(Duration.ofMillis(t.millis()));
             default -> throw new IllegalArgumentException("not an awaited item: " + item);
         };
     }
@@ -194,8 +196,11 @@ final class ProgramCompiler {
             f.set(more, Boolean.TRUE);
         });
         Program.Block step = Program.block()
-                .await(f -> f.getInt(taken) < s.take() ? f.<AsyncIterator<Integer>>get(it).moveNext()
-                        : Awaitable.completed(Boolean.FALSE), more)
+                .await(
+                        f -> f.getInt(taken) < s.take()
+                                ? f.<AsyncIterator<Integer>>get(it).moveNext()
+                                : Awaitable.completed(Boolean.FALSE),
+                        more)
                 .run(f -> {
                     if (f.<Boolean>get(more)) {
                         int x = f.<AsyncIterator<Integer>>get(it).current();
@@ -204,7 +209,8 @@ final class ProgramCompiler {
                         run.log(path, label + ":item=" + x);
                     }
                 });
-        blk.tryFinally(Program.block().loop(f -> f.<Boolean>get(more), step),
+        blk.tryFinally(
+                Program.block().loop(f -> f.<Boolean>get(more), step),
                 Program.block()
                         .await(f -> f.<AsyncIterator<Integer>>get(it).closeAsync())
                         .run(f -> run.log(path, label + ":closed")));
@@ -226,19 +232,27 @@ final class ProgramCompiler {
             each.run(w -> w.add("i", 1))
                     .await(w -> channel.writer().writeAsync(w.getInt("i")))
                     .run(w -> run.log(writerPath, "wrote " + w.getInt("i")));
-            f.set(writer, starter.start(Program.<Void>builder(writerPath)
-                    .run(w -> w.set("i", 0))
-                    .loop(w -> w.getInt("i") < p.n(), each)
-                    .returnsNothing()));
+            f.set(
+                    writer,
+                    starter.start(Program.<Void>builder(writerPath)
+                            .run(w -> w.set("i", 0))
+                            .loop(w -> w.getInt("i") < p.n(), each)
+                            .returnsNothing()));
         });
-        blk.loop(f -> f.getInt(k) < p.n(), Program.block()
-                .await(f -> f.<dev.awaitable.channels.Channel<Integer>>get(ch).reader().readAsync(), label + ".x")
-                .run(f -> {
-                    int x = f.getInt(label + ".x");
-                    f.add(k, 1);
-                    f.add("sum", x);
-                    run.log(path, label + ":read=" + x);
-                }));
+        blk.loop(
+                f -> f.getInt(k) < p.n(),
+                Program.block()
+                        .await(
+                                f -> f.<dev.awaitable.channels.Channel<Integer>>get(ch)
+                                        .reader()
+                                        .readAsync(),
+                                label + ".x")
+                        .run(f -> {
+                            int x = f.getInt(label + ".x");
+                            f.add(k, 1);
+                            f.add("sum", x);
+                            run.log(path, label + ":read=" + x);
+                        }));
         blk.await(f -> f.<Awaitable<Void>>get(writer)).run(f -> run.log(path, label + ":joined"));
     }
 
@@ -250,15 +264,17 @@ final class ProgramCompiler {
                 each.await(f -> Awaitables.yieldNow());
             }
             each.run(f -> {
-                int k = f.add("i", 1);
-                if (k == s.failAt()) {
-                    throw new IllegalStateException("producer failed before item " + k);
-                }
-                run.log(producerPath, "emit " + k);
-            }).await(f -> out.emit(f.getInt("i")));
+                        int k = f.add("i", 1);
+                        if (k == s.failAt()) {
+                            throw new IllegalStateException("producer failed before item " + k);
+                        }
+                        run.log(producerPath, "emit " + k);
+                    })
+                    .await(f -> out.emit(f.getInt("i")));
             Program<Void> producer = Program.<Void>builder(producerPath)
                     .run(f -> f.set("i", 0))
-                    .tryFinally(Program.block().loop(f -> f.getInt("i") < s.n(), each),
+                    .tryFinally(
+                            Program.block().loop(f -> f.getInt("i") < s.n(), each),
                             Program.block().run(f -> run.log(producerPath, "finally")))
                     .returnsNothing();
             return starter.start(producer);

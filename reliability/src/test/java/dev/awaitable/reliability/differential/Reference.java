@@ -54,7 +54,8 @@ final class Reference {
         return chain;
     }
 
-    private CompletableFuture<Void> count(CompletableFuture<Integer> value, String kind, String label, String path, int[] sum) {
+    private CompletableFuture<Void> count(
+            CompletableFuture<Integer> value, String kind, String label, String path, int[] sum) {
         return value.thenAccept(v -> {
             sum[0] += v;
             run.log(path, label + ":" + kind + "=" + v);
@@ -87,8 +88,14 @@ final class Reference {
                 Run.later(cl.micros(), () -> f.completeExceptionally(cancelled()));
                 yield f;
             }
-            case Spec.Delay d -> count(CompletableFuture.supplyAsync(d::value,
-                    CompletableFuture.delayedExecutor(d.millis(), TimeUnit.MILLISECONDS)), kind, label, path, sum);
+            case Spec.Delay d ->
+                count(
+                        CompletableFuture.supplyAsync(
+                                d::value, CompletableFuture.delayedExecutor(d.millis(), TimeUnit.MILLISECONDS)),
+                        kind,
+                        label,
+                        path,
+                        sum);
             case Spec.Yield y -> count(CompletableFuture.supplyAsync(y::value), kind, label, path, sum);
             case Spec.Throw t -> CompletableFuture.failedFuture(new IllegalStateException(t.message()));
             case Spec.Call c -> count(start(c.body(), path + "/" + label), kind, label, path, sum);
@@ -100,10 +107,11 @@ final class Reference {
                 }
                 yield count(started.get(0), "any", label, path, sum);
             }
-            case Spec.Timeout t -> t.body() == null
-                    ? CompletableFuture.failedFuture(new TimeoutException("timed out after " + Duration.ofMillis(t.millis())
-                            + " waiting for Awaitable@*"))
-                    : count(start(t.body(), path + "/" + label), kind, label, path, sum);
+            case Spec.Timeout t ->
+                t.body() == null
+                        ? CompletableFuture.failedFuture(new TimeoutException(
+                                "timed out after " + Duration.ofMillis(t.millis()) + " waiting for Awaitable@*"))
+                        : count(start(t.body(), path + "/" + label), kind, label, path, sum);
             case Spec.Try t -> attempt(t, label, path, sum);
             case Spec.Stream s -> stream(s, label, path, sum);
             case Spec.Pipe p -> pipe(p, label, path, sum);
@@ -120,28 +128,29 @@ final class Reference {
         for (int j = 0; j < a.bodies().size(); j++) {
             started.add(start(a.bodies().get(j), path + "/" + label + "#" + j));
         }
-        return CompletableFuture.allOf(started.toArray(CompletableFuture[]::new)).handle((x, ignored) -> {
-            Throwable fault = null;
-            Throwable cancel = null;
-            int total = 0;
-            for (CompletableFuture<Integer> f : started) {
-                Throwable e = failure(f);
-                if (e == null) {
-                    total += f.join();
-                } else if (e instanceof CancellationException) {
-                    cancel = cancel == null ? e : cancel;
-                } else {
-                    fault = fault == null ? e : fault;
-                }
-            }
-            if (fault != null) {
-                throw new CompletionException(fault);
-            }
-            if (cancel != null) {
-                throw new CompletionException(cancel);
-            }
-            return total;
-        });
+        return CompletableFuture.allOf(started.toArray(CompletableFuture[]::new))
+                .handle((x, ignored) -> {
+                    Throwable fault = null;
+                    Throwable cancel = null;
+                    int total = 0;
+                    for (CompletableFuture<Integer> f : started) {
+                        Throwable e = failure(f);
+                        if (e == null) {
+                            total += f.join();
+                        } else if (e instanceof CancellationException) {
+                            cancel = cancel == null ? e : cancel;
+                        } else {
+                            fault = fault == null ? e : fault;
+                        }
+                    }
+                    if (fault != null) {
+                        throw new CompletionException(fault);
+                    }
+                    if (cancel != null) {
+                        throw new CompletionException(cancel);
+                    }
+                    return total;
+                });
     }
 
     private CompletableFuture<Void> attempt(Spec.Try t, String label, String path, int[] sum) {
@@ -176,7 +185,7 @@ final class Reference {
         int offered = Math.min(s.take(), s.n());
         boolean fails = s.failAt() > 0 && s.failAt() <= offered;
         int delivered = fails ? s.failAt() - 1 : offered;
-        CompletableFuture<Void> f = CompletableFuture.runAsync(() -> { }); // the hand-offs are asynchronous
+        CompletableFuture<Void> f = CompletableFuture.runAsync(() -> {}); // the hand-offs are asynchronous
         return f.thenCompose(x -> {
             for (int k = 1; k <= delivered; k++) {
                 run.log(producer, "emit " + k);
@@ -187,7 +196,9 @@ final class Reference {
                 run.log(producer, "finally");
             }
             run.log(path, label + ":closed");
-            return fails ? CompletableFuture.failedFuture(new IllegalStateException("producer failed before item " + s.failAt()))
+            return fails
+                    ? CompletableFuture.failedFuture(
+                            new IllegalStateException("producer failed before item " + s.failAt()))
                     : CompletableFuture.completedFuture(null);
         });
     }
@@ -195,7 +206,7 @@ final class Reference {
     /** A writer and a reader over a channel, as a model: every item arrives once, in order. */
     private CompletableFuture<Void> pipe(Spec.Pipe p, String label, String path, int[] sum) {
         String writer = path + "/" + label + "~writer";
-        return CompletableFuture.runAsync(() -> { }).thenRun(() -> {
+        return CompletableFuture.runAsync(() -> {}).thenRun(() -> {
             for (int k = 1; k <= p.n(); k++) {
                 run.log(writer, "wrote " + k);
                 sum[0] += k;

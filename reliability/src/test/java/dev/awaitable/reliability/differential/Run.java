@@ -27,7 +27,8 @@ final class Run {
     private final Map<String, List<String>> logs = new ConcurrentHashMap<>();
 
     void log(String body, String step) {
-        logs.computeIfAbsent(body, k -> Collections.synchronizedList(new ArrayList<>())).add(step);
+        logs.computeIfAbsent(body, k -> Collections.synchronizedList(new ArrayList<>()))
+                .add(step);
     }
 
     /** Every body's steps, sorted by body. */

@@ -16,8 +16,7 @@ final class Shrinker {
 
     private static final int MAX_ATTEMPTS = 400;
 
-    private Shrinker() {
-    }
+    private Shrinker() {}
 
     /** The smallest program reachable from {@code failing} by the steps below that still satisfies {@code fails}. */
     static Body shrink(Body failing, Predicate<Body> fails) {
@@ -114,7 +113,8 @@ final class Shrinker {
                     out.add(new Spec.Any(a.neversBefore(), a.bodies(), a.neversAfter() - 1));
                 }
                 if (a.bodies().size() > 1) {
-                    out.add(new Spec.Any(a.neversBefore(), a.bodies().subList(0, a.bodies().size() - 1), a.neversAfter()));
+                    out.add(new Spec.Any(
+                            a.neversBefore(), a.bodies().subList(0, a.bodies().size() - 1), a.neversAfter()));
                 }
                 boolean winnerOnly = a.bodies().size() == 1;
                 for (Body smaller : candidates(a.bodies().get(0))) {
@@ -148,7 +148,8 @@ final class Shrinker {
             }
             case Spec.Stream s -> {
                 if (s.n() > 0) {
-                    out.add(new Spec.Stream(s.n() - 1, Math.min(s.take(), s.n()), Math.min(s.failAt(), s.n() - 1), s.yields()));
+                    out.add(new Spec.Stream(
+                            s.n() - 1, Math.min(s.take(), s.n()), Math.min(s.failAt(), s.n() - 1), s.yields()));
                 }
                 if (s.yields()) {
                     out.add(new Spec.Stream(s.n(), s.take(), s.failAt(), false));
@@ -167,7 +168,7 @@ final class Shrinker {
                     out.add(new Spec.Const(0));
                 }
             }
-            default -> { }
+            default -> {}
         }
         return out;
     }

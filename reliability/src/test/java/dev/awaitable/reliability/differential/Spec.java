@@ -24,8 +24,7 @@ import java.util.stream.Collectors;
  */
 public final class Spec {
 
-    private Spec() {
-    }
+    private Spec() {}
 
     /** One async method: awaits its items in order and returns the sum of their values. */
     public record Body(List<Item> items) {
@@ -40,8 +39,7 @@ public final class Spec {
     }
 
     /** One step of a body. */
-    public sealed interface Item {
-    }
+    public sealed interface Item {}
 
     /** Await an awaitable that is already complete with {@code value}. */
     public record Const(int value) implements Item {
@@ -200,8 +198,8 @@ public final class Spec {
 
         @Override
         public String toString() {
-            return "attempt(" + (catchType == null ? "null" : catchType.getSimpleName() + ".class") + ", " + handlerValue
-                    + ", " + hasFinally + ", " + join(inner) + ")";
+            return "attempt(" + (catchType == null ? "null" : catchType.getSimpleName() + ".class") + ", "
+                    + handlerValue + ", " + hasFinally + ", " + join(inner) + ")";
         }
     }
 
@@ -287,7 +285,8 @@ public final class Spec {
         return new Timeout(null, millis);
     }
 
-    public static Item attempt(Class<? extends Throwable> catchType, int handlerValue, boolean hasFinally, Item... inner) {
+    public static Item attempt(
+            Class<? extends Throwable> catchType, int handlerValue, boolean hasFinally, Item... inner) {
         return new Try(Arrays.asList(inner), catchType, handlerValue, hasFinally);
     }
 
@@ -341,14 +340,15 @@ public final class Spec {
     public static int size(Body b) {
         int n = 0;
         for (Item i : b.items()) {
-            n += 1 + switch (i) {
-                case Call c -> size(c.body());
-                case All a -> a.bodies().stream().mapToInt(Spec::size).sum();
-                case Any a -> a.bodies().stream().mapToInt(Spec::size).sum();
-                case Timeout t -> t.body() == null ? 0 : size(t.body());
-                case Try t -> size(new Body(t.inner()));
-                default -> 0;
-            };
+            n += 1
+                    + switch (i) {
+                        case Call c -> size(c.body());
+                        case All a -> a.bodies().stream().mapToInt(Spec::size).sum();
+                        case Any a -> a.bodies().stream().mapToInt(Spec::size).sum();
+                        case Timeout t -> t.body() == null ? 0 : size(t.body());
+                        case Try t -> size(new Body(t.inner()));
+                        default -> 0;
+                    };
         }
         return n;
     }

@@ -18,11 +18,14 @@ import org.quicktheories.impl.Constraint;
  */
 final class SpecGen {
 
-    private static final List<Class<? extends Throwable>> CATCH_TYPES = List.of(IllegalStateException.class,
-            CancellationException.class, TimeoutException.class, RuntimeException.class, Exception.class);
+    private static final List<Class<? extends Throwable>> CATCH_TYPES = List.of(
+            IllegalStateException.class,
+            CancellationException.class,
+            TimeoutException.class,
+            RuntimeException.class,
+            Exception.class);
 
-    private SpecGen() {
-    }
+    private SpecGen() {}
 
     /** Whole programs: a top body up to {@code depth} levels of nesting. */
     static Gen<Body> programs(int depth) {

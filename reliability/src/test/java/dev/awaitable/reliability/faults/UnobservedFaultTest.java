@@ -60,7 +60,8 @@ class UnobservedFaultTest {
 
     /** Reports of this test's faults, by message. */
     private Map<String, Long> mine() {
-        return reported.stream().map(f -> String.valueOf(f.exception().getMessage()))
+        return reported.stream()
+                .map(f -> String.valueOf(f.exception().getMessage()))
                 .filter(m -> m.contains(marker))
                 .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
     }
@@ -83,18 +84,27 @@ class UnobservedFaultTest {
             CompletionSource<Integer> trigger = new CompletionSource<>();
             triggers.add(trigger);
             String message = (i % 2 == 0 ? "dropped " : "observed ") + i + " " + marker;
-            Awaitable<Integer> failing = Programs.startOn(backend, Program.<Integer>builder("fails-" + i)
-                    .await(f -> trigger.awaitable())
-                    .raise(f -> new IllegalStateException(message))
-                    .returnsLast());
+            Awaitable<Integer> failing = Programs.startOn(
+                    backend,
+                    Program.<Integer>builder("fails-" + i)
+                            .await(f -> trigger.awaitable())
+                            .raise(f -> new IllegalStateException(message))
+                            .returnsLast());
             if (i % 2 == 1) {
-                observedLater.add(switch (i % 3) {
-                    case 0 -> failing; // joined below
-                    case 1 -> Programs.startOn(backend, Program.<Integer>builder("observer")
-                            .tryCatch(Program.block().await(f -> failing), IllegalStateException.class, Program.block())
-                            .returns(f -> 0));
-                    default -> failing; // exception() below
-                });
+                observedLater.add(
+                        switch (i % 3) {
+                            case 0 -> failing; // joined below
+                            case 1 ->
+                                Programs.startOn(
+                                        backend,
+                                        Program.<Integer>builder("observer")
+                                                .tryCatch(
+                                                        Program.block().await(f -> failing),
+                                                        IllegalStateException.class,
+                                                        Program.block())
+                                                .returns(f -> 0));
+                            default -> failing; // exception() below
+                        });
             }
         }
         for (CompletionSource<Integer> t : triggers) {
@@ -112,7 +122,9 @@ class UnobservedFaultTest {
         observedLater.clear();
         triggers.clear();
         int dropped = (FAULTS + 1) / 2;
-        assertThat(Gc.until(() -> mineCount() >= dropped, WAIT)).as("reports so far: %d of %d", mineCount(), dropped).isTrue();
+        assertThat(Gc.until(() -> mineCount() >= dropped, WAIT))
+                .as("reports so far: %d of %d", mineCount(), dropped)
+                .isTrue();
         Gc.settle();
         Map<String, Long> reports = mine();
         assertThat(reports).allSatisfy((message, count) -> {
@@ -144,14 +156,23 @@ class UnobservedFaultTest {
 
     private Awaitable<String> awaitWhenAllOfEarlyFault(String backend, CompletionSource<Integer> rest) {
         String m = marker;
-        Awaitable<Integer> early = Programs.startOn(backend, Program.<Integer>builder("early")
-                .raise(f -> new IllegalStateException("early " + m)).returnsLast());
+        Awaitable<Integer> early = Programs.startOn(
+                backend,
+                Program.<Integer>builder("early")
+                        .raise(f -> new IllegalStateException("early " + m))
+                        .returnsLast());
         Tally.FAULTS.incrementAndGet();
         Awaitable<List<Integer>> all = Awaitables.whenAll(early, rest.awaitable());
-        return Programs.startOn(backend, Program.<String>builder("awaits whenAll")
-                .tryCatch(Program.block().await(f -> all), IllegalStateException.class,
-                        Program.block().run(f -> f.set("msg", "caught " + f.caught().getMessage())))
-                .returns(f -> f.get("msg")));
+        return Programs.startOn(
+                backend,
+                Program.<String>builder("awaits whenAll")
+                        .tryCatch(
+                                Program.block().await(f -> all),
+                                IllegalStateException.class,
+                                Program.block()
+                                        .run(f -> f.set(
+                                                "msg", "caught " + f.caught().getMessage())))
+                        .returns(f -> f.get("msg")));
     }
 
     /** An unobserved whenAll of three faulted inputs is ONE report (its AggregateException), not one per input. */
@@ -167,12 +188,16 @@ class UnobservedFaultTest {
 
     /** Reports of this test's whenAll: an AggregateException whose first inner fault carries the marker. */
     private long aggregates() {
-        return reported.stream().filter(f -> f.exception() instanceof dev.awaitable.AggregateException a
-                && a.exceptions().size() == 3 && String.valueOf(a.exceptions().get(0).getMessage()).contains(marker)).count();
+        return reported.stream()
+                .filter(f -> f.exception() instanceof dev.awaitable.AggregateException a
+                        && a.exceptions().size() == 3
+                        && String.valueOf(a.exceptions().get(0).getMessage()).contains(marker))
+                .count();
     }
 
     private void dropWhenAllOfThreeFaults() {
-        List<CompletionSource<Integer>> inputs = List.of(new CompletionSource<>(), new CompletionSource<>(), new CompletionSource<>());
+        List<CompletionSource<Integer>> inputs =
+                List.of(new CompletionSource<>(), new CompletionSource<>(), new CompletionSource<>());
         Awaitables.whenAll(inputs.stream().map(CompletionSource::awaitable).toList());
         for (int i = 0; i < inputs.size(); i++) {
             inputs.get(i).setException(new IllegalStateException("input " + i + " " + marker));
@@ -238,8 +263,10 @@ class UnobservedFaultTest {
 
     /** Reports of this test's timeouts (an unusual duration, so no other test's timeout matches). */
     private long timeouts() {
-        return reported.stream().filter(f -> f.exception() instanceof TimeoutException
-                && String.valueOf(f.exception().getMessage()).contains(UNUSUAL.toString())).count();
+        return reported.stream()
+                .filter(f -> f.exception() instanceof TimeoutException
+                        && String.valueOf(f.exception().getMessage()).contains(UNUSUAL.toString()))
+                .count();
     }
 
     private static final Duration UNUSUAL = Duration.ofNanos(1_234_567);
@@ -266,7 +293,9 @@ class UnobservedFaultTest {
         });
         int n = 30;
         dropFaults(n);
-        assertThat(Gc.until(() -> mineCount() >= n, WAIT)).as("reported %d of %d", mineCount(), n).isTrue();
+        assertThat(Gc.until(() -> mineCount() >= n, WAIT))
+                .as("reported %d of %d", mineCount(), n)
+                .isTrue();
         Gc.settle();
         assertThat(mine()).hasSize(n).allSatisfy((m, count) -> assertThat(count).isEqualTo(1L));
         CompletionSource<Integer> still = new CompletionSource<>();

@@ -3,17 +3,17 @@ package dev.awaitable.reliability.leak;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.awaitable.Async;
-import dev.awaitable.streams.AsyncIterator;
-import dev.awaitable.streams.AsyncStream;
 import dev.awaitable.Awaitable;
 import dev.awaitable.Awaitables;
 import dev.awaitable.CancellationToken;
 import dev.awaitable.CancellationTokenSource;
 import dev.awaitable.CompletionSource;
-import dev.awaitable.streams.Emitter;
 import dev.awaitable.OperationCanceledException;
 import dev.awaitable.reliability.Programs;
 import dev.awaitable.reliability.Timers;
+import dev.awaitable.streams.AsyncIterator;
+import dev.awaitable.streams.AsyncStream;
+import dev.awaitable.streams.Emitter;
 import dev.awaitable.testkit.Gc;
 import dev.awaitable.testkit.Program;
 import java.lang.ref.WeakReference;
@@ -46,7 +46,9 @@ class LeakTest {
     }
 
     private static void assertCollected(WeakReference<?> ref, String what) {
-        assertThat(Gc.until(() -> ref.get() == null, WAIT)).as(what + " is still reachable after GC").isTrue();
+        assertThat(Gc.until(() -> ref.get() == null, WAIT))
+                .as(what + " is still reachable after GC")
+                .isTrue();
     }
 
     /** A withCancellation wait that was cancelled leaves the still-pending source's continuations. */
@@ -60,7 +62,8 @@ class LeakTest {
         assertCollected(waiting, "a cancelled withCancellation wrapper");
     }
 
-    private static WeakReference<Awaitable<Integer>> cancelledWait(CompletionSource<Integer> source, CancellationTokenSource cts) {
+    private static WeakReference<Awaitable<Integer>> cancelledWait(
+            CompletionSource<Integer> source, CancellationTokenSource cts) {
         Awaitable<Integer> w = source.awaitable().withCancellation(cts.token());
         cts.cancel();
         assertThat(w.isCancelled()).isTrue();
@@ -119,7 +122,8 @@ class LeakTest {
             assertCollected(delays.get(i), backend + ": a cancelled one-hour delay");
         }
         assertThat(Gc.until(() -> Timers.pending(backend) <= before, WAIT))
-                .as("%s: timer entries of cancelled delays: %d, before %d", backend, Timers.pending(backend), before).isTrue();
+                .as("%s: timer entries of cancelled delays: %d, before %d", backend, Timers.pending(backend), before)
+                .isTrue();
     }
 
     private static List<WeakReference<Awaitable<Void>>> cancelledDelays(CancellationTokenSource cts, int n) {
@@ -146,12 +150,14 @@ class LeakTest {
         Async.useBackend(backend);
         List<WeakReference<Awaitable<Void>>> producers = new ArrayList<>();
         AsyncStream<Integer> stream = AsyncStream.generate((Emitter<Integer> out, CancellationToken token) -> {
-            Awaitable<Void> p = Programs.startOn(backend, Program.<Void>builder("producer")
-                    .run(f -> f.set("i", 0))
-                    .loop(f -> true, Program.block()
-                            .run(f -> f.add("i", 1))
-                            .await(f -> out.emit(f.getInt("i"))))
-                    .returnsNothing());
+            Awaitable<Void> p = Programs.startOn(
+                    backend,
+                    Program.<Void>builder("producer")
+                            .run(f -> f.set("i", 0))
+                            .loop(
+                                    f -> true,
+                                    Program.block().run(f -> f.add("i", 1)).await(f -> out.emit(f.getInt("i"))))
+                            .returnsNothing());
             synchronized (producers) {
                 producers.add(new WeakReference<>(p));
             }
@@ -166,12 +172,14 @@ class LeakTest {
     private static WeakReference<AsyncIterator<Integer>> takeTwoAndClose(String backend, AsyncStream<Integer> stream)
             throws TimeoutException {
         AsyncIterator<Integer> it = stream.iterator();
-        Awaitable<Integer> consumer = Programs.startOn(backend, Program.<Integer>builder("consumer")
-                .await(f -> it.moveNext())
-                .await(f -> it.moveNext())
-                .run(f -> f.set("second", it.current()))
-                .await(f -> it.closeAsync())
-                .returns(f -> f.getInt("second")));
+        Awaitable<Integer> consumer = Programs.startOn(
+                backend,
+                Program.<Integer>builder("consumer")
+                        .await(f -> it.moveNext())
+                        .await(f -> it.moveNext())
+                        .run(f -> f.set("second", it.current()))
+                        .await(f -> it.closeAsync())
+                        .returns(f -> f.getInt("second")));
         assertThat(consumer.join(WAIT)).isEqualTo(2);
         return new WeakReference<>(it);
     }
@@ -191,9 +199,11 @@ class LeakTest {
 
     private static WeakReference<Awaitable<Integer>> abandonedMethod(String backend) {
         CompletionSource<Integer> never = new CompletionSource<>();
-        Awaitable<Integer> m = Programs.startOn(backend, Program.<Integer>builder("abandoned")
-                .await(f -> never.awaitable(), "x")
-                .returns(f -> f.getInt("x")));
+        Awaitable<Integer> m = Programs.startOn(
+                backend,
+                Program.<Integer>builder("abandoned")
+                        .await(f -> never.awaitable(), "x")
+                        .returns(f -> f.getInt("x")));
         assertThat(m.isCompleted()).isFalse();
         return new WeakReference<>(m);
     }
@@ -211,7 +221,8 @@ class LeakTest {
         assertCollected(body, "a loom body whose await was cancelled");
     }
 
-    private static WeakReference<Awaitable<String>> cancelledLoomBody(CompletionSource<Integer> source) throws TimeoutException {
+    private static WeakReference<Awaitable<String>> cancelledLoomBody(CompletionSource<Integer> source)
+            throws TimeoutException {
         CancellationTokenSource cts = new CancellationTokenSource();
         Awaitable<String> b = Async.run(() -> {
             try {
@@ -234,7 +245,8 @@ class LeakTest {
      */
     @Test
     void abandonedLoomBodyIsKeptByItsThread() {
-        Assumptions.assumeFalse("false".equals(System.getProperty("jdk.trackAllThreads")),
+        Assumptions.assumeFalse(
+                "false".equals(System.getProperty("jdk.trackAllThreads")),
                 "live virtual threads are not tracked in this JVM");
         Async.useBackend("loom");
         WeakReference<Awaitable<Integer>> body = abandonedMethod("loom");

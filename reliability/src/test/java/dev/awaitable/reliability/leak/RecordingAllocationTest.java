@@ -46,7 +46,9 @@ class RecordingAllocationTest {
                 m.pulse.continuation().run(); // resume: the method suspends again
             }
             long perSuspension = (threads.getCurrentThreadAllocatedBytes() - before) / n;
-            assertThat(perSuspension).as("bytes allocated per suspension with a statistics-only recording").isLessThan(8);
+            assertThat(perSuspension)
+                    .as("bytes allocated per suspension with a statistics-only recording")
+                    .isLessThan(8);
         }
     }
 }

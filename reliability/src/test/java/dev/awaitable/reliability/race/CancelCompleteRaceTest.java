@@ -1,12 +1,14 @@
 package dev.awaitable.reliability.race;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.awaitable.Async;
 import dev.awaitable.Awaitable;
 import dev.awaitable.Awaitables;
 import dev.awaitable.CancellationTokenSource;
-import dev.awaitable.channels.Channel;
 import dev.awaitable.CompletionSource;
 import dev.awaitable.ValueAwaitable;
+import dev.awaitable.channels.Channel;
 import dev.awaitable.reliability.Stress;
 import dev.awaitable.reliability.Tally;
 import dev.awaitable.reliability.Timers;
@@ -16,11 +18,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Cancellation racing completion: exactly one wins, the loser changes nothing, and whatever the
@@ -67,10 +67,13 @@ class CancelCompleteRaceTest {
                     Tally.FAULTS.incrementAndGet();
                     s.cancelWon = s.source.trySetCancelled();
                 })
-                .arbiter(s -> (s.resultWon && s.cancelWon ? "both won" : s.resultWon ? "result won" : s.cancelWon ? "cancel won"
-                        : "nobody won") + ", " + s.source.awaitable().status()
+                .arbiter(s -> (s.resultWon && s.cancelWon
+                                ? "both won"
+                                : s.resultWon ? "result won" : s.cancelWon ? "cancel won" : "nobody won")
+                        + ", " + s.source.awaitable().status()
                         + ", continuation ran " + s.continuationRuns.get())
-                .acceptable("result won, SUCCEEDED, continuation ran 1", "the value came first; the cancel returned false")
+                .acceptable(
+                        "result won, SUCCEEDED, continuation ran 1", "the value came first; the cancel returned false")
                 .acceptable("cancel won, CANCELLED, continuation ran 1", "the cancel came first; the value was refused")
                 .forbidden("both won, SUCCEEDED, continuation ran 1", "both completions claimed to win")
                 .forbidden("nobody won, PENDING, continuation ran 0", "both completions lost")
@@ -100,7 +103,7 @@ class CancelCompleteRaceTest {
         long before = Timers.pending(backend);
         Race.of(backend + ": delay's timer vs its token", Delayed::new)
                 .jitter(0)
-                .actor(s -> { })
+                .actor(s -> {})
                 .actor(s -> {
                     long until = System.nanoTime() + s.cancelAfterNanos;
                     while (System.nanoTime() < until) {
@@ -126,7 +129,9 @@ class CancelCompleteRaceTest {
                     }
                     return s.delay.status() + ", continuation ran " + s.continuationRuns.get();
                 })
-                .acceptable("SUCCEEDED, continuation ran 1", "the timer fired first; the token's callback found it complete")
+                .acceptable(
+                        "SUCCEEDED, continuation ran 1",
+                        "the timer fired first; the token's callback found it complete")
                 .acceptable("CANCELLED, continuation ran 1", "the token came first and cancelled the timer entry")
                 .forbidden("still pending", "neither the timer nor the token completed the delay")
                 .run(TIMER_ITERATIONS);
@@ -148,7 +153,7 @@ class CancelCompleteRaceTest {
         Async.useBackend(backend);
         Race.of(backend + ": withTimeout's timer vs the source", Timed::new)
                 .jitter(0)
-                .actor(s -> { })
+                .actor(s -> {})
                 .actor(s -> {
                     long until = System.nanoTime() + s.completeAfterNanos;
                     while (System.nanoTime() < until) {
@@ -218,10 +223,15 @@ class CancelCompleteRaceTest {
                         case CANCELLED -> "read cancelled";
                         default -> "read " + s.read.status();
                     };
-                    return read + ", buffered " + s.channel.reader().count() + ", write " + (s.written ? "kept" : "refused");
+                    return read + ", buffered " + s.channel.reader().count() + ", write "
+                            + (s.written ? "kept" : "refused");
                 })
-                .acceptable("read item, buffered 0, write kept", "the write came first: handed straight to the waiting reader")
-                .acceptable("read cancelled, buffered 1, write kept", "the cancel came first: the read left the queue, the item was buffered")
+                .acceptable(
+                        "read item, buffered 0, write kept",
+                        "the write came first: handed straight to the waiting reader")
+                .acceptable(
+                        "read cancelled, buffered 1, write kept",
+                        "the cancel came first: the read left the queue, the item was buffered")
                 .forbidden("read cancelled, buffered 0, write kept", "the item was lost to a cancelled reader")
                 .forbidden("read item, buffered 1, write kept", "the item was delivered and buffered (duplicated)")
                 .run(ITERATIONS);
@@ -267,15 +277,20 @@ class CancelCompleteRaceTest {
                         default -> "b " + s.blockedWrite.status();
                     };
                     String left = s.channel.reader().tryRead();
-                    String done = s.channel.reader().completion().isCompleted() ? "completion done" : "completion pending";
+                    String done =
+                            s.channel.reader().completion().isCompleted() ? "completion done" : "completion pending";
                     return "read " + s.read + ", " + write + ", then read " + left + ", " + done;
                 })
-                .acceptable("read a, b written, then read b, completion done",
+                .acceptable(
+                        "read a, b written, then read b, completion done",
                         "the read came first: b moved into the buffer, then completion; draining b completed the channel")
-                .acceptable("read a, b refused, then read null, completion done",
+                .acceptable(
+                        "read a, b refused, then read null, completion done",
                         "completion came first: the blocked writer was failed; the read drained a and completed the channel")
                 .forbidden("read a, b written, then read null, completion done", "b's write succeeded but b was lost")
-                .forbidden("read a, b refused, then read b, completion done", "b's write failed but b was delivered anyway")
+                .forbidden(
+                        "read a, b refused, then read b, completion done",
+                        "b's write failed but b was delivered anyway")
                 .run(ITERATIONS);
     }
 }

@@ -55,8 +55,11 @@ class ContinuationRaceTest {
                 })
                 .actor(s -> s.source.awaitable().unsafeOnCompleted(s.k))
                 .arbiter(s -> "ran by " + s.k.who(s.completer))
-                .acceptable("ran by completer", "registered first (CAS null -> k won); the completer took it and ran it")
-                .acceptable("ran by registrar", "completed first (DONE swapped in); the registrar saw DONE and ran it itself")
+                .acceptable(
+                        "ran by completer", "registered first (CAS null -> k won); the completer took it and ran it")
+                .acceptable(
+                        "ran by registrar",
+                        "completed first (DONE swapped in); the registrar saw DONE and ran it itself")
                 .forbidden("ran by none", "lost continuation: registered after the swap but never run (a lost wake-up)")
                 .forbidden("ran by 2 times", "run by both sides")
                 .run(ITERATIONS);
@@ -69,6 +72,7 @@ class ContinuationRaceTest {
         final Probe k2 = new Probe();
         /** The continuations the completer ran, in the order it ran them. */
         final StringBuffer order = new StringBuffer();
+
         volatile String completer;
 
         Listed() {
@@ -103,13 +107,17 @@ class ContinuationRaceTest {
                 })
                 .arbiter(s -> "k0 " + s.k0.who(s.completer) + ", k1 " + s.k1.who(s.completer) + ", k2 "
                         + s.k2.who(s.completer) + ", completer ran " + s.order)
-                .acceptable("k0 completer, k1 completer, k2 completer, completer ran 012",
+                .acceptable(
+                        "k0 completer, k1 completer, k2 completer, completer ran 012",
                         "both registered before completion (list of 3, sealed and run in order by the completer)")
-                .acceptable("k0 completer, k1 completer, k2 registrar, completer ran 01",
+                .acceptable(
+                        "k0 completer, k1 completer, k2 registrar, completer ran 01",
                         "k1 made the list; the completer sealed it before k2's add, so the registrar ran k2")
-                .acceptable("k0 completer, k1 registrar, k2 registrar, completer ran 0",
+                .acceptable(
+                        "k0 completer, k1 registrar, k2 registrar, completer ran 0",
                         "completion swapped in DONE before k1: the registrar ran both itself")
-                .forbidden("k0 completer, k1 registrar, k2 completer, completer ran 02",
+                .forbidden(
+                        "k0 completer, k1 registrar, k2 completer, completer ran 02",
                         "k2 joined a list after k1 found it sealed: impossible if sealing is final")
                 .run(ITERATIONS);
     }
@@ -137,7 +145,8 @@ class ContinuationRaceTest {
 
     static final class TimedJoin {
         final CompletionSource<Integer> source = new CompletionSource<>();
-        final long deadlineNanos = java.util.concurrent.ThreadLocalRandom.current().nextLong(20_000);
+        final long deadlineNanos =
+                java.util.concurrent.ThreadLocalRandom.current().nextLong(20_000);
         volatile String first;
         volatile Object after;
     }

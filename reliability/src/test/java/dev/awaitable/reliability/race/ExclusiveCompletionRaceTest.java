@@ -68,7 +68,9 @@ class ExclusiveCompletionRaceTest {
                 .actor(s -> s.relay.unsafeOnCompleted(s.k))
                 .arbiter(s -> "ran by " + s.k.who(s.completer) + ", result " + s.relay.getResult())
                 .acceptable("ran by completer, result 2", "registered before the swap: the completing method ran it")
-                .acceptable("ran by registrar, result 2", "registered after the swap: the registrar saw DONE and the stored result, and ran it")
+                .acceptable(
+                        "ran by registrar, result 2",
+                        "registered after the swap: the registrar saw DONE and the stored result, and ran it")
                 .forbidden("ran by none, result 2", "lost continuation: registered after the swap but never run")
                 .forbidden("ran by 2 times, result 2", "run by both sides")
                 .run(ITERATIONS);
@@ -111,7 +113,8 @@ class ExclusiveCompletionRaceTest {
     }
 
     static final class TwoLoops {
-        final ManualAwaiter<Integer> a = new ManualAwaiter<>(); // resumes sum directly: a loop's failure reaches actor A
+        final ManualAwaiter<Integer> a =
+                new ManualAwaiter<>(); // resumes sum directly: a loop's failure reaches actor A
         final CompletionSource<Integer> b = new CompletionSource<>();
         final Sum sum = new Sum(a, b.awaitable());
         final Probe k = new Probe();
@@ -139,8 +142,12 @@ class ExclusiveCompletionRaceTest {
                     s.a.complete(1); // resumes sum in this thread's loop: it suspends on b, or completes if b is done
                 })
                 .actor(s -> s.b.trySetResult(2))
-                .arbiter(s -> "ran " + s.k.who(s.resumerOfA).replace("completer", "on A").replace("registrar", "on B") + ", result " + s.sum.getResult())
-                .acceptable("ran on A, result 3", "A's loop took it: b was done when sum reached it, or A's check after the segment won the swap")
+                .arbiter(s -> "ran "
+                        + s.k.who(s.resumerOfA).replace("completer", "on A").replace("registrar", "on B") + ", result "
+                        + s.sum.getResult())
+                .acceptable(
+                        "ran on A, result 3",
+                        "A's loop took it: b was done when sum reached it, or A's check after the segment won the swap")
                 .acceptable("ran on B, result 3", "B's loop took it: it completed sum and won the swap")
                 .forbidden("ran none, result 3", "lost continuation: each loop left it to the other")
                 .forbidden("ran 2 times, result 3", "both loops ran it")

@@ -8,8 +8,8 @@ import dev.awaitable.ManualResetSourceCore;
 import dev.awaitable.ValueAwaitable;
 import dev.awaitable.reliability.Stress;
 import dev.awaitable.statemachine.MachinePool;
-import dev.awaitable.statemachine.PoolingValueAsyncMethodBuilder;
 import dev.awaitable.statemachine.PooledAsyncStateMachine;
+import dev.awaitable.statemachine.PoolingValueAsyncMethodBuilder;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -44,14 +44,20 @@ class PooledSourceRaceTest {
                     s.completer = Thread.currentThread().getName();
                     s.core.setResult(5);
                 })
-                .actor(s -> s.core.onCompleted(() -> {
-                    s.runs.incrementAndGet();
-                    s.ranOn = Thread.currentThread().getName();
-                }, s.token, false))
-                .arbiter(s -> s.runs.get() != 1 ? "ran " + s.runs.get() + " times"
+                .actor(s -> s.core.onCompleted(
+                        () -> {
+                            s.runs.incrementAndGet();
+                            s.ranOn = Thread.currentThread().getName();
+                        },
+                        s.token,
+                        false))
+                .arbiter(s -> s.runs.get() != 1
+                        ? "ran " + s.runs.get() + " times"
                         : s.ranOn.equals(s.completer) ? "ran once, by the completer" : "ran once, by the registrar")
                 .acceptable("ran once, by the completer", "registered first; the completer found it and ran it")
-                .acceptable("ran once, by the registrar", "completed first (the sentinel was in place); the registrar ran it")
+                .acceptable(
+                        "ran once, by the registrar",
+                        "completed first (the sentinel was in place); the registrar ran it")
                 .forbidden("ran 0 times", "the continuation was lost")
                 .forbidden("ran 2 times", "both sides ran it")
                 .run(ITERATIONS);
@@ -99,18 +105,23 @@ class PooledSourceRaceTest {
                     try {
                         s.stale = "stale read " + s.core.getResult(s.staleToken);
                     } catch (IllegalStateException e) {
-                        s.stale = e.getMessage().startsWith("stale token") ? "stale token rejected"
+                        s.stale = e.getMessage().startsWith("stale token")
+                                ? "stale token rejected"
                                 : "rejected: " + e.getMessage().replaceAll("[0-9]+", "N");
                     }
                 })
                 .arbiter(s -> s.owner + ", " + s.stale)
                 .acceptable("owner read 1, stale token rejected", "the reset came first: the token check failed")
-                .acceptable("owner read 1, rejected: getResult() before operation N completed",
+                .acceptable(
+                        "owner read 1, rejected: getResult() before operation N completed",
                         "the token check passed, then the reset cleared the operation: rejected as not complete")
-                .interesting("owner read 1, stale read 1",
+                .interesting(
+                        "owner read 1, stale read 1",
                         "the stale read finished before the reset: a double read the source does not promise to catch")
                 .forbidden("owner read 1, stale read 2", "the stale consumer saw the NEXT operation's value")
-                .forbidden("owner read 1, stale read null", "the stale consumer saw the null the reset leaves between operations");
+                .forbidden(
+                        "owner read 1, stale read null",
+                        "the stale consumer saw the null the reset leaves between operations");
     }
 
     static final class Reuse {
@@ -158,10 +169,13 @@ class PooledSourceRaceTest {
                     s.firstRead = String.valueOf(s.core.getResult(s.first));
                     s.core.reset();
                     s.second = s.core.version();
-                    s.core.onCompleted(() -> {
-                        s.secondSeenAtRun = String.valueOf(s.core.status(s.second));
-                        s.secondRuns.incrementAndGet();
-                    }, s.second, false);
+                    s.core.onCompleted(
+                            () -> {
+                                s.secondSeenAtRun = String.valueOf(s.core.status(s.second));
+                                s.secondRuns.incrementAndGet();
+                            },
+                            s.second,
+                            false);
                 })
                 .arbiter(s -> {
                     int early = s.secondRuns.get();
@@ -175,11 +189,14 @@ class PooledSourceRaceTest {
                     return "read " + s.firstRead + ", " + (early == 0 ? "" : "ran early, ") + completion + ", ran "
                             + s.secondRuns.get() + " (saw " + s.secondSeenAtRun + ")";
                 })
-                .acceptable("read 1, completed, ran 1 (saw SUCCEEDED)",
+                .acceptable(
+                        "read 1, completed, ran 1 (saw SUCCEEDED)",
                         "operation 2's continuation waited for operation 2 and ran once, by its completer")
-                .forbidden("read 1, ran early, completed, ran 2 (saw SUCCEEDED)",
+                .forbidden(
+                        "read 1, ran early, completed, ran 2 (saw SUCCEEDED)",
                         "operation 1's completer ran operation 2's continuation while it was pending, and op 2's completion ran it again")
-                .forbidden("read 1, ran early, setResult(2) threw ClassCastException, ran 1 (saw PENDING)",
+                .forbidden(
+                        "read 1, ran early, setResult(2) threw ClassCastException, ran 1 (saw PENDING)",
                         "operation 1's completer put its sentinel into operation 2: the registration ran at once, the completion broke");
     }
 
@@ -231,7 +248,7 @@ class PooledSourceRaceTest {
 
     @SuppressWarnings("unchecked")
     private static MachinePool<EchoMachine>[] sharedPool() {
-        MachinePool<EchoMachine>[] holder = new MachinePool[1];
+        MachinePool<EchoMachine>[] holder = (MachinePool<EchoMachine>[]) new MachinePool<?>[1];
         holder[0] = MachinePool.create(() -> new EchoMachine(holder[0]));
         return holder;
     }
@@ -240,7 +257,8 @@ class PooledSourceRaceTest {
         static final AtomicInteger IDS = new AtomicInteger();
         final int id = IDS.incrementAndGet() & 0xFFFF;
         final CompletionSource<Integer> input = new CompletionSource<>();
-        final ValueAwaitable<Integer> call = EchoMachine.call(SHARED[0], input.awaitable(), id << 16).builder.valueAwaitable();
+        final ValueAwaitable<Integer> call =
+                EchoMachine.call(SHARED[0], input.awaitable(), id << 16).builder.valueAwaitable();
         final AtomicInteger runs = new AtomicInteger();
         volatile Integer got;
     }
@@ -260,7 +278,8 @@ class PooledSourceRaceTest {
                     s.runs.incrementAndGet();
                     s.got = s.call.getResult();
                 }))
-                .arbiter(s -> s.runs.get() != 1 ? "continuation ran " + s.runs.get() + " times"
+                .arbiter(s -> s.runs.get() != 1
+                        ? "continuation ran " + s.runs.get() + " times"
                         : s.got == (s.id << 16) + s.id ? "own value, once" : "another call's value " + s.got)
                 .acceptable("own value, once", "the consumer read its own call's value and recycled the machine")
                 .run(ITERATIONS);
@@ -278,6 +297,7 @@ class PooledSourceRaceTest {
         final ValueAwaitable<Integer> owner = machine.builder.valueAwaitable();
         /** A second handle on the same call and token: what a consumer that kept it too late holds. */
         final ValueAwaitable<Integer> stale = machine.builder.valueAwaitable();
+
         volatile String ownerSaw;
         volatile String staleSaw;
 
@@ -287,7 +307,7 @@ class PooledSourceRaceTest {
 
         @SuppressWarnings("unchecked")
         private static MachinePool<EchoMachine>[] sharedPoolOfOne() {
-            MachinePool<EchoMachine>[] holder = new MachinePool[1];
+            MachinePool<EchoMachine>[] holder = (MachinePool<EchoMachine>[]) new MachinePool<?>[1];
             holder[0] = MachinePool.create(() -> new EchoMachine(holder[0]));
             return holder;
         }
@@ -329,24 +349,32 @@ class PooledSourceRaceTest {
                 })
                 .actor(s -> s.staleSaw = "stale " + read(s.stale))
                 .arbiter(s -> s.ownerSaw + ", " + s.staleSaw)
-                .acceptable("owner 1, next call 2, stale rejected",
+                .acceptable(
+                        "owner 1, next call 2, stale rejected",
                         "the owner consumed first; the token went stale and the stale read failed loudly")
-                .acceptable("owner rejected, next call 2, stale 1",
+                .acceptable(
+                        "owner rejected, next call 2, stale 1",
                         "the stale handle consumed first and got call 1; the owner was told loudly")
-                .interesting("owner 1, next call 2, stale 1",
+                .interesting(
+                        "owner 1, next call 2, stale 1",
                         "both passed the token check: a double consume the builder does not promise to catch, each"
                                 + " read call 1's own value (and the machine was released twice)")
                 .forbidden("owner 1, next call 2, stale 2", "the stale handle read the NEXT call's value")
                 .forbidden("owner 1, next call 2, stale null", "the stale handle read the null between calls")
-                .forbidden("owner null, next call 2, stale 1",
+                .forbidden(
+                        "owner null, next call 2, stale 1",
                         "the stale handle's recycle reset the result under the owner's read: the owner read null")
-                .forbidden("owner 1, next call null, stale 1",
+                .forbidden(
+                        "owner 1, next call null, stale 1",
                         "the double recycle reset the machine under the next call, which returned null")
-                .forbidden("owner 1, next call threw NullPointerException, stale 1",
+                .forbidden(
+                        "owner 1, next call threw NullPointerException, stale 1",
                         "the double recycle reset the machine (input = null) while the next call ran on it")
-                .forbidden("owner 1, next call threw NullPointerException, stale null",
+                .forbidden(
+                        "owner 1, next call threw NullPointerException, stale null",
                         "both: the stale read saw null, and the next call ran on a machine reset under it")
-                .forbidden("owner 1, next call rejected, stale rejected",
+                .forbidden(
+                        "owner 1, next call rejected, stale rejected",
                         "the next call's own token went stale: a late recycle of call 1 bumped the version under it");
     }
 

@@ -41,11 +41,12 @@ public final class Race<S> {
 
     /** How an outcome is judged. */
     public enum Expect {
-        ACCEPTABLE, INTERESTING, FORBIDDEN
+        ACCEPTABLE,
+        INTERESTING,
+        FORBIDDEN
     }
 
-    private record Described(Expect expect, String description) {
-    }
+    private record Described(Expect expect, String description) {}
 
     private final String name;
     private final Supplier<S> setup;
@@ -168,12 +169,14 @@ public final class Race<S> {
         sb.append(String.format("race: %s (%,d iterations, %d actors)%n", name, iterations, actors.size()));
         for (Map.Entry<String, Described> e : outcomes.entrySet()) {
             long n = histogram.getOrDefault(e.getKey(), 0L);
-            sb.append(String.format("  %-11s %,10d  %-44s %s%n", e.getValue().expect, n, e.getKey(), e.getValue().description));
+            sb.append(String.format(
+                    "  %-11s %,10d  %-44s %s%n", e.getValue().expect, n, e.getKey(), e.getValue().description));
         }
         for (Map.Entry<String, Long> e : histogram.entrySet()) {
             if (!outcomes.containsKey(e.getKey())) {
-                sb.append(String.format("  %-11s %,10d  %s (first at %s)%n", "UNKNOWN", e.getValue(), e.getKey(),
-                        firstSeenAt.get(e.getKey())));
+                sb.append(String.format(
+                        "  %-11s %,10d  %s (first at %s)%n",
+                        "UNKNOWN", e.getValue(), e.getKey(), firstSeenAt.get(e.getKey())));
             }
         }
         return sb.toString();
@@ -186,6 +189,7 @@ public final class Race<S> {
         private final List<Thread> threads = new ArrayList<>();
         /** Actors that reached the start line of the current iteration. */
         private final AtomicInteger started = new AtomicInteger();
+
         private final AtomicInteger done = new AtomicInteger();
         private volatile int epoch;
         private volatile S state;
@@ -230,7 +234,8 @@ public final class Race<S> {
                     if (deadline == 0L) {
                         deadline = System.nanoTime() + 30_000_000_000L;
                     } else if (System.nanoTime() > deadline) {
-                        throw new AssertionError("an actor did not return within 30 s (hung in iteration " + iteration + ")");
+                        throw new AssertionError(
+                                "an actor did not return within 30 s (hung in iteration " + iteration + ")");
                     }
                 } else {
                     Thread.onSpinWait();

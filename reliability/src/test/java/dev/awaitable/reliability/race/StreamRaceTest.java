@@ -1,14 +1,14 @@
 package dev.awaitable.reliability.race;
 
 import dev.awaitable.Async;
-import dev.awaitable.streams.AsyncIterator;
-import dev.awaitable.streams.AsyncStream;
 import dev.awaitable.Awaitable;
 import dev.awaitable.CancellationToken;
-import dev.awaitable.streams.Emitter;
 import dev.awaitable.ValueAwaitable;
 import dev.awaitable.reliability.Programs;
 import dev.awaitable.reliability.Stress;
+import dev.awaitable.streams.AsyncIterator;
+import dev.awaitable.streams.AsyncStream;
+import dev.awaitable.streams.Emitter;
 import dev.awaitable.testkit.Program;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
@@ -40,14 +40,20 @@ class StreamRaceTest {
 
         Iteration() {
             AtomicInteger cleanupsRef = cleanups;
-            AsyncStream<Integer> stream = AsyncStream.generate((Emitter<Integer> out, CancellationToken token) ->
-                    Programs.startOn("statemachine", Program.<Void>builder("producer")
-                            .run(f -> f.set("i", 0))
-                            .tryFinally(Program.block().loop(f -> f.getInt("i") < 5, Program.block()
-                                            .run(f -> f.add("i", 1))
-                                            .await(f -> out.emit(f.getInt("i")))),
-                                    Program.block().run(f -> cleanupsRef.incrementAndGet()))
-                            .returnsNothing()));
+            AsyncStream<Integer> stream =
+                    AsyncStream.generate((Emitter<Integer> out, CancellationToken token) -> Programs.startOn(
+                            "statemachine",
+                            Program.<Void>builder("producer")
+                                    .run(f -> f.set("i", 0))
+                                    .tryFinally(
+                                            Program.block()
+                                                    .loop(
+                                                            f -> f.getInt("i") < 5,
+                                                            Program.block()
+                                                                    .run(f -> f.add("i", 1))
+                                                                    .await(f -> out.emit(f.getInt("i")))),
+                                            Program.block().run(f -> cleanupsRef.incrementAndGet()))
+                                    .returnsNothing()));
             iterator = stream.iterator();
             ValueAwaitable<Boolean> first = iterator.moveNext(); // starts the producer, which emits 1 at once
             if (!first.isCompleted() || !first.getResult() || iterator.current() != 1) {
@@ -87,14 +93,18 @@ class StreamRaceTest {
                     }
                     return next + ", " + close + ", cleanup ran " + s.cleanups.get();
                 })
-                .acceptable("moveNext true, item 2, closed, cleanup ran 1",
+                .acceptable(
+                        "moveNext true, item 2, closed, cleanup ran 1",
                         "moveNext resumed the producer, which emitted 2; the close then cancelled it at emit(2)")
-                .acceptable("moveNext false, closed, cleanup ran 1",
+                .acceptable(
+                        "moveNext false, closed, cleanup ran 1",
                         "the close came first (or while the producer was running): the pending moveNext ends with false")
-                .interesting("moveNext true, item null, closed, cleanup ran 1",
+                .interesting(
+                        "moveNext true, item null, closed, cleanup ran 1",
                         "moveNext delivered 2, but the close ended the producer (which clears current) before the"
                                 + " consumer read it")
-                .forbidden("moveNext hung, closed, cleanup ran 1", "the close left the pending moveNext waiting forever")
+                .forbidden(
+                        "moveNext hung, closed, cleanup ran 1", "the close left the pending moveNext waiting forever")
                 .forbidden("moveNext true, item 2, closed, cleanup ran 2", "the producer's cleanup ran twice")
                 .run(ITERATIONS);
     }

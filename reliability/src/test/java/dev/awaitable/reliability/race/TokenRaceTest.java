@@ -39,7 +39,8 @@ class TokenRaceTest {
                     s.cts.cancel();
                 })
                 .actor(s -> s.cts.token().register(s::callback))
-                .arbiter(s -> s.runs.get() != 1 ? "ran " + s.runs.get() + " times"
+                .arbiter(s -> s.runs.get() != 1
+                        ? "ran " + s.runs.get() + " times"
                         : s.ranOn.equals(s.canceller) ? "ran once, by cancel" : "ran once, in register")
                 .acceptable("ran once, by cancel", "linked while ACTIVE; cancel took it from the list")
                 .acceptable("ran once, in register", "cancel came first; register ran the callback itself")
@@ -96,11 +97,18 @@ class TokenRaceTest {
                     s.afterClose = (s.running ? "running" : "not running") + " with " + s.runs.get() + " runs";
                 })
                 .arbiter(s -> "after close: " + s.afterClose + ", in the end " + s.runs.get() + " runs")
-                .acceptable("after close: not running with 0 runs, in the end 0 runs", "closed before cancel reached it: it never ran")
-                .acceptable("after close: not running with 1 runs, in the end 1 runs",
+                .acceptable(
+                        "after close: not running with 0 runs, in the end 0 runs",
+                        "closed before cancel reached it: it never ran")
+                .acceptable(
+                        "after close: not running with 1 runs, in the end 1 runs",
                         "cancel ran it first; close() returned after it finished (waiting if it was mid-run)")
-                .forbidden("after close: running with 0 runs, in the end 1 runs", "close() returned while the callback was running")
-                .forbidden("after close: not running with 0 runs, in the end 1 runs", "the callback started after close() returned")
+                .forbidden(
+                        "after close: running with 0 runs, in the end 1 runs",
+                        "close() returned while the callback was running")
+                .forbidden(
+                        "after close: not running with 0 runs, in the end 1 runs",
+                        "the callback started after close() returned")
                 .run(ITERATIONS);
     }
 
@@ -123,7 +131,9 @@ class TokenRaceTest {
                 })
                 .actor(s -> s.linked = CancellationTokenSource.createLinked(s.parent.token()))
                 .arbiter(s -> "linked " + (s.linked.isCancellationRequested() ? "cancelled" : "active"))
-                .acceptable("linked cancelled", "the parent's cancel reached the linked source, through the list or at once")
+                .acceptable(
+                        "linked cancelled",
+                        "the parent's cancel reached the linked source, through the list or at once")
                 .forbidden("linked active", "the linked source missed its parent's cancellation")
                 .run(ITERATIONS / 5);
     }
@@ -132,10 +142,10 @@ class TokenRaceTest {
     @Test
     void cancelVersusCancel() {
         Race.of("token: cancel vs cancel", () -> {
-            Token t = new Token();
-            t.cts.token().register(t::callback);
-            return t;
-        })
+                    Token t = new Token();
+                    t.cts.token().register(t::callback);
+                    return t;
+                })
                 .actor(s -> s.cts.cancel())
                 .actor(s -> s.cts.cancel())
                 .arbiter(s -> "ran " + s.runs.get())

@@ -43,7 +43,8 @@ class WhenAnyRaceTest {
                 .actor(s -> s.a.trySetResult(1))
                 .actor(s -> s.b.trySetResult(2))
                 .arbiter(s -> s.winner() + ", continuation ran " + s.continuationRuns.get())
-                .acceptable("winner a SUCCEEDED, continuation ran 1", "a's arm fired first; b's arm lost (or was removed)")
+                .acceptable(
+                        "winner a SUCCEEDED, continuation ran 1", "a's arm fired first; b's arm lost (or was removed)")
                 .acceptable("winner b SUCCEEDED, continuation ran 1", "b's arm fired first")
                 .forbidden("whenAny PENDING, continuation ran 0", "both inputs completed but whenAny did not")
                 .run(ITERATIONS);
@@ -64,7 +65,9 @@ class WhenAnyRaceTest {
                     return w + ", continuation ran " + s.continuationRuns.get();
                 })
                 .acceptable("winner a SUCCEEDED, continuation ran 1", "the success came first")
-                .acceptable("winner b FAULTED, continuation ran 1", "the fault came first: whenAny itself still succeeds, with b")
+                .acceptable(
+                        "winner b FAULTED, continuation ran 1",
+                        "the fault came first: whenAny itself still succeeds, with b")
                 .forbidden("whenAny FAULTED, continuation ran 1", "whenAny took the fault on itself")
                 .run(ITERATIONS);
     }
@@ -89,14 +92,18 @@ class WhenAnyRaceTest {
                 .actor(s -> s.b.trySetResult(2))
                 .arbiter(s -> {
                     Awaitable<Awaitable<Integer>> any = s.any;
-                    String before = any.isCompleted() ? "winner " + (any.resultNow() == s.b.awaitable() ? "b" : "other") : "pending";
+                    String before = any.isCompleted()
+                            ? "winner " + (any.resultNow() == s.b.awaitable() ? "b" : "other")
+                            : "pending";
                     s.a.trySetResult(1);
                     s.c.trySetResult(3);
                     String after = any.resultNow() == s.b.awaitable() ? "b" : "changed";
                     return before + ", after the losers completed: " + after;
                 })
-                .acceptable("winner b, after the losers completed: b", "b won however the registration interleaved with it")
-                .forbidden("pending, after the losers completed: b", "b completed but whenAny did not notice until later")
+                .acceptable(
+                        "winner b, after the losers completed: b", "b won however the registration interleaved with it")
+                .forbidden(
+                        "pending, after the losers completed: b", "b completed but whenAny did not notice until later")
                 .run(ITERATIONS);
     }
 }

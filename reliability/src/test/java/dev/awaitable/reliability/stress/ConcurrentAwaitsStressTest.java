@@ -102,7 +102,9 @@ class ConcurrentAwaitsStressTest {
         source.setResult(1);
         assertThat(runs.get()).isEqualTo(CONTINUATIONS);
         report("core: continuations on one awaitable", pending, CONTINUATIONS);
-        assertThat(pending / CONTINUATIONS).as("bytes per registered continuation").isLessThan(64);
+        assertThat(pending / CONTINUATIONS)
+                .as("bytes per registered continuation")
+                .isLessThan(64);
         source = null;
         assertNoLeak(before, "a million run continuations");
     }
@@ -114,7 +116,7 @@ class ConcurrentAwaitsStressTest {
         long before = usedHeapAfterGc();
         CompletionSource<Integer>[] sources = sources(BODIES);
         @SuppressWarnings("unchecked")
-        Awaitable<Integer>[] bodies = new Awaitable[BODIES];
+        Awaitable<Integer>[] bodies = (Awaitable<Integer>[]) new Awaitable<?>[BODIES];
         for (int i = 0; i < BODIES; i++) {
             Awaitable<Integer> s = sources[i].awaitable();
             bodies[i] = Async.run(() -> Async.await(s) + 1);
@@ -144,7 +146,7 @@ class ConcurrentAwaitsStressTest {
 
     @SuppressWarnings("unchecked")
     private static CompletionSource<Integer>[] sources(int n) {
-        CompletionSource<Integer>[] s = new CompletionSource[n];
+        CompletionSource<Integer>[] s = (CompletionSource<Integer>[]) new CompletionSource<?>[n];
         for (int i = 0; i < n; i++) {
             s[i] = new CompletionSource<>();
         }
@@ -159,7 +161,9 @@ class ConcurrentAwaitsStressTest {
     private static void assertNoLeak(long before, String what) {
         long slack = 64L << 20;
         boolean back = Gc.until(() -> usedHeap() - before < slack, Duration.ofSeconds(20));
-        assertThat(back).as("heap after %s: %,d bytes above the start", what, usedHeap() - before).isTrue();
+        assertThat(back)
+                .as("heap after %s: %,d bytes above the start", what, usedHeap() - before)
+                .isTrue();
     }
 
     static long usedHeapAfterGc() {

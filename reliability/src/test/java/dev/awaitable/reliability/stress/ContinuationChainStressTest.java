@@ -50,7 +50,9 @@ class ContinuationChainStressTest {
             last = last.map(v -> v + 1);
         }
         root.setResult(0);
-        assertThat(last.isCompleted()).as("the whole chain ran inline on the completing thread").isTrue();
+        assertThat(last.isCompleted())
+                .as("the whole chain ran inline on the completing thread")
+                .isTrue();
         assertThat(last.resultNow()).isEqualTo(LINKS);
     }
 

@@ -79,7 +79,8 @@ class HandOffStressTest {
         try {
             assertThat(consumer.join(Duration.ofSeconds(60))).isEqualTo(expected);
         } catch (TimeoutException e) {
-            throw new AssertionError(backend + ": lost wake-up: the consumer stalled after source " + progress[0] + " of " + RELAY);
+            throw new AssertionError(
+                    backend + ": lost wake-up: the consumer stalled after source " + progress[0] + " of " + RELAY);
         }
         Tally.HAND_OFFS.addAndGet(RELAY);
     }
@@ -173,7 +174,8 @@ class HandOffStressTest {
             assertThat(a.join(Duration.ofSeconds(90))).isEqualTo(PING_PONG);
             assertThat(b.join(Duration.ofSeconds(30))).isEqualTo(PING_PONG);
         } catch (TimeoutException e) {
-            throw new AssertionError(backend + ": lost wake-up: ping stalled at " + progress[0] + ", pong at " + progress[1]);
+            throw new AssertionError(
+                    backend + ": lost wake-up: ping stalled at " + progress[0] + ", pong at " + progress[1]);
         }
         Tally.HAND_OFFS.addAndGet(2L * PING_PONG);
     }
@@ -189,16 +191,22 @@ class HandOffStressTest {
         int state;
         Awaiter<Integer> awaiter;
 
-        PingMachine(AtomicReferenceArray<CompletionSource<Integer>> ping, AtomicReferenceArray<CompletionSource<Integer>> pong,
-                boolean server, int[] progress) {
+        PingMachine(
+                AtomicReferenceArray<CompletionSource<Integer>> ping,
+                AtomicReferenceArray<CompletionSource<Integer>> pong,
+                boolean server,
+                int[] progress) {
             this.ping = ping;
             this.pong = pong;
             this.server = server;
             this.progress = progress;
         }
 
-        static Awaitable<Integer> start(AtomicReferenceArray<CompletionSource<Integer>> ping,
-                AtomicReferenceArray<CompletionSource<Integer>> pong, boolean server, int[] progress) {
+        static Awaitable<Integer> start(
+                AtomicReferenceArray<CompletionSource<Integer>> ping,
+                AtomicReferenceArray<CompletionSource<Integer>> pong,
+                boolean server,
+                int[] progress) {
             PingMachine m = new PingMachine(ping, pong, server, progress);
             m.builder.start(m);
             return m.builder.awaitable();
@@ -212,7 +220,8 @@ class HandOffStressTest {
                         if (server) {
                             ping.get(i).setResult(i);
                         }
-                        Awaiter<Integer> aw = (server ? pong : ping).get(i).awaitable().getAwaiter();
+                        Awaiter<Integer> aw =
+                                (server ? pong : ping).get(i).awaitable().getAwaiter();
                         if (!aw.isCompleted()) {
                             state = 1;
                             awaiter = aw;

@@ -75,7 +75,8 @@ class InterruptStressTest {
                     try {
                         s.first = "joined " + s.source.awaitable().join(Duration.ofSeconds(10));
                     } catch (AsyncInterruptedException e) {
-                        s.first = "interrupted, status " + Thread.currentThread().isInterrupted();
+                        s.first =
+                                "interrupted, status " + Thread.currentThread().isInterrupted();
                     } catch (TimeoutException e) {
                         s.first = "timed out";
                     }
@@ -87,8 +88,11 @@ class InterruptStressTest {
                     }
                 })
                 .arbiter(s -> s.first + ", " + s.then)
-                .acceptable("joined 5, then 5", "the completion came first (or the interrupt came after the join returned)")
-                .acceptable("interrupted, status true, then 5", "the interrupt ended the join; the status stayed set; the value came later")
+                .acceptable(
+                        "joined 5, then 5", "the completion came first (or the interrupt came after the join returned)")
+                .acceptable(
+                        "interrupted, status true, then 5",
+                        "the interrupt ended the join; the status stayed set; the value came later")
                 .forbidden("interrupted, status false, then 5", "the interrupt status was swallowed")
                 .forbidden("timed out, then 5", "neither the interrupt nor the completion woke the joiner")
                 .run(ITERATIONS);
@@ -133,8 +137,12 @@ class InterruptStressTest {
                         return "body failed: " + e;
                     }
                 })
-                .acceptable("value 8, then 8", "the completion woke the body first; the late interrupt was not acted on by await")
-                .acceptable("interrupted, status true, then 8", "the interrupt ended the await; the second await got the value")
+                .acceptable(
+                        "value 8, then 8",
+                        "the completion woke the body first; the late interrupt was not acted on by await")
+                .acceptable(
+                        "interrupted, status true, then 8",
+                        "the interrupt ended the await; the second await got the value")
                 .forbidden("hung", "the body never resumed")
                 .run(ITERATIONS * 2 / 5);
     }

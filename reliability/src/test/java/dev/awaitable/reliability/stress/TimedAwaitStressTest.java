@@ -68,7 +68,8 @@ class TimedAwaitStressTest {
         for (int i = 0; i < METHODS; i++) {
             CompletionSource<Integer> s = new CompletionSource<>();
             Program<String> p = Program.<String>builder("timed-then-untimed")
-                    .tryCatch(Program.block()
+                    .tryCatch(
+                            Program.block()
                                     .await(f -> s.awaitable().withTimeout(Duration.ofMillis(deadlineMillis)), "first")
                                     .run(f -> f.set("how", "in time")),
                             TimeoutException.class,

@@ -17,7 +17,9 @@ class ExamplesTest {
     /** Two sequential awaits: synchronous when both are ready, suspending when not. */
     @Test
     void twoAwaits() throws Exception {
-        assertThat(TwoAwaits.greet(Awaitable.completed("Ada"), Awaitable.completed(36)).getResult()).isEqualTo("Ada is 36");
+        assertThat(TwoAwaits.greet(Awaitable.completed("Ada"), Awaitable.completed(36))
+                        .getResult())
+                .isEqualTo("Ada is 36");
         CompletionSource<String> name = new CompletionSource<>();
         CompletionSource<Integer> age = new CompletionSource<>();
         Awaitable<String> g = TwoAwaits.greet(name.awaitable(), age.awaitable());
@@ -69,7 +71,8 @@ class ExamplesTest {
     /** whenAll fan-out: one suspension for the batch, every child counted. */
     @Test
     void fanOut() throws Exception {
-        Awaitable<Integer> total = FanOut.total(50, i -> Awaitables.delay(Duration.ofMillis(i % 5)).map(v -> i));
+        Awaitable<Integer> total =
+                FanOut.total(50, i -> Awaitables.delay(Duration.ofMillis(i % 5)).map(v -> i));
         assertThat(total.join(Duration.ofSeconds(10))).isEqualTo(50 * 49 / 2);
     }
 }

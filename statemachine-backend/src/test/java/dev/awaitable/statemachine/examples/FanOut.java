@@ -32,8 +32,7 @@ import java.util.function.IntFunction;
  * {@code whenAll} once.
  */
 public final class FanOut {
-    private FanOut() {
-    }
+    private FanOut() {}
 
     public static Awaitable<Integer> total(int n, IntFunction<Awaitable<Integer>> child) {
         Machine m = new Machine(n, child);

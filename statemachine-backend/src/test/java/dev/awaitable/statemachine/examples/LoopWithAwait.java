@@ -27,8 +27,7 @@ import java.util.function.IntFunction;
  * await". Iterations whose fetch is already complete loop without suspending.
  */
 public final class LoopWithAwait {
-    private LoopWithAwait() {
-    }
+    private LoopWithAwait() {}
 
     public static Awaitable<Long> sum(int count, IntFunction<Awaitable<Integer>> fetch) {
         Machine m = new Machine(count, fetch);
@@ -46,8 +45,8 @@ public final class LoopWithAwait {
         final int count;
         final IntFunction<Awaitable<Integer>> fetch;
         int state;
-        int i;            // hoisted
-        long total;       // hoisted
+        int i; // hoisted
+        long total; // hoisted
         Awaiter<Integer> awaiter; // hoisted: the pending await
 
         Machine(int count, IntFunction<Awaitable<Integer>> fetch) {

@@ -30,8 +30,7 @@ import java.util.List;
  * machine's own try, and the finally action runs on every exit path of the protected region.
  */
 public final class TryCatchFinally {
-    private TryCatchFinally() {
-    }
+    private TryCatchFinally() {}
 
     public static Awaitable<String> read(Awaitable<String> source, List<String> log) {
         Machine m = new Machine(source, log);

@@ -22,8 +22,7 @@ import dev.awaitable.statemachine.AsyncStateMachine;
  * second await, so it is hoisted into a field; {@code a} does not, so it stays a Java local.
  */
 public final class TwoAwaits {
-    private TwoAwaits() {
-    }
+    private TwoAwaits() {}
 
     public static Awaitable<String> greet(Awaitable<String> name, Awaitable<Integer> age) {
         Machine m = new Machine(name, age);

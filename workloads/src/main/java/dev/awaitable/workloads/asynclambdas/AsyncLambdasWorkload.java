@@ -44,13 +44,20 @@ public final class AsyncLambdasWorkload extends AbstractWorkload {
     static final int BLOCKING_THREADS = 8;
 
     public AsyncLambdasWorkload() {
-        super("async-lambdas", "a whenAll over an async method per element, mapped by method reference or by an async lambda",
+        super(
+                "async-lambdas",
+                "a whenAll over an async method per element, mapped by method reference or by an async lambda",
                 "an async lambda per element adds a closure, a state machine and a task per element "
                         + "(seeds: trap C, refactor pattern 4)",
                 Shape.THROUGHPUT,
-                ParamSpec.choice("style", "map each element with an async lambda, or with the method itself",
-                        List.of("lambda", "method-ref"), List.of("lambda", "method-ref"), List.of("lambda", "method-ref")),
-                ParamSpec.ints("elements", "elements mapped per run", 1, 100_000, List.of(100L), List.of(100L, 10_000L)));
+                ParamSpec.choice(
+                        "style",
+                        "map each element with an async lambda, or with the method itself",
+                        List.of("lambda", "method-ref"),
+                        List.of("lambda", "method-ref"),
+                        List.of("lambda", "method-ref")),
+                ParamSpec.ints(
+                        "elements", "elements mapped per run", 1, 100_000, List.of(100L), List.of(100L, 10_000L)));
     }
 
     /** The work after the await of element {@code i}'s value. */
@@ -80,20 +87,20 @@ public final class AsyncLambdasWorkload extends AbstractWorkload {
         return new Run(params) {
             @Override
             public long run() {
-                IntFunction<Awaitable<Long>> select = lambda
-                        ? i -> Async.run(() -> Async.await(process(i)))
-                        : this::process;
+                IntFunction<Awaitable<Long>> select =
+                        lambda ? i -> Async.run(() -> Async.await(process(i))) : this::process;
                 return Async.run(() -> {
-                    List<Awaitable<Long>> started = new ArrayList<>(elements);
-                    for (int i = 0; i < elements; i++) {
-                        started.add(select.apply(i));
-                    }
-                    long sum = 0;
-                    for (long v : Async.await(Awaitables.whenAll(started))) {
-                        sum += v;
-                    }
-                    return sum;
-                }).join();
+                            List<Awaitable<Long>> started = new ArrayList<>(elements);
+                            for (int i = 0; i < elements; i++) {
+                                started.add(select.apply(i));
+                            }
+                            long sum = 0;
+                            for (long v : Async.await(Awaitables.whenAll(started))) {
+                                sum += v;
+                            }
+                            return sum;
+                        })
+                        .join();
             }
 
             Awaitable<Long> process(int i) {
@@ -107,9 +114,8 @@ public final class AsyncLambdasWorkload extends AbstractWorkload {
         return new Run(params) {
             @Override
             public long run() {
-                IntFunction<Awaitable<Long>> select = lambda
-                        ? i -> LambdaMachine.start(i, io)
-                        : i -> ProcessMachine.start(i, io);
+                IntFunction<Awaitable<Long>> select =
+                        lambda ? i -> LambdaMachine.start(i, io) : i -> ProcessMachine.start(i, io);
                 return SelectMachine.start(elements, select).join();
             }
         };
@@ -120,21 +126,22 @@ public final class AsyncLambdasWorkload extends AbstractWorkload {
         return new Run(params) {
             @Override
             public long run() {
-                IntFunction<CompletableFuture<Long>> select = lambda
-                        ? i -> process(i).thenApply(Function.identity())
-                        : this::process;
+                IntFunction<CompletableFuture<Long>> select =
+                        lambda ? i -> process(i).thenApply(Function.identity()) : this::process;
                 @SuppressWarnings("unchecked")
-                CompletableFuture<Long>[] started = new CompletableFuture[elements];
+                CompletableFuture<Long>[] started = (CompletableFuture<Long>[]) new CompletableFuture<?>[elements];
                 for (int i = 0; i < elements; i++) {
                     started[i] = select.apply(i);
                 }
-                return CompletableFuture.allOf(started).thenApply(done -> {
-                    long sum = 0;
-                    for (CompletableFuture<Long> f : started) {
-                        sum += f.join(); // all done: join() returns at once
-                    }
-                    return sum;
-                }).join();
+                return CompletableFuture.allOf(started)
+                        .thenApply(done -> {
+                            long sum = 0;
+                            for (CompletableFuture<Long> f : started) {
+                                sum += f.join(); // all done: join() returns at once
+                            }
+                            return sum;
+                        })
+                        .join();
             }
 
             CompletableFuture<Long> process(int i) {
@@ -146,8 +153,8 @@ public final class AsyncLambdasWorkload extends AbstractWorkload {
     @Override
     protected WorkloadRun openBlocking(Params params) {
         return new Run(params) {
-            final ExecutorService pool = Executors.newFixedThreadPool(BLOCKING_THREADS,
-                    Threads.daemon("async-lambdas-blocking"));
+            final ExecutorService pool =
+                    Executors.newFixedThreadPool(BLOCKING_THREADS, Threads.daemon("async-lambdas-blocking"));
 
             @Override
             public long run() throws Exception {

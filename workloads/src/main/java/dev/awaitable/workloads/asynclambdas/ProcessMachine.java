@@ -2,9 +2,9 @@ package dev.awaitable.workloads.asynclambdas;
 
 import dev.awaitable.Awaitable;
 import dev.awaitable.Awaiter;
-import dev.awaitable.workloads.support.Completer;
 import dev.awaitable.statemachine.AsyncMethodBuilder;
 import dev.awaitable.statemachine.AsyncStateMachine;
+import dev.awaitable.workloads.support.Completer;
 
 /**
  * The per-element async method of {@code async-lambdas}, hand-compiled:

@@ -46,7 +46,7 @@ final class SelectMachine implements AsyncStateMachine {
             Awaiter<List<Long>> aw;
             if (state == 0) {
                 @SuppressWarnings("unchecked")
-                Awaitable<Long>[] started = new Awaitable[elements];
+                Awaitable<Long>[] started = (Awaitable<Long>[]) new Awaitable<?>[elements];
                 for (int i = 0; i < elements; i++) {
                     started[i] = select.apply(i);
                 }

@@ -37,12 +37,19 @@ public final class AsyncStreamWorkload extends AbstractWorkload {
     private static final Object END = new Object();
 
     public AsyncStreamWorkload() {
-        super("async-stream", "a producer hands values to a consumer through an AsyncStream, one by one or in batches",
+        super(
+                "async-stream",
+                "a producer hands values to a consumer through an AsyncStream, one by one or in batches",
                 "per-item awaits in a stream suspend per item; batching awaits once per batch (seeds: refactor pattern 5)",
                 Shape.THROUGHPUT,
-                ParamSpec.ints("items", "values produced per run", 1, 1_000_000, List.of(1000L), List.of(1000L, 100_000L)),
-                ParamSpec.choice("style", "emit each value, or lists of batch values",
-                        List.of("per-item", "batched"), List.of("per-item", "batched"), List.of("per-item", "batched")),
+                ParamSpec.ints(
+                        "items", "values produced per run", 1, 1_000_000, List.of(1000L), List.of(1000L, 100_000L)),
+                ParamSpec.choice(
+                        "style",
+                        "emit each value, or lists of batch values",
+                        List.of("per-item", "batched"),
+                        List.of("per-item", "batched"),
+                        List.of("per-item", "batched")),
                 ParamSpec.ints("batch", "values per list with style=batched", 1, 10_000, List.of(100L), List.of(100L)));
     }
 
@@ -51,12 +58,12 @@ public final class AsyncStreamWorkload extends AbstractWorkload {
         final Items items;
 
         Run(Params p) {
-            this.items = new Items(p.getInt("items"), p.getInt("batch"), p.get("style").equals("batched"));
+            this.items = new Items(
+                    p.getInt("items"), p.getInt("batch"), p.get("style").equals("batched"));
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 
     @Override
@@ -70,17 +77,18 @@ public final class AsyncStreamWorkload extends AbstractWorkload {
                     }
                 }));
                 return Async.run(() -> {
-                    long sum = 0;
-                    AsyncIterator<Object> it = stream.iterator();
-                    try {
-                        while (Async.await(it.moveNext())) {
-                            sum += Items.total(it.current());
-                        }
-                    } finally {
-                        Async.await(it.closeAsync());
-                    }
-                    return sum;
-                }).join();
+                            long sum = 0;
+                            AsyncIterator<Object> it = stream.iterator();
+                            try {
+                                while (Async.await(it.moveNext())) {
+                                    sum += Items.total(it.current());
+                                }
+                            } finally {
+                                Async.await(it.closeAsync());
+                            }
+                            return sum;
+                        })
+                        .join();
             }
         };
     }
@@ -101,7 +109,8 @@ public final class AsyncStreamWorkload extends AbstractWorkload {
         return new Run(params) {
             @Override
             public long run() {
-                CfHandOff<Object> stream = new CfHandOff<>(s -> CfLoop.sum(items.steps(), step -> s.emit(items.item(step))));
+                CfHandOff<Object> stream =
+                        new CfHandOff<>(s -> CfLoop.sum(items.steps(), step -> s.emit(items.item(step))));
                 return stream.sum(Items::total).join();
             }
         };

@@ -108,7 +108,7 @@ final class CfHandOff<T> {
             long sum;
 
             void loop() {
-                for (;;) {
+                for (; ; ) {
                     CompletableFuture<Boolean> moved = moveNext();
                     if (!moved.isDone()) {
                         moved.whenComplete((more, failure) -> {

@@ -1,11 +1,11 @@
 package dev.awaitable.workloads.asyncstream;
 
-import dev.awaitable.streams.AsyncIterator;
-import dev.awaitable.streams.AsyncStream;
 import dev.awaitable.Awaitable;
 import dev.awaitable.Awaiter;
 import dev.awaitable.statemachine.AsyncMethodBuilder;
 import dev.awaitable.statemachine.AsyncStateMachine;
+import dev.awaitable.streams.AsyncIterator;
+import dev.awaitable.streams.AsyncStream;
 
 /**
  * The consumer of {@code async-stream}, hand-compiled ({@code await foreach}):
@@ -48,7 +48,7 @@ final class ConsumerMachine implements AsyncStateMachine {
     @Override
     public void moveNext() {
         try {
-            for (;;) {
+            for (; ; ) {
                 switch (state) {
                     case 0 -> {
                         if (it == null) {

@@ -2,9 +2,9 @@ package dev.awaitable.workloads.asyncstream;
 
 import dev.awaitable.Awaitable;
 import dev.awaitable.Awaiter;
-import dev.awaitable.streams.Emitter;
 import dev.awaitable.statemachine.AsyncMethodBuilder;
 import dev.awaitable.statemachine.AsyncStateMachine;
+import dev.awaitable.streams.Emitter;
 
 /**
  * The producer of {@code async-stream}, hand-compiled (a C# async iterator's body):
@@ -41,7 +41,7 @@ final class ProducerMachine implements AsyncStateMachine {
     @Override
     public void moveNext() {
         try {
-            for (;;) {
+            for (; ; ) {
                 if (state == 1) {
                     Awaiter<Void> aw = awaiter;
                     awaiter = null;

@@ -34,12 +34,14 @@ public final class AwaitChainWorkload extends AbstractWorkload {
     static final long LEAF = 1_000_000L;
 
     public AwaitChainWorkload() {
-        super("await-chain", "async calls nested depth deep, each awaiting the next; the innermost awaits another thread",
+        super(
+                "await-chain",
+                "async calls nested depth deep, each awaiting the next; the innermost awaits another thread",
                 "a suspended chain is depth heap objects (statemachine) or depth frames on a parked stack (loom); "
                         + "costs compose (seeds: state machines, trap E)",
                 Shape.THROUGHPUT,
-                ParamSpec.ints("depth", "nested async calls", 1, 1000,
-                        List.of(1L, 10L, 100L), List.of(1L, 10L, 100L, 1000L)));
+                ParamSpec.ints(
+                        "depth", "nested async calls", 1, 1000, List.of(1L, 10L, 100L), List.of(1L, 10L, 100L, 1000L)));
     }
 
     /** Base: the depth and the thread that provides the leaf value. */

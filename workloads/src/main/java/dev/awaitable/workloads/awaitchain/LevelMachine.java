@@ -2,9 +2,9 @@ package dev.awaitable.workloads.awaitchain;
 
 import dev.awaitable.Awaitable;
 import dev.awaitable.Awaiter;
-import dev.awaitable.workloads.support.Completer;
 import dev.awaitable.statemachine.AsyncMethodBuilder;
 import dev.awaitable.statemachine.AsyncStateMachine;
+import dev.awaitable.workloads.support.Completer;
 
 /**
  * One level of {@code await-chain}, hand-compiled:

@@ -2,9 +2,9 @@ package dev.awaitable.workloads.contextpost;
 
 import dev.awaitable.Awaitable;
 import dev.awaitable.Awaiter;
-import dev.awaitable.workloads.support.Completer;
 import dev.awaitable.statemachine.AsyncMethodBuilder;
 import dev.awaitable.statemachine.AsyncStateMachine;
+import dev.awaitable.workloads.support.Completer;
 
 /**
  * The statemachine implementation of {@code context-post}, hand-compiled; started on the event
@@ -48,7 +48,7 @@ final class ContextMachine implements AsyncStateMachine {
     @Override
     public void moveNext() {
         try {
-            for (;;) {
+            for (; ; ) {
                 if (state == 1) {
                     Awaiter<Long> aw = awaiter;
                     awaiter = null;
@@ -64,7 +64,9 @@ final class ContextMachine implements AsyncStateMachine {
                     return;
                 }
                 Awaitable<Long> value = io.awaitable(i);
-                Awaiter<Long> aw = capture ? value.getAwaiter() : value.configureAwait(false).getAwaiter();
+                Awaiter<Long> aw = capture
+                        ? value.getAwaiter()
+                        : value.configureAwait(false).getAwaiter();
                 state = 1;
                 awaiter = aw;
                 if (!aw.isCompleted()) {

@@ -37,12 +37,17 @@ import java.util.function.Function;
 public final class ContextPostWorkload extends AbstractWorkload {
 
     public ContextPostWorkload() {
-        super("context-post", "awaits on an event loop resuming on the loop, or with configureAwait(false)",
+        super(
+                "context-post",
+                "awaits on an event loop resuming on the loop, or with configureAwait(false)",
                 "capturing the context costs a post to the loop per await; configureAwait(false) skips it "
                         + "(seeds: SynchronizationContext, ConfigureAwait)",
                 Shape.THROUGHPUT,
-                ParamSpec.choice("style", "resume on the captured loop, or configureAwait(false)",
-                        List.of("capture", "no-capture"), List.of("capture", "no-capture"),
+                ParamSpec.choice(
+                        "style",
+                        "resume on the captured loop, or configureAwait(false)",
+                        List.of("capture", "no-capture"),
+                        List.of("capture", "no-capture"),
                         List.of("capture", "no-capture")),
                 ParamSpec.ints("awaits", "sequential awaits per run", 1, 100_000, List.of(100L), List.of(100L, 1000L)));
     }
@@ -89,7 +94,9 @@ public final class ContextPostWorkload extends AbstractWorkload {
         return new Run(params) {
             @Override
             public long run() {
-                return loop.submit(() -> ContextMachine.start(awaits, capture, io)).join().join();
+                return loop.submit(() -> ContextMachine.start(awaits, capture, io))
+                        .join()
+                        .join();
             }
         };
     }
@@ -99,9 +106,15 @@ public final class ContextPostWorkload extends AbstractWorkload {
         return new Run(params) {
             @Override
             public long run() {
-                return CompletableFuture.supplyAsync(() -> CfLoop.sum(awaits, i -> capture
-                        ? io.future((long) i).thenApplyAsync(Function.identity(), loop)
-                        : io.future((long) i)), loop).thenCompose(Function.identity()).join();
+                return CompletableFuture.supplyAsync(
+                                () -> CfLoop.sum(
+                                        awaits,
+                                        i -> capture
+                                                ? io.future((long) i).thenApplyAsync(Function.identity(), loop)
+                                                : io.future((long) i)),
+                                loop)
+                        .thenCompose(Function.identity())
+                        .join();
             }
         };
     }
@@ -114,18 +127,20 @@ public final class ContextPostWorkload extends AbstractWorkload {
             @Override
             public long run() throws Exception {
                 return driver.submit(() -> {
-                    long sum = 0;
-                    for (long i = 0; i < awaits; i++) {
-                        long v = io.future(i).get();
-                        if (capture) {
-                            long s = sum;
-                            sum = CompletableFuture.supplyAsync(() -> s + v, loop).get();
-                        } else {
-                            sum += v;
-                        }
-                    }
-                    return sum;
-                }).get();
+                            long sum = 0;
+                            for (long i = 0; i < awaits; i++) {
+                                long v = io.future(i).get();
+                                if (capture) {
+                                    long s = sum;
+                                    sum = CompletableFuture.supplyAsync(() -> s + v, loop)
+                                            .get();
+                                } else {
+                                    sum += v;
+                                }
+                            }
+                            return sum;
+                        })
+                        .get();
             }
 
             @Override

@@ -35,13 +35,24 @@ public final class CpuOffloadWorkload extends AbstractWorkload {
     public static final int CALLS = 100;
 
     public CpuOffloadWorkload() {
-        super("cpu-offload", "CPU-bound calls made directly or each offloaded with Awaitables.run and awaited",
+        super(
+                "cpu-offload",
+                "CPU-bound calls made directly or each offloaded with Awaitables.run and awaited",
                 "offloading with Task.Run adds a task, a delegate and a thread switch per call and buys nothing "
                         + "when awaited at once (seeds: trap D)",
                 Shape.THROUGHPUT,
-                ParamSpec.choice("style", "call the work directly, or offload each call and await it",
-                        List.of("direct", "offload"), List.of("direct", "offload"), List.of("direct", "offload")),
-                ParamSpec.ints("work", "iterations of the CPU loop per call", 1, 10_000_000, List.of(1000L),
+                ParamSpec.choice(
+                        "style",
+                        "call the work directly, or offload each call and await it",
+                        List.of("direct", "offload"),
+                        List.of("direct", "offload"),
+                        List.of("direct", "offload")),
+                ParamSpec.ints(
+                        "work",
+                        "iterations of the CPU loop per call",
+                        1,
+                        10_000_000,
+                        List.of(1000L),
                         List.of(100L, 10_000L, 1_000_000L)));
     }
 
@@ -75,8 +86,7 @@ public final class CpuOffloadWorkload extends AbstractWorkload {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 
     static ExecutorService workers(String name) {
@@ -89,16 +99,17 @@ public final class CpuOffloadWorkload extends AbstractWorkload {
             @Override
             public long run() {
                 return Async.run(() -> {
-                    if (!offload) {
-                        return direct();
-                    }
-                    long sum = 0;
-                    for (int i = 0; i < CALLS; i++) {
-                        int call = i;
-                        sum += Async.await(Awaitables.run(() -> compute(call, work)));
-                    }
-                    return sum;
-                }).join();
+                            if (!offload) {
+                                return direct();
+                            }
+                            long sum = 0;
+                            for (int i = 0; i < CALLS; i++) {
+                                int call = i;
+                                sum += Async.await(Awaitables.run(() -> compute(call, work)));
+                            }
+                            return sum;
+                        })
+                        .join();
             }
         };
     }
@@ -123,7 +134,8 @@ public final class CpuOffloadWorkload extends AbstractWorkload {
                 if (!offload) {
                     return CompletableFuture.completedFuture(direct()).join();
                 }
-                return CfLoop.sum(CALLS, i -> CompletableFuture.supplyAsync(() -> compute(i, work), pool)).join();
+                return CfLoop.sum(CALLS, i -> CompletableFuture.supplyAsync(() -> compute(i, work), pool))
+                        .join();
             }
 
             @Override
@@ -142,16 +154,17 @@ public final class CpuOffloadWorkload extends AbstractWorkload {
             @Override
             public long run() throws Exception {
                 return driver.submit(() -> {
-                    if (!offload) {
-                        return direct();
-                    }
-                    long sum = 0;
-                    for (int i = 0; i < CALLS; i++) {
-                        int call = i;
-                        sum += pool.submit(() -> compute(call, work)).get();
-                    }
-                    return sum;
-                }).get();
+                            if (!offload) {
+                                return direct();
+                            }
+                            long sum = 0;
+                            for (int i = 0; i < CALLS; i++) {
+                                int call = i;
+                                sum += pool.submit(() -> compute(call, work)).get();
+                            }
+                            return sum;
+                        })
+                        .get();
             }
 
             @Override

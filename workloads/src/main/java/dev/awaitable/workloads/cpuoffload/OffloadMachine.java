@@ -45,7 +45,7 @@ final class OffloadMachine implements AsyncStateMachine {
     @Override
     public void moveNext() {
         try {
-            for (;;) {
+            for (; ; ) {
                 if (state == 1) {
                     Awaiter<Long> aw = awaiter;
                     awaiter = null;
@@ -66,7 +66,8 @@ final class OffloadMachine implements AsyncStateMachine {
                     continue;
                 }
                 int call = i;
-                Awaiter<Long> aw = Awaitables.run(() -> CpuOffloadWorkload.compute(call, work)).getAwaiter();
+                Awaiter<Long> aw = Awaitables.run(() -> CpuOffloadWorkload.compute(call, work))
+                        .getAwaiter();
                 state = 1;
                 awaiter = aw;
                 if (!aw.isCompleted()) {

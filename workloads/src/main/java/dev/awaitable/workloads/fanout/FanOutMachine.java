@@ -3,9 +3,9 @@ package dev.awaitable.workloads.fanout;
 import dev.awaitable.Awaitable;
 import dev.awaitable.Awaitables;
 import dev.awaitable.Awaiter;
-import dev.awaitable.workloads.support.Completer;
 import dev.awaitable.statemachine.AsyncMethodBuilder;
 import dev.awaitable.statemachine.AsyncStateMachine;
+import dev.awaitable.workloads.support.Completer;
 import java.util.List;
 
 /**
@@ -81,7 +81,7 @@ final class FanOutMachine implements AsyncStateMachine {
     /** The serial loop from {@code i}; {@code resumed} is the child awaited at state 1, or null. */
     private void serial(Awaiter<Long> resumed) {
         Awaiter<Long> aw = resumed;
-        for (;;) {
+        for (; ; ) {
             if (aw != null) {
                 sum += aw.getResult();
                 i++;
@@ -103,7 +103,7 @@ final class FanOutMachine implements AsyncStateMachine {
 
     private void startAll() {
         @SuppressWarnings("unchecked")
-        Awaitable<Long>[] started = new Awaitable[children];
+        Awaitable<Long>[] started = (Awaitable<Long>[]) new Awaitable<?>[children];
         for (int k = 0; k < children; k++) {
             started[k] = io.awaitable(FanOutWorkload.value(k));
         }

@@ -32,13 +32,24 @@ import java.util.concurrent.Executors;
 public final class FanOutWorkload extends AbstractWorkload {
 
     public FanOutWorkload() {
-        super("fan-out", "children completed by another thread, awaited serially or with one whenAll",
+        super(
+                "fan-out",
+                "children completed by another thread, awaited serially or with one whenAll",
                 "batch instead of serial await: one suspension for the batch (seeds: refactor pattern 3, trap E)",
                 Shape.THROUGHPUT,
-                ParamSpec.ints("children", "operations started per run", 1, 10_000, List.of(100L),
+                ParamSpec.ints(
+                        "children",
+                        "operations started per run",
+                        1,
+                        10_000,
+                        List.of(100L),
                         List.of(1L, 10L, 100L, 1000L, 10_000L)),
-                ParamSpec.choice("style", "await each child in a loop, or all of them with one whenAll",
-                        List.of("serial", "whenall"), List.of("serial", "whenall"), List.of("serial", "whenall")));
+                ParamSpec.choice(
+                        "style",
+                        "await each child in a loop, or all of them with one whenAll",
+                        List.of("serial", "whenall"),
+                        List.of("serial", "whenall"),
+                        List.of("serial", "whenall")));
     }
 
     /** What child {@code i} completes with. */
@@ -69,22 +80,23 @@ public final class FanOutWorkload extends AbstractWorkload {
             @Override
             public long run() {
                 return Async.run(() -> {
-                    long sum = 0;
-                    if (whenAll) {
-                        List<Awaitable<Long>> started = new ArrayList<>(children);
-                        for (int i = 0; i < children; i++) {
-                            started.add(io.awaitable(value(i)));
-                        }
-                        for (long v : Async.await(Awaitables.whenAll(started))) {
-                            sum += v;
-                        }
-                    } else {
-                        for (int i = 0; i < children; i++) {
-                            sum += Async.await(io.awaitable(value(i)));
-                        }
-                    }
-                    return sum;
-                }).join();
+                            long sum = 0;
+                            if (whenAll) {
+                                List<Awaitable<Long>> started = new ArrayList<>(children);
+                                for (int i = 0; i < children; i++) {
+                                    started.add(io.awaitable(value(i)));
+                                }
+                                for (long v : Async.await(Awaitables.whenAll(started))) {
+                                    sum += v;
+                                }
+                            } else {
+                                for (int i = 0; i < children; i++) {
+                                    sum += Async.await(io.awaitable(value(i)));
+                                }
+                            }
+                            return sum;
+                        })
+                        .join();
             }
         };
     }
@@ -108,17 +120,19 @@ public final class FanOutWorkload extends AbstractWorkload {
                     return CfLoop.sum(children, i -> io.future(value(i))).join();
                 }
                 @SuppressWarnings("unchecked")
-                CompletableFuture<Long>[] started = new CompletableFuture[children];
+                CompletableFuture<Long>[] started = (CompletableFuture<Long>[]) new CompletableFuture<?>[children];
                 for (int i = 0; i < children; i++) {
                     started[i] = io.future(value(i));
                 }
-                return CompletableFuture.allOf(started).thenApply(done -> {
-                    long sum = 0;
-                    for (CompletableFuture<Long> f : started) {
-                        sum += f.join(); // all done: join() returns at once
-                    }
-                    return sum;
-                }).join();
+                return CompletableFuture.allOf(started)
+                        .thenApply(done -> {
+                            long sum = 0;
+                            for (CompletableFuture<Long> f : started) {
+                                sum += f.join(); // all done: join() returns at once
+                            }
+                            return sum;
+                        })
+                        .join();
             }
         };
     }
@@ -131,22 +145,23 @@ public final class FanOutWorkload extends AbstractWorkload {
             @Override
             public long run() throws Exception {
                 return pool.submit(() -> {
-                    long sum = 0;
-                    if (whenAll) {
-                        List<CompletableFuture<Long>> started = new ArrayList<>(children);
-                        for (int i = 0; i < children; i++) {
-                            started.add(io.future(value(i)));
-                        }
-                        for (CompletableFuture<Long> f : started) {
-                            sum += f.get();
-                        }
-                    } else {
-                        for (int i = 0; i < children; i++) {
-                            sum += io.future(value(i)).get();
-                        }
-                    }
-                    return sum;
-                }).get();
+                            long sum = 0;
+                            if (whenAll) {
+                                List<CompletableFuture<Long>> started = new ArrayList<>(children);
+                                for (int i = 0; i < children; i++) {
+                                    started.add(io.future(value(i)));
+                                }
+                                for (CompletableFuture<Long> f : started) {
+                                    sum += f.get();
+                                }
+                            } else {
+                                for (int i = 0; i < children; i++) {
+                                    sum += io.future(value(i)).get();
+                                }
+                            }
+                            return sum;
+                        })
+                        .get();
             }
 
             @Override

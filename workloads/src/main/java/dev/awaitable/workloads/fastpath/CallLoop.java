@@ -3,9 +3,9 @@ package dev.awaitable.workloads.fastpath;
 import dev.awaitable.Awaitable;
 import dev.awaitable.Awaiter;
 import dev.awaitable.ValueAwaitable;
-import dev.awaitable.workloads.support.Completer;
 import dev.awaitable.statemachine.AsyncMethodBuilder;
 import dev.awaitable.statemachine.AsyncStateMachine;
+import dev.awaitable.workloads.support.Completer;
 
 /**
  * The statemachine implementation of {@code fast-path}: the cache's front methods and the
@@ -68,7 +68,7 @@ final class CallLoop implements AsyncStateMachine {
     @Override
     public void moveNext() {
         try {
-            for (;;) {
+            for (; ; ) {
                 Awaiter<Long> aw;
                 if (state == 1) {
                     aw = awaiter;
@@ -81,7 +81,9 @@ final class CallLoop implements AsyncStateMachine {
                         return;
                     }
                     int key = Cache.key(i);
-                    aw = value ? getValue(cache, loader, key).getAwaiter() : get(cache, loader, key).getAwaiter();
+                    aw = value
+                            ? getValue(cache, loader, key).getAwaiter()
+                            : get(cache, loader, key).getAwaiter();
                     if (!aw.isCompleted()) {
                         state = 1;
                         awaiter = aw;

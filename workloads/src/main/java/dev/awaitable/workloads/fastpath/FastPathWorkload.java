@@ -46,14 +46,25 @@ public final class FastPathWorkload extends AbstractWorkload {
     public static final int CALLS = 1000;
 
     public FastPathWorkload() {
-        super("fast-path", "a cache-like async method that usually completes synchronously, " + CALLS + " calls in sequence",
+        super(
+                "fast-path",
+                "a cache-like async method that usually completes synchronously, " + CALLS + " calls in sequence",
                 "awaiting a completed result is cheap; ValueAwaitable pays off only when suspension is rare "
                         + "(seeds: fast path, optimizations 1 and 5)",
                 Shape.THROUGHPUT,
-                ParamSpec.ints("hit-ratio", "percent of calls answered from the cache without suspending", 0, 100,
-                        List.of(90L), List.of(0L, 50L, 90L, 100L)),
-                ParamSpec.choice("returns", "Awaitable or ValueAwaitable (peers: a completed future, or the bare value)",
-                        List.of("awaitable", "value"), List.of("awaitable", "value"), List.of("awaitable", "value")));
+                ParamSpec.ints(
+                        "hit-ratio",
+                        "percent of calls answered from the cache without suspending",
+                        0,
+                        100,
+                        List.of(90L),
+                        List.of(0L, 50L, 90L, 100L)),
+                ParamSpec.choice(
+                        "returns",
+                        "Awaitable or ValueAwaitable (peers: a completed future, or the bare value)",
+                        List.of("awaitable", "value"),
+                        List.of("awaitable", "value"),
+                        List.of("awaitable", "value")));
     }
 
     /** Base: the cache, the loader thread that provides missed values, and the parameters. */
@@ -79,13 +90,14 @@ public final class FastPathWorkload extends AbstractWorkload {
             @Override
             public long run() {
                 return Async.run(() -> {
-                    long sum = 0;
-                    for (int i = 0; i < CALLS; i++) {
-                        int key = Cache.key(i);
-                        sum += value ? Async.await(getValue(key)) : Async.await(get(key));
-                    }
-                    return sum;
-                }).join();
+                            long sum = 0;
+                            for (int i = 0; i < CALLS; i++) {
+                                int key = Cache.key(i);
+                                sum += value ? Async.await(getValue(key)) : Async.await(get(key));
+                            }
+                            return sum;
+                        })
+                        .join();
             }
 
             Awaitable<Long> get(int key) {
@@ -99,7 +111,8 @@ public final class FastPathWorkload extends AbstractWorkload {
                 if (cache.hit(key)) {
                     return ValueAwaitable.of(cache.cached(key));
                 }
-                return ValueAwaitable.from(Async.run(() -> Cache.finish(Async.await(loader.awaitable(Cache.raw(key))))));
+                return ValueAwaitable.from(
+                        Async.run(() -> Cache.finish(Async.await(loader.awaitable(Cache.raw(key))))));
             }
         };
     }
@@ -187,13 +200,14 @@ public final class FastPathWorkload extends AbstractWorkload {
             @Override
             public long run() throws Exception {
                 return pool.submit(() -> {
-                    long sum = 0;
-                    for (int i = 0; i < CALLS; i++) {
-                        int key = Cache.key(i);
-                        sum += value ? getValue(key) : get(key).get();
-                    }
-                    return sum;
-                }).get();
+                            long sum = 0;
+                            for (int i = 0; i < CALLS; i++) {
+                                int key = Cache.key(i);
+                                sum += value ? getValue(key) : get(key).get();
+                            }
+                            return sum;
+                        })
+                        .get();
             }
 
             CompletableFuture<Long> get(int key) {

@@ -2,9 +2,9 @@ package dev.awaitable.workloads.fastpath;
 
 import dev.awaitable.Awaitable;
 import dev.awaitable.Awaiter;
-import dev.awaitable.workloads.support.Completer;
 import dev.awaitable.statemachine.AsyncMethodBuilder;
 import dev.awaitable.statemachine.AsyncStateMachine;
+import dev.awaitable.workloads.support.Completer;
 
 /**
  * The miss path of {@code fast-path} returning {@link Awaitable}, hand-compiled:

@@ -2,9 +2,9 @@ package dev.awaitable.workloads.fastpath;
 
 import dev.awaitable.Awaiter;
 import dev.awaitable.ValueAwaitable;
-import dev.awaitable.workloads.support.Completer;
 import dev.awaitable.statemachine.AsyncStateMachine;
 import dev.awaitable.statemachine.ValueAsyncMethodBuilder;
+import dev.awaitable.workloads.support.Completer;
 
 /**
  * The miss path of {@code fast-path} returning {@link ValueAwaitable}, hand-compiled (the same

@@ -50,27 +50,29 @@ abstract class Batch {
         @Override
         @SuppressWarnings("unchecked")
         Object start(int count) {
-            tasks = new Awaitable[count];
+            tasks = (Awaitable<Long>[]) new Awaitable<?>[count];
             Thread[] first = new Thread[1];
             Awaitable<Long> g = gate.awaitable();
             for (int i = 0; i < count; i++) {
                 int index = i;
                 Thread[] self = i == 0 ? first : null;
-                tasks[i] = held ? Async.run(() -> {
-                    if (self != null) {
-                        self[0] = Thread.currentThread();
-                    }
-                    byte[] buffer = Buffers.filled(size, index); // a live local of the parked frame
-                    long v = Async.await(g);
-                    return Buffers.digest(buffer) + v;
-                }) : Async.run(() -> {
-                    if (self != null) {
-                        self[0] = Thread.currentThread();
-                    }
-                    long digest = Buffers.filledDigest(size, index); // the buffer never was a local here
-                    long v = Async.await(g);
-                    return digest + v;
-                });
+                tasks[i] = held
+                        ? Async.run(() -> {
+                            if (self != null) {
+                                self[0] = Thread.currentThread();
+                            }
+                            byte[] buffer = Buffers.filled(size, index); // a live local of the parked frame
+                            long v = Async.await(g);
+                            return Buffers.digest(buffer) + v;
+                        })
+                        : Async.run(() -> {
+                            if (self != null) {
+                                self[0] = Thread.currentThread();
+                            }
+                            long digest = Buffers.filledDigest(size, index); // the buffer never was a local here
+                            long v = Async.await(g);
+                            return digest + v;
+                        });
             }
             return first[0];
         }
@@ -99,7 +101,7 @@ abstract class Batch {
         @Override
         @SuppressWarnings("unchecked")
         Object start(int count) {
-            tasks = new Awaitable[count];
+            tasks = (Awaitable<Long>[]) new Awaitable<?>[count];
             BufferMachine first = null;
             for (int i = 0; i < count; i++) {
                 BufferMachine m = BufferMachine.started(i, size, held, gate.awaitable());
@@ -134,7 +136,7 @@ abstract class Batch {
         @Override
         @SuppressWarnings("unchecked")
         Object start(int count) {
-            tasks = new CompletableFuture[count];
+            tasks = (CompletableFuture<Long>[]) new CompletableFuture<?>[count];
             Object first = null;
             for (int i = 0; i < count; i++) {
                 Function<Long, Long> continuation;
@@ -179,21 +181,23 @@ abstract class Batch {
         @Override
         @SuppressWarnings("unchecked")
         Object start(int count) throws InterruptedException {
-            tasks = new Future[count];
+            tasks = (Future<Long>[]) new Future<?>[count];
             CountDownLatch waiting = new CountDownLatch(count);
             for (int i = 0; i < count; i++) {
                 int index = i;
-                tasks[i] = held ? pool.submit(() -> {
-                    byte[] buffer = Buffers.filled(size, index);
-                    waiting.countDown();
-                    long v = gate.get();
-                    return Buffers.digest(buffer) + v;
-                }) : pool.submit(() -> {
-                    long digest = Buffers.filledDigest(size, index);
-                    waiting.countDown();
-                    long v = gate.get();
-                    return digest + v;
-                });
+                tasks[i] = held
+                        ? pool.submit(() -> {
+                            byte[] buffer = Buffers.filled(size, index);
+                            waiting.countDown();
+                            long v = gate.get();
+                            return Buffers.digest(buffer) + v;
+                        })
+                        : pool.submit(() -> {
+                            long digest = Buffers.filledDigest(size, index);
+                            waiting.countDown();
+                            long v = gate.get();
+                            return digest + v;
+                        });
             }
             waiting.await();
             return null;

@@ -6,8 +6,7 @@ package dev.awaitable.workloads.hoistedlocals;
  * calls these, so the work is identical; only when the digest is taken differs.
  */
 final class Buffers {
-    private Buffers() {
-    }
+    private Buffers() {}
 
     /** A new buffer of {@code size} bytes, byte {@code j} = {@code (j + index) mod 256}. */
     static byte[] filled(int size, int index) {

@@ -46,13 +46,24 @@ public final class HoistedLocalsWorkload extends AbstractWorkload {
     static final long GATE = 1L;
 
     public HoistedLocalsWorkload() {
-        super("hoisted-locals", "suspended tasks holding a large buffer across an await, or releasing it before",
+        super(
+                "hoisted-locals",
+                "suspended tasks holding a large buffer across an await, or releasing it before",
                 "a local used after an await is hoisted: the suspended task keeps it reachable (seeds: trap B, optimization 2)",
                 Shape.MEMORY,
-                ParamSpec.ints("buffer-kb", "size of each task's buffer, KiB", 1, 1024,
-                        List.of(16L), List.of(1L, 16L, 256L, 1024L)),
-                ParamSpec.choice("style", "use the buffer after the await, or digest it and let go before",
-                        List.of("held", "released"), List.of("held", "released"), List.of("held", "released")));
+                ParamSpec.ints(
+                        "buffer-kb",
+                        "size of each task's buffer, KiB",
+                        1,
+                        1024,
+                        List.of(16L),
+                        List.of(1L, 16L, 256L, 1024L)),
+                ParamSpec.choice(
+                        "style",
+                        "use the buffer after the await, or digest it and let go before",
+                        List.of("held", "released"),
+                        List.of("held", "released"),
+                        List.of("held", "released")));
     }
 
     static int size(Params p) {

@@ -20,22 +20,48 @@ public final class HttpServiceWorkload implements Workload {
     /** Bytes of every response body. */
     public static final int BODY_BYTES = 64;
     /** JVM flags of the server process; the loom backend needs the opened java.lang. */
-    public static final List<String> SERVER_JVM_FLAGS = List.of("--add-opens=java.base/java.lang=ALL-UNNAMED", "-Xmx2g");
+    public static final List<String> SERVER_JVM_FLAGS =
+            List.of("--add-opens=java.base/java.lang=ALL-UNNAMED", "-Xmx2g");
     /** The server's main class, run on the measuring JVM's class path. */
     public static final String SERVER_MAIN = HttpServerMain.class.getName();
 
     private static final List<ParamSpec> PARAMS = List.of(
-            ParamSpec.ints("connections", "concurrent keep-alive connections the generator holds open", 1, 20_000,
-                    List.of(100L, 1_000L, 10_000L), List.of(100L, 1_000L, 10_000L)),
-            ParamSpec.ints("delay-ms", "the handler's simulated downstream call, awaited per request", 0, 60_000,
-                    List.of(10L), List.of(10L)),
-            ParamSpec.ints("duration-s", "seconds of measured load per generator (one value)", 1, 600, List.of(3L), List.of(10L)),
-            ParamSpec.ints("warmup-s", "seconds of Java-generator load at up to 100 connections before measuring (one value)",
-                    0, 600, List.of(1L), List.of(3L)),
-            ParamSpec.choice("generator", "load generators, each measured in turn against the same server process: wrk; the Java "
+            ParamSpec.ints(
+                    "connections",
+                    "concurrent keep-alive connections the generator holds open",
+                    1,
+                    20_000,
+                    List.of(100L, 1_000L, 10_000L),
+                    List.of(100L, 1_000L, 10_000L)),
+            ParamSpec.ints(
+                    "delay-ms",
+                    "the handler's simulated downstream call, awaited per request",
+                    0,
+                    60_000,
+                    List.of(10L),
+                    List.of(10L)),
+            ParamSpec.ints(
+                    "duration-s",
+                    "seconds of measured load per generator (one value)",
+                    1,
+                    600,
+                    List.of(3L),
+                    List.of(10L)),
+            ParamSpec.ints(
+                    "warmup-s",
+                    "seconds of Java-generator load at up to 100 connections before measuring (one value)",
+                    0,
+                    600,
+                    List.of(1L),
+                    List.of(3L)),
+            ParamSpec.choice(
+                    "generator",
+                    "load generators, each measured in turn against the same server process: wrk; the Java "
                             + "generator paced (steady state, all connections open); the Java generator as wrk measures (java-burst: "
                             + "all connects at once, counted in the window), the cross-check of wrk",
-                    List.of("wrk", "java", "java-burst"), List.of("wrk", "java", "java-burst"), List.of("wrk", "java", "java-burst")));
+                    List.of("wrk", "java", "java-burst"),
+                    List.of("wrk", "java", "java-burst"),
+                    List.of("wrk", "java", "java-burst")));
 
     @Override
     public String id() {
@@ -67,8 +93,8 @@ public final class HttpServiceWorkload implements Workload {
     /** How the service runs, for the report's legend. */
     @Override
     public String setup() {
-        return "The server runs in a JVM of its own (" + String.join(" ", SERVER_JVM_FLAGS) + "); the load generators run on the "
-                + "same machine as the server";
+        return "The server runs in a JVM of its own (" + String.join(" ", SERVER_JVM_FLAGS)
+                + "); the load generators run on the " + "same machine as the server";
     }
 
     @Override

@@ -45,7 +45,7 @@ final class PingMachine implements AsyncStateMachine {
     @Override
     public void moveNext() {
         try {
-            for (;;) {
+            for (; ; ) {
                 switch (state) {
                     case 0 -> {
                         if (i == messages) {

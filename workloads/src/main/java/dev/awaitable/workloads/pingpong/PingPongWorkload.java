@@ -34,12 +34,14 @@ import java.util.concurrent.SynchronousQueue;
 public final class PingPongWorkload extends AbstractWorkload {
 
     public PingPongWorkload() {
-        super("ping-pong", "two tasks exchanging messages through a pair of channels",
+        super(
+                "ping-pong",
+                "two tasks exchanging messages through a pair of channels",
                 "a hand-off between two async tasks is continuation management, not a thread switch "
                         + "(seeds: continuations, where threads are used)",
                 Shape.THROUGHPUT,
-                ParamSpec.ints("messages", "round trips per run", 1, 1_000_000,
-                        List.of(100L), List.of(100L, 1000L, 10_000L)));
+                ParamSpec.ints(
+                        "messages", "round trips per run", 1, 1_000_000, List.of(100L), List.of(100L, 1000L, 10_000L)));
     }
 
     /** Base: the number of round trips. */
@@ -51,8 +53,7 @@ public final class PingPongWorkload extends AbstractWorkload {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 
     @Override
@@ -105,10 +106,12 @@ public final class PingPongWorkload extends AbstractWorkload {
             public long run() {
                 CfMailbox<Long> toPong = new CfMailbox<>();
                 CfMailbox<Long> toPing = new CfMailbox<>();
-                CompletableFuture<Long> pong = CfLoop.sum(messages, i -> toPong.read().thenApply(v -> {
-                    toPing.write(v + 1);
-                    return 1;
-                }));
+                CompletableFuture<Long> pong = CfLoop.sum(
+                        messages,
+                        i -> toPong.read().thenApply(v -> {
+                            toPing.write(v + 1);
+                            return 1;
+                        }));
                 CompletableFuture<Long> ping = CfLoop.sum(messages, i -> {
                     toPong.write((long) i);
                     return toPing.read();

@@ -43,7 +43,7 @@ final class PongMachine implements AsyncStateMachine {
     @Override
     public void moveNext() {
         try {
-            for (;;) {
+            for (; ; ) {
                 switch (state) {
                     case 0 -> {
                         if (i == messages) {

@@ -9,7 +9,9 @@ import java.util.function.LongBinaryOperator;
  * the workload measures is what holding costs the runtime, not lock contention.
  */
 enum Hold {
-    MONITOR, REENTRANT_LOCK, NONE;
+    MONITOR,
+    REENTRANT_LOCK,
+    NONE;
 
     static Hold of(String id) {
         return switch (id) {

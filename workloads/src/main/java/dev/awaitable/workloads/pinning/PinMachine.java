@@ -2,9 +2,9 @@ package dev.awaitable.workloads.pinning;
 
 import dev.awaitable.Awaitable;
 import dev.awaitable.Awaiter;
-import dev.awaitable.workloads.support.Completer;
 import dev.awaitable.statemachine.AsyncMethodBuilder;
 import dev.awaitable.statemachine.AsyncStateMachine;
+import dev.awaitable.workloads.support.Completer;
 
 /**
  * One {@code pinning} task, hand-compiled. The source it stands for holds the lock across the
@@ -54,7 +54,7 @@ final class PinMachine implements AsyncStateMachine {
         try {
             Awaiter<Long> aw;
             if (state == 0) {
-                pre = hold.locked(lock, index, 0, PinningWorkload::before);   // released before suspending
+                pre = hold.locked(lock, index, 0, PinningWorkload::before); // released before suspending
                 aw = io.awaitable((long) index).getAwaiter();
                 if (!aw.isCompleted()) {
                     state = 1;
@@ -69,7 +69,7 @@ final class PinMachine implements AsyncStateMachine {
                 throw new IllegalStateException("state " + state);
             }
             long v = aw.getResult();
-            long result = hold.locked(lock, pre, v, PinningWorkload::after);  // taken again after resuming
+            long result = hold.locked(lock, pre, v, PinningWorkload::after); // taken again after resuming
             state = -1;
             builder.setResult(result);
         } catch (Throwable t) {

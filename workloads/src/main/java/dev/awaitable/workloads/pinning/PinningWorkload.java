@@ -47,14 +47,24 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class PinningWorkload extends AbstractWorkload {
 
     public PinningWorkload() {
-        super("pinning", "tasks awaiting while holding a monitor, a ReentrantLock, or nothing",
+        super(
+                "pinning",
+                "tasks awaiting while holding a monitor, a ReentrantLock, or nothing",
                 "an await inside a lock: loom pins its carrier on JDK 21-23 (not 24+); a state machine must release "
                         + "the lock at the await (seeds: async + locks)",
                 Shape.THROUGHPUT,
-                ParamSpec.ints("tasks", "concurrent tasks, each with its own lock", 1, 10_000,
-                        List.of(100L), List.of(100L, 1000L, 10_000L)),
-                ParamSpec.choice("hold", "what each task holds across its await",
-                        List.of("monitor", "reentrant-lock", "none"), List.of("monitor", "none"),
+                ParamSpec.ints(
+                        "tasks",
+                        "concurrent tasks, each with its own lock",
+                        1,
+                        10_000,
+                        List.of(100L),
+                        List.of(100L, 1000L, 10_000L)),
+                ParamSpec.choice(
+                        "hold",
+                        "what each task holds across its await",
+                        List.of("monitor", "reentrant-lock", "none"),
+                        List.of("monitor", "none"),
                         List.of("monitor", "reentrant-lock", "none")));
     }
 
@@ -93,43 +103,47 @@ public final class PinningWorkload extends AbstractWorkload {
             @Override
             public long run() {
                 return Async.run(() -> {
-                    @SuppressWarnings("unchecked")
-                    Awaitable<Long>[] started = new Awaitable[tasks];
-                    for (int i = 0; i < tasks; i++) {
-                        started[i] = Async.run(task(i));
-                    }
-                    long sum = 0;
-                    for (Awaitable<Long> t : started) {
-                        sum += Async.await(t);
-                    }
-                    return sum;
-                }).join();
+                            @SuppressWarnings("unchecked")
+                            Awaitable<Long>[] started = (Awaitable<Long>[]) new Awaitable<?>[tasks];
+                            for (int i = 0; i < tasks; i++) {
+                                started[i] = Async.run(task(i));
+                            }
+                            long sum = 0;
+                            for (Awaitable<Long> t : started) {
+                                sum += Async.await(t);
+                            }
+                            return sum;
+                        })
+                        .join();
             }
 
             /** The task body, holding its lock across the await. */
             AsyncBody<Long> task(int i) {
                 Object lock = locks[i];
                 return switch (hold) {
-                    case MONITOR -> () -> {
-                        synchronized (lock) {
+                    case MONITOR ->
+                        () -> {
+                            synchronized (lock) {
+                                long pre = before(i, 0);
+                                return after(pre, Async.await(io.awaitable((long) i)));
+                            }
+                        };
+                    case REENTRANT_LOCK ->
+                        () -> {
+                            ReentrantLock l = (ReentrantLock) lock;
+                            l.lock();
+                            try {
+                                long pre = before(i, 0);
+                                return after(pre, Async.await(io.awaitable((long) i)));
+                            } finally {
+                                l.unlock();
+                            }
+                        };
+                    case NONE ->
+                        () -> {
                             long pre = before(i, 0);
                             return after(pre, Async.await(io.awaitable((long) i)));
-                        }
-                    };
-                    case REENTRANT_LOCK -> () -> {
-                        ReentrantLock l = (ReentrantLock) lock;
-                        l.lock();
-                        try {
-                            long pre = before(i, 0);
-                            return after(pre, Async.await(io.awaitable((long) i)));
-                        } finally {
-                            l.unlock();
-                        }
-                    };
-                    case NONE -> () -> {
-                        long pre = before(i, 0);
-                        return after(pre, Async.await(io.awaitable((long) i)));
-                    };
+                        };
                 };
             }
         };
@@ -141,7 +155,7 @@ public final class PinningWorkload extends AbstractWorkload {
             @Override
             public long run() {
                 @SuppressWarnings("unchecked")
-                Awaitable<Long>[] started = new Awaitable[tasks];
+                Awaitable<Long>[] started = (Awaitable<Long>[]) new Awaitable<?>[tasks];
                 for (int i = 0; i < tasks; i++) {
                     started[i] = PinMachine.start(i, hold, locks[i], io);
                 }
@@ -160,19 +174,21 @@ public final class PinningWorkload extends AbstractWorkload {
             @Override
             public long run() {
                 @SuppressWarnings("unchecked")
-                CompletableFuture<Long>[] started = new CompletableFuture[tasks];
+                CompletableFuture<Long>[] started = (CompletableFuture<Long>[]) new CompletableFuture<?>[tasks];
                 for (int i = 0; i < tasks; i++) {
                     Object lock = locks[i];
                     long pre = hold.locked(lock, i, 0, PinningWorkload::before);
                     started[i] = io.future((long) i).thenApply(v -> hold.locked(lock, pre, v, PinningWorkload::after));
                 }
-                return CompletableFuture.allOf(started).thenApply(done -> {
-                    long sum = 0;
-                    for (CompletableFuture<Long> f : started) {
-                        sum += f.join(); // all done: join() returns at once
-                    }
-                    return sum;
-                }).join();
+                return CompletableFuture.allOf(started)
+                        .thenApply(done -> {
+                            long sum = 0;
+                            for (CompletableFuture<Long> f : started) {
+                                sum += f.join(); // all done: join() returns at once
+                            }
+                            return sum;
+                        })
+                        .join();
             }
         };
     }
@@ -180,13 +196,13 @@ public final class PinningWorkload extends AbstractWorkload {
     @Override
     protected WorkloadRun openBlocking(Params params) {
         return new Run(params) {
-            final ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
-                    Threads.daemon("pinning-blocking"));
+            final ExecutorService pool = Executors.newFixedThreadPool(
+                    Runtime.getRuntime().availableProcessors(), Threads.daemon("pinning-blocking"));
 
             @Override
             public long run() throws Exception {
                 @SuppressWarnings("unchecked")
-                Future<Long>[] started = new Future[tasks];
+                Future<Long>[] started = (Future<Long>[]) new Future<?>[tasks];
                 for (int i = 0; i < tasks; i++) {
                     started[i] = pool.submit(task(i));
                 }
@@ -201,26 +217,29 @@ public final class PinningWorkload extends AbstractWorkload {
             Callable<Long> task(int i) {
                 Object lock = locks[i];
                 return switch (hold) {
-                    case MONITOR -> () -> {
-                        synchronized (lock) {
+                    case MONITOR ->
+                        () -> {
+                            synchronized (lock) {
+                                long pre = before(i, 0);
+                                return after(pre, io.future((long) i).get());
+                            }
+                        };
+                    case REENTRANT_LOCK ->
+                        () -> {
+                            ReentrantLock l = (ReentrantLock) lock;
+                            l.lock();
+                            try {
+                                long pre = before(i, 0);
+                                return after(pre, io.future((long) i).get());
+                            } finally {
+                                l.unlock();
+                            }
+                        };
+                    case NONE ->
+                        () -> {
                             long pre = before(i, 0);
                             return after(pre, io.future((long) i).get());
-                        }
-                    };
-                    case REENTRANT_LOCK -> () -> {
-                        ReentrantLock l = (ReentrantLock) lock;
-                        l.lock();
-                        try {
-                            long pre = before(i, 0);
-                            return after(pre, io.future((long) i).get());
-                        } finally {
-                            l.unlock();
-                        }
-                    };
-                    case NONE -> () -> {
-                        long pre = before(i, 0);
-                        return after(pre, io.future((long) i).get());
-                    };
+                        };
                 };
             }
 

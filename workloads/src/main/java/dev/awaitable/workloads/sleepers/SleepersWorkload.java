@@ -58,14 +58,26 @@ public final class SleepersWorkload extends AbstractWorkload {
     static final Duration HOLD = Duration.ofHours(1);
 
     public SleepersWorkload() {
-        super("sleepers", "N concurrently pending delays; memory per sleeping task",
+        super(
+                "sleepers",
+                "N concurrently pending delays; memory per sleeping task",
                 "suspension holds no thread: a sleeper is a small heap object (statemachine) or a parked stack (loom), "
                         + "a platform thread for blocking code (seeds: Task vs Thread, allocation of timers)",
                 Shape.MEMORY,
-                ParamSpec.ints("tasks", "sleepers started at once (blocking peer: at most " + MAX_BLOCKING_THREADS + ")",
-                        1, 1_000_000, List.of(1000L, 10_000L), List.of(1000L, 10_000L, 100_000L, 1_000_000L)),
-                ParamSpec.ints("delay-ms", "how long each sleeper sleeps in run()", 1, 1000,
-                        List.of(10L), List.of(10L, 100L)));
+                ParamSpec.ints(
+                        "tasks",
+                        "sleepers started at once (blocking peer: at most " + MAX_BLOCKING_THREADS + ")",
+                        1,
+                        1_000_000,
+                        List.of(1000L, 10_000L),
+                        List.of(1000L, 10_000L, 100_000L, 1_000_000L)),
+                ParamSpec.ints(
+                        "delay-ms",
+                        "how long each sleeper sleeps in run()",
+                        1,
+                        1000,
+                        List.of(10L),
+                        List.of(10L, 100L)));
     }
 
     /** Base: the parameters. */
@@ -79,8 +91,7 @@ public final class SleepersWorkload extends AbstractWorkload {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 
     /* ---------------- The sleepers, one form per implementation ---------------- */
@@ -145,7 +156,7 @@ public final class SleepersWorkload extends AbstractWorkload {
             @Override
             public long run() {
                 @SuppressWarnings("unchecked")
-                Awaitable<Long>[] all = new Awaitable[tasks];
+                Awaitable<Long>[] all = (Awaitable<Long>[]) new Awaitable<?>[tasks];
                 for (int i = 0; i < tasks; i++) {
                     all[i] = loomSleeper(i, delay, CancellationToken.NONE);
                 }
@@ -160,7 +171,7 @@ public final class SleepersWorkload extends AbstractWorkload {
             @Override
             public long run() {
                 @SuppressWarnings("unchecked")
-                Awaitable<Long>[] all = new Awaitable[tasks];
+                Awaitable<Long>[] all = (Awaitable<Long>[]) new Awaitable<?>[tasks];
                 for (int i = 0; i < tasks; i++) {
                     all[i] = SleeperMachine.start(i, delay, CancellationToken.NONE);
                 }
@@ -177,12 +188,14 @@ public final class SleepersWorkload extends AbstractWorkload {
             @Override
             public long run() {
                 @SuppressWarnings("unchecked")
-                CompletableFuture<Long>[] all = new CompletableFuture[tasks];
+                CompletableFuture<Long>[] all = (CompletableFuture<Long>[]) new CompletableFuture<?>[tasks];
                 for (int i = 0; i < tasks; i++) {
                     long index = i;
                     all[i] = cfSleep(timer, delay).thenApply(v -> index);
                 }
-                return CompletableFuture.allOf(all).thenApply(done -> Suspended.joinAll(all)).join();
+                return CompletableFuture.allOf(all)
+                        .thenApply(done -> Suspended.joinAll(all))
+                        .join();
             }
 
             @Override
@@ -196,8 +209,8 @@ public final class SleepersWorkload extends AbstractWorkload {
     protected WorkloadRun openBlocking(Params params) {
         checkBlocking(params.getInt("tasks"));
         return new Run(params) {
-            final ThreadPoolExecutor pool = (ThreadPoolExecutor) Executors.newFixedThreadPool(tasks,
-                    Threads.daemon("sleepers-blocking"));
+            final ThreadPoolExecutor pool =
+                    (ThreadPoolExecutor) Executors.newFixedThreadPool(tasks, Threads.daemon("sleepers-blocking"));
 
             {
                 pool.prestartAllCoreThreads();
@@ -206,7 +219,7 @@ public final class SleepersWorkload extends AbstractWorkload {
             @Override
             public long run() throws Exception {
                 @SuppressWarnings("unchecked")
-                Future<Long>[] all = new Future[tasks];
+                Future<Long>[] all = (Future<Long>[]) new Future<?>[tasks];
                 for (int i = 0; i < tasks; i++) {
                     long index = i;
                     all[i] = pool.submit(() -> blockingSleeper(index, delay, null));
@@ -230,7 +243,7 @@ public final class SleepersWorkload extends AbstractWorkload {
                 CancellationTokenSource cts = new CancellationTokenSource();
                 Thread[] first = new Thread[1];
                 @SuppressWarnings("unchecked")
-                Awaitable<Long>[] all = new Awaitable[count];
+                Awaitable<Long>[] all = (Awaitable<Long>[]) new Awaitable<?>[count];
                 for (int i = 0; i < count; i++) {
                     all[i] = loomSleeper(i, HOLD, cts.token(), i == 0 ? first : null);
                 }
@@ -240,7 +253,7 @@ public final class SleepersWorkload extends AbstractWorkload {
                 CancellationTokenSource cts = new CancellationTokenSource();
                 SleeperMachine first = null;
                 @SuppressWarnings("unchecked")
-                Awaitable<Long>[] all = new Awaitable[count];
+                Awaitable<Long>[] all = (Awaitable<Long>[]) new Awaitable<?>[count];
                 for (int i = 0; i < count; i++) {
                     SleeperMachine m = SleeperMachine.started(i, HOLD, cts.token());
                     first = i == 0 ? m : first;
@@ -251,9 +264,9 @@ public final class SleepersWorkload extends AbstractWorkload {
             case COMPLETABLE_FUTURE -> {
                 ScheduledThreadPoolExecutor timer = timer();
                 @SuppressWarnings("unchecked")
-                CompletableFuture<Void>[] sleeps = new CompletableFuture[count];
+                CompletableFuture<Void>[] sleeps = (CompletableFuture<Void>[]) new CompletableFuture<?>[count];
                 @SuppressWarnings("unchecked")
-                CompletableFuture<Long>[] all = new CompletableFuture[count];
+                CompletableFuture<Long>[] all = (CompletableFuture<Long>[]) new CompletableFuture<?>[count];
                 for (int i = 0; i < count; i++) {
                     long index = i;
                     sleeps[i] = cfSleep(timer, HOLD);
@@ -265,7 +278,11 @@ public final class SleepersWorkload extends AbstractWorkload {
                         s.complete(null);
                     }
                 };
-                yield new Suspended(count, count == 0 ? null : all[0], wake, () -> Suspended.joinAll(all),
+                yield new Suspended(
+                        count,
+                        count == 0 ? null : all[0],
+                        wake,
+                        () -> Suspended.joinAll(all),
                         () -> Threads.shutdown(timer));
             }
             case BLOCKING -> {
@@ -273,14 +290,15 @@ public final class SleepersWorkload extends AbstractWorkload {
                 ExecutorService pool = Executors.newFixedThreadPool(count, Threads.daemon("sleepers-blocking"));
                 CountDownLatch started = new CountDownLatch(count);
                 @SuppressWarnings("unchecked")
-                Future<Long>[] all = new Future[count];
+                Future<Long>[] all = (Future<Long>[]) new Future<?>[count];
                 for (int i = 0; i < count; i++) {
                     long index = i;
                     all[i] = pool.submit(() -> blockingSleeper(index, HOLD, started));
                 }
                 started.await();
                 // representative: none; a sleeping platform thread's state is its native stack, not heap
-                yield new Suspended(count, null, pool::shutdownNow, () -> Suspended.getAll(all), () -> Threads.shutdown(pool));
+                yield new Suspended(
+                        count, null, pool::shutdownNow, () -> Suspended.getAll(all), () -> Threads.shutdown(pool));
             }
         };
     }

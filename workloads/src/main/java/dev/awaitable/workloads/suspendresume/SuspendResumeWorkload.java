@@ -4,14 +4,14 @@ import dev.awaitable.Async;
 import dev.awaitable.Awaitable;
 import dev.awaitable.Awaiter;
 import dev.awaitable.CompletionSource;
+import dev.awaitable.statemachine.AsyncMethodBuilder;
+import dev.awaitable.statemachine.AsyncStateMachine;
 import dev.awaitable.workloads.AbstractWorkload;
 import dev.awaitable.workloads.ParamSpec;
 import dev.awaitable.workloads.Params;
 import dev.awaitable.workloads.Threads;
 import dev.awaitable.workloads.WorkloadRun;
 import dev.awaitable.workloads.support.CfLoop;
-import dev.awaitable.statemachine.AsyncMethodBuilder;
-import dev.awaitable.statemachine.AsyncStateMachine;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -28,10 +28,18 @@ import java.util.concurrent.Executors;
 public final class SuspendResumeWorkload extends AbstractWorkload {
 
     public SuspendResumeWorkload() {
-        super("suspend-resume", "an await of a value another thread provides later, count times in sequence",
+        super(
+                "suspend-resume",
+                "an await of a value another thread provides later, count times in sequence",
                 "the suspend path: what an await costs when the value is not there yet (seeds: fast path vs suspend path)",
                 Shape.LATENCY,
-                ParamSpec.ints("count", "sequential awaits per operation", 1, 100_000, List.of(100L), List.of(1L, 100L, 1000L)));
+                ParamSpec.ints(
+                        "count",
+                        "sequential awaits per operation",
+                        1,
+                        100_000,
+                        List.of(100L),
+                        List.of(1L, 100L, 1000L)));
     }
 
     static long expected(int count) {
@@ -59,15 +67,16 @@ public final class SuspendResumeWorkload extends AbstractWorkload {
             @Override
             public long run() {
                 return Async.run(() -> {
-                    long sum = 0;
-                    for (int i = 0; i < count; i++) {
-                        CompletionSource<Integer> s = new CompletionSource<>();
-                        int v = i;
-                        completer.execute(() -> s.setResult(v));
-                        sum += Async.await(s.awaitable());
-                    }
-                    return sum;
-                }).join();
+                            long sum = 0;
+                            for (int i = 0; i < count; i++) {
+                                CompletionSource<Integer> s = new CompletionSource<>();
+                                int v = i;
+                                completer.execute(() -> s.setResult(v));
+                                sum += Async.await(s.awaitable());
+                            }
+                            return sum;
+                        })
+                        .join();
             }
         };
     }
@@ -96,7 +105,7 @@ public final class SuspendResumeWorkload extends AbstractWorkload {
         @Override
         public void moveNext() {
             try {
-                for (;;) {
+                for (; ; ) {
                     if (state == 1) {
                         sum += awaiter.getResult();
                         awaiter = null;
@@ -143,10 +152,11 @@ public final class SuspendResumeWorkload extends AbstractWorkload {
             @Override
             public long run() {
                 return CfLoop.sum(count, i -> {
-                    CompletableFuture<Integer> f = new CompletableFuture<>();
-                    completer.execute(() -> f.complete(i));
-                    return f;
-                }).join();
+                            CompletableFuture<Integer> f = new CompletableFuture<>();
+                            completer.execute(() -> f.complete(i));
+                            return f;
+                        })
+                        .join();
             }
         };
     }
@@ -159,15 +169,16 @@ public final class SuspendResumeWorkload extends AbstractWorkload {
             @Override
             public long run() throws Exception {
                 return pool.submit(() -> {
-                    long sum = 0;
-                    for (int i = 0; i < count; i++) {
-                        CompletableFuture<Integer> f = new CompletableFuture<>();
-                        int v = i;
-                        completer.execute(() -> f.complete(v));
-                        sum += f.get();
-                    }
-                    return sum;
-                }).get();
+                            long sum = 0;
+                            for (int i = 0; i < count; i++) {
+                                CompletableFuture<Integer> f = new CompletableFuture<>();
+                                int v = i;
+                                completer.execute(() -> f.complete(v));
+                                sum += f.get();
+                            }
+                            return sum;
+                        })
+                        .get();
             }
 
             @Override
