@@ -96,17 +96,17 @@ public class Awaitable<T> implements AwaitableLike<T>, Awaiter<T> {
     private static final Object DONE = new Object();
 
     /** Completed instances shared by every synchronous completion with these values. */
-    private static final Awaitable<?> COMPLETED_NULL = new Awaitable<>(NIL, null);
+    private static final Awaitable<?> COMPLETED_NULL = new Awaitable<>(NIL);
 
-    private static final Awaitable<Boolean> COMPLETED_TRUE = new Awaitable<>(Boolean.TRUE, null);
-    private static final Awaitable<Boolean> COMPLETED_FALSE = new Awaitable<>(Boolean.FALSE, null);
+    private static final Awaitable<Boolean> COMPLETED_TRUE = new Awaitable<>(true);
+    private static final Awaitable<Boolean> COMPLETED_FALSE = new Awaitable<>(false);
     private static final int INT_CACHE_LOW = -128;
     private static final int INT_CACHE_HIGH = 1023;
     private static final Awaitable<?>[] COMPLETED_INTS = new Awaitable<?>[INT_CACHE_HIGH - INT_CACHE_LOW + 1];
 
     static {
         for (int i = INT_CACHE_LOW; i <= INT_CACHE_HIGH; i++) {
-            COMPLETED_INTS[i - INT_CACHE_LOW] = new Awaitable<>(Integer.valueOf(i), null);
+            COMPLETED_INTS[i - INT_CACHE_LOW] = new Awaitable<>(Integer.valueOf(i));
         }
     }
 
@@ -122,7 +122,7 @@ public class Awaitable<T> implements AwaitableLike<T>, Awaiter<T> {
     protected Awaitable() {}
 
     /** An already completed awaitable (result is an encoded, non-null state). */
-    private Awaitable(Object encodedResult, Void completedMarker) {
+    private Awaitable(Object encodedResult) {
         this.result = encodedResult;
         this.continuations = DONE;
     }
@@ -172,7 +172,7 @@ public class Awaitable<T> implements AwaitableLike<T>, Awaiter<T> {
         if (value instanceof Integer i && i >= INT_CACHE_LOW && i <= INT_CACHE_HIGH) {
             return (Awaitable<T>) COMPLETED_INTS[i - INT_CACHE_LOW];
         }
-        return new Awaitable<>(value, null);
+        return new Awaitable<>(value);
     }
 
     /** The shared awaitable that succeeded with null; for {@code Awaitable<Void>} methods. */
@@ -354,8 +354,11 @@ public class Awaitable<T> implements AwaitableLike<T>, Awaiter<T> {
     final boolean completeFrom(Awaitable<?> source) {
         Object encoded = source.result;
         if (encoded instanceof Faulted f) {
-            f.observe();
-            Reference.reachabilityFence(source);
+            try {
+                f.observe();
+            } finally {
+                Reference.reachabilityFence(source);
+            }
             return fault(f.exception, f.rethrown);
         }
         return complete(encoded);
@@ -532,8 +535,11 @@ public class Awaitable<T> implements AwaitableLike<T>, Awaiter<T> {
      */
     public final Throwable exception() {
         if (result instanceof Faulted f) {
-            f.observe();
-            Reference.reachabilityFence(this);
+            try {
+                f.observe();
+            } finally {
+                Reference.reachabilityFence(this);
+            }
             return f.exception;
         }
         return null;
@@ -815,8 +821,11 @@ public class Awaitable<T> implements AwaitableLike<T>, Awaiter<T> {
 
         @Override
         Object report(Awaitable<?> owner) {
-            observe();
-            Reference.reachabilityFence(owner);
+            try {
+                observe();
+            } finally {
+                Reference.reachabilityFence(owner);
+            }
             throw Sneaky.raise(rethrown);
         }
 

@@ -36,7 +36,11 @@ public final class CancellationToken {
         return source != null;
     }
 
-    /** @throws OperationCanceledException carrying this token, if cancellation was requested */
+    /**
+     * Throws if cancellation was requested (.NET's {@code ThrowIfCancellationRequested}).
+     *
+     * @throws OperationCanceledException carrying this token, if cancellation was requested
+     */
     public void throwIfCancellationRequested() {
         if (isCancellationRequested()) {
             throw new OperationCanceledException(this);

@@ -49,7 +49,7 @@ public final class CancellationTokenSource implements AutoCloseable {
     private final Condition done = lock.newCondition();
     private final CancellationToken token = new CancellationToken(this);
     private volatile int state = ACTIVE;
-    private Registration head;
+    /** The most recently registered callback; the list runs backwards through `prev`. */
     private Registration tail;
     /** The node cancel() is running now, and the thread running it. */
     private Registration executing;
@@ -241,18 +241,14 @@ public final class CancellationTokenSource implements AutoCloseable {
     private void link(Registration r) {
         r.linked = true;
         r.prev = tail;
-        if (tail == null) {
-            head = r;
-        } else {
+        if (tail != null) {
             tail.next = r;
         }
         tail = r;
     }
 
     private void unlink(Registration r) {
-        if (r.prev == null) {
-            head = r.next;
-        } else {
+        if (r.prev != null) {
             r.prev.next = r.next;
         }
         if (r.next == null) {

@@ -42,7 +42,7 @@ final class Deadlocks {
 
     /** A DeadlockException if {@code joined} waits, transitively, on a step that must resume on {@code context}. */
     static DeadlockException find(Awaitable<?> joined, SingleThreadContext context) {
-        Map<Awaitable<?>, Awaitable<?>> parent = new IdentityHashMap<>();
+        IdentityHashMap<Awaitable<?>, Awaitable<?>> parent = new IdentityHashMap<>();
         ArrayDeque<Awaitable<?>> work = new ArrayDeque<>();
         parent.put(joined, joined);
         work.add(joined);

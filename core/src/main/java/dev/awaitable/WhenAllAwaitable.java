@@ -55,25 +55,29 @@ final class WhenAllAwaitable<T> extends Awaitable<List<T>> implements Runnable {
         List<Throwable> faults = null;
         CancellationException cancelled = null;
         List<T> values = new ArrayList<>(inputs.length);
-        for (Awaitable<?> a : inputs) {
-            Object r = a.rawResult();
-            if (r instanceof Faulted f) {
-                f.observe();
-                if (faults == null) {
-                    faults = new ArrayList<>();
+        try {
+            for (Awaitable<?> a : inputs) {
+                Object r = a.rawResult();
+                if (r instanceof Faulted f) {
+                    f.observe();
+                    if (faults == null) {
+                        faults = new ArrayList<>();
+                    }
+                    faults.add(f.rethrown);
+                } else if (r instanceof Cancelled c) {
+                    if (cancelled == null) {
+                        cancelled = c.exception;
+                    }
+                } else if (faults == null && cancelled == null) {
+                    @SuppressWarnings("unchecked")
+                    T v = r == NIL ? null : (T) r;
+                    values.add(v);
                 }
-                faults.add(f.rethrown);
-            } else if (r instanceof Cancelled c) {
-                if (cancelled == null) {
-                    cancelled = c.exception;
-                }
-            } else if (faults == null && cancelled == null) {
-                @SuppressWarnings("unchecked")
-                T v = r == NIL ? null : (T) r;
-                values.add(v);
             }
+        } finally {
+            java.lang.ref.Reference.reachabilityFence(
+                    inputs); // each input's fault is observed before it can be collected
         }
-        java.lang.ref.Reference.reachabilityFence(inputs);
         if (faults != null) {
             trySetAggregate(
                     new AggregateException(

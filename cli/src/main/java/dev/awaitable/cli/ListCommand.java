@@ -6,6 +6,7 @@ import dev.awaitable.workloads.Implementation;
 import dev.awaitable.workloads.ParamSpec;
 import dev.awaitable.workloads.Workload;
 import dev.awaitable.workloads.WorkloadCatalog;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -22,7 +23,7 @@ public final class ListCommand implements Callable<Integer> {
             System.out.printf("  %-16s tests: %s%n", "", w.claim());
             String how = w.kind() == Workload.Kind.SERVICE
                     ? "a server under load"
-                    : "shape: " + w.shape().name().toLowerCase();
+                    : "shape: " + w.shape().name().toLowerCase(Locale.ROOT);
             System.out.printf(
                     "  %-16s %s; implementations: %s%n",
                     "",

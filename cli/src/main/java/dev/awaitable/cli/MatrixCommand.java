@@ -59,7 +59,7 @@ final class MatrixCommand {
         if (!http.isEmpty()) {
             out.println("awaitable: " + OpenFiles.describe());
         }
-        Thread onInterrupt = new Thread(() -> interrupted(s, store, out), "awaitable-interrupt");
+        Thread onInterrupt = new Thread(() -> interrupted(s, store), "awaitable-interrupt");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
         int failedCells;
         long scenarioFailures = 0;
@@ -105,8 +105,8 @@ final class MatrixCommand {
         return JfrAnalyzer.highlights(JfrAnalyzer.analyze(recording, jmc), relativePath, operations);
     }
 
-    /** Ctrl-C: the results of finished cells are already saved; write the report from them. */
-    private static void interrupted(MatrixSettings s, ResultStore store, PrintStream out) {
+    /** Ctrl-C: the results of finished cells are already saved; write the report from them (told on stderr). */
+    private static void interrupted(MatrixSettings s, ResultStore store) {
         try {
             store.save();
             RunResults partial = store.snapshot();

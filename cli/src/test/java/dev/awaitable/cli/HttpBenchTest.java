@@ -82,8 +82,10 @@ class HttpBenchTest {
 
         String html = Files.readString(dir.resolve(ReportWriter.HTML));
         assertThat(html).contains("id=\"http-service\"", "http-rps-" + DELAY_MS);
-        assertThat(Files.list(dir.resolve("http")).map(p -> p.getFileName().toString()))
-                .contains("statemachine-c" + CONNECTIONS + "-d" + DELAY_MS + ".log");
+        try (var logs = Files.list(dir.resolve("http"))) {
+            assertThat(logs.map(p -> p.getFileName().toString()))
+                    .contains("statemachine-c" + CONNECTIONS + "-d" + DELAY_MS + ".log");
+        }
         assertThat(ProcessHandle.current()
                         .children()
                         .filter(ProcessHandle::isAlive)

@@ -38,11 +38,11 @@ public final class Channel<T> {
      *   waitingWriters   waitToWriteAsync() waiting for room or completion
      *
      * Invariants (under the lock): blockedReaders non-empty => items empty; blockedWriters
-     * non-empty => items full and mode WAIT; once doneWriting != null every queue but `items`
+     * non-empty => items full and mode WAIT; once doneWriting every queue but `items`
      * is empty and stays empty.
      *
-     * States: OPEN (doneWriting == null) -> COMPLETING (doneWriting set, items left) -> DONE
-     * (doneWriting set, items empty: `completion` completes). Completion happens exactly once:
+     * States: OPEN (!doneWriting) -> COMPLETING (doneWriting, items left) -> DONE
+     * (doneWriting, items empty: `completion` completes). Completion happens exactly once:
      * on tryComplete if the buffer is empty, else on the read that empties it.
      *
      * Race (cancellation vs hand-off): an Op is completed by whoever removes it from its queue
@@ -50,9 +50,6 @@ public final class Channel<T> {
      * Only one can remove it, so it is completed once and an item is never lost to a cancelled
      * reader.
      */
-
-    /** doneWriting when completed without an error. */
-    private static final Throwable NO_ERROR = new Throwable("completed", null, false, false) {};
 
     private final int capacity;
     private final BoundedChannelFullMode mode;
@@ -64,7 +61,11 @@ public final class Channel<T> {
     private final ArrayDeque<Op<Boolean>> waitingReaders = new ArrayDeque<>();
     private final ArrayDeque<Op<Boolean>> waitingWriters = new ArrayDeque<>();
     private final CompletionSource<Void> completion = new CompletionSource<>();
-    private Throwable doneWriting;
+    /** Set once by the completion; guarded by the lock. */
+    private boolean doneWriting;
+    /** The error the writer completed with, or null; guarded by the lock, set with doneWriting. */
+    private Throwable completionError;
+
     private final Reader reader = new Reader();
     private final Writer writer = new Writer();
 
@@ -89,6 +90,8 @@ public final class Channel<T> {
     }
 
     /**
+     * A channel holding at most {@code capacity} items, full as {@code mode} says.
+     *
      * @param itemDropped called (outside the channel's lock) with each item a DROP_* mode drops
      */
     public static <T> Channel<T> bounded(int capacity, BoundedChannelFullMode mode, Consumer<? super T> itemDropped) {
@@ -127,7 +130,7 @@ public final class Channel<T> {
         Op<Boolean> blocked = null;
         lock.lock();
         try {
-            if (doneWriting != null) {
+            if (doneWriting) {
                 return null;
             }
             handTo = blockedReaders.pollFirst();
@@ -141,7 +144,7 @@ public final class Channel<T> {
                 switch (mode) {
                     case WAIT -> {
                         if (token == null) {
-                            return Boolean.FALSE;
+                            return false;
                         }
                         blocked = new Op<>(blockedWriters, item, token);
                         blockedWriters.addLast(blocked);
@@ -199,10 +202,11 @@ public final class Channel<T> {
         boolean empty;
         lock.lock();
         try {
-            if (doneWriting != null) {
+            if (doneWriting) {
                 return false;
             }
-            doneWriting = error == null ? NO_ERROR : error;
+            doneWriting = true;
+            completionError = error;
             readers = takeAll(blockedReaders);
             writers = takeAll(blockedWriters);
             readWaiters = takeAll(waitingReaders);
@@ -238,27 +242,24 @@ public final class Channel<T> {
     }
 
     private void finishCompletion() {
-        Throwable e = doneWritingAcquire();
-        if (e == NO_ERROR) {
+        Throwable e;
+        lock.lock();
+        try {
+            e = completionError;
+        } finally {
+            lock.unlock();
+        }
+        if (e == null) {
             completion.trySetResult(null);
         } else {
             completion.trySetException(e);
         }
     }
 
-    private Throwable doneWritingAcquire() {
-        lock.lock();
-        try {
-            return doneWriting;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** What a read from a completed, empty channel throws. Call under the lock or after reading doneWriting. */
+    /** What a read from a completed, empty channel throws. Call under the lock, or after this thread saw doneWriting under it. */
     private ChannelClosedException closed() {
-        Throwable e = doneWriting;
-        return e == null || e == NO_ERROR
+        Throwable e = completionError;
+        return e == null
                 ? new ChannelClosedException("the channel is completed and empty")
                 : new ChannelClosedException("the channel was completed with an error", e);
     }
@@ -283,7 +284,7 @@ public final class Channel<T> {
             } else {
                 wake = takeAll(waitingWriters);
             }
-            drained = doneWriting != null && items.isEmpty();
+            drained = doneWriting && items.isEmpty();
         } finally {
             lock.unlock();
         }
@@ -310,7 +311,7 @@ public final class Channel<T> {
         try {
             if (!items.isEmpty()) {
                 op = null; // an item arrived since take(): retry outside the lock
-            } else if (doneWriting != null) {
+            } else if (doneWriting) {
                 return ValueAwaitable.from(Awaitable.failed(closed()));
             } else {
                 op = new Op<>(blockedReaders, null, token);
@@ -336,10 +337,10 @@ public final class Channel<T> {
             if (!items.isEmpty()) {
                 return ValueAwaitable.of(Boolean.TRUE);
             }
-            if (doneWriting != null) {
-                return doneWriting == NO_ERROR
+            if (doneWriting) {
+                return completionError == null
                         ? ValueAwaitable.of(Boolean.FALSE)
-                        : ValueAwaitable.from(Awaitable.failed(doneWriting));
+                        : ValueAwaitable.from(Awaitable.failed(completionError));
             }
             op = new Op<>(waitingReaders, null, token);
             waitingReaders.addLast(op);
@@ -357,7 +358,7 @@ public final class Channel<T> {
         Op<Boolean> op;
         lock.lock();
         try {
-            if (doneWriting != null) {
+            if (doneWriting) {
                 return ValueAwaitable.of(Boolean.FALSE);
             }
             if (items.size() < capacity || mode != BoundedChannelFullMode.WAIT) {
@@ -463,7 +464,7 @@ public final class Channel<T> {
         @Override
         public boolean tryWrite(T item) {
             Object r = write(item, null);
-            return r == Boolean.TRUE;
+            return Boolean.TRUE.equals(r);
         }
 
         @Override

@@ -9,7 +9,9 @@ public final class Sneaky {
         throw Sneaky.<RuntimeException>doRaise(t);
     }
 
-    @SuppressWarnings("unchecked")
+    // The sneaky-throw idiom: E exists only to be inferred as RuntimeException at the call above,
+    // so javac asks for no throws clause for a checked exception.
+    @SuppressWarnings({"unchecked", "TypeParameterUnusedInFormals"})
     private static <E extends Throwable> E doRaise(Throwable t) throws E {
         throw (E) t;
     }

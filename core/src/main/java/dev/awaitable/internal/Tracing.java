@@ -129,6 +129,8 @@ public final class Tracing {
     }
 
     /**
+     * Records a Resume event, if it is enabled: how long the body waited, and for what after the signal.
+     *
      * @param suspendedAt {@code System.nanoTime()} at suspension
      * @param signalledAt {@code System.nanoTime()} when the awaited completion signalled the body
      */

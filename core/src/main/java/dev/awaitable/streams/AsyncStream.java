@@ -16,7 +16,7 @@ import java.util.function.Predicate;
  * independent iteration.
  *
  * <p>Make one with {@link #generate} (a producer that emits and awaits each hand-off, like a C#
- * async iterator), from a {@link Channel} ({@link ChannelReader#readAll()}), or from values.
+ * async iterator), from a {@link dev.awaitable.channels.Channel} ({@link dev.awaitable.channels.ChannelReader#readAll()}), or from values.
  * Consume with an {@link AsyncIterator} in an async body, or with {@link #forEach} /
  * {@link #toList}, which run on continuations and so work on every backend.
  *

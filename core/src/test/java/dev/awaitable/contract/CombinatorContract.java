@@ -88,7 +88,7 @@ class CombinatorContract extends Contract {
         Awaitable<String> p = start(Program.<String>builder("timeout-pattern")
                 .await(
                         f -> Awaitables.<Object>whenAny(
-                                List.of(never.awaitable().map(x -> (Object) x), timeout.map(x -> (Object) x))),
+                                List.of(never.awaitable().map(x -> (Object) x), timeout.<Object>map(x -> null))),
                         "winner")
                 .returns(f -> ((Awaitable<?>) f.get("winner")).isCompleted()
                                 && !never.awaitable().isCompleted()

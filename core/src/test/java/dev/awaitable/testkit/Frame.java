@@ -23,7 +23,8 @@ public final class Frame {
         return caught;
     }
 
-    @SuppressWarnings("unchecked")
+    /** The local's value, typed as the program reads it (a frame holds locals of many types). */
+    @SuppressWarnings({"unchecked", "TypeParameterUnusedInFormals"})
     public <V> V get(String name) {
         return (V) locals.get(name);
     }

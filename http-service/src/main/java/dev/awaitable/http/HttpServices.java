@@ -13,6 +13,8 @@ public final class HttpServices {
     private HttpServices() {}
 
     /**
+     * The service of one implementation.
+     *
      * @param implementation "statemachine", "loom", "blocking" (platform thread per connection)
      *                       or "completable-future"
      * @throws IllegalArgumentException for another id, listing the valid ones

@@ -35,6 +35,8 @@ public record Analysis(
         List<String> notes) {
 
     /**
+     * What the recording is: its file, time span, events and the JVM that wrote it.
+     *
      * @param sizeBytes     file size
      * @param start         first event's start, ISO-8601, or null for a recording without events
      * @param end           last event's end
@@ -103,6 +105,8 @@ public record Analysis(
     public record Counters(int samples, long synchronousCompletions, long suspensions, long resumptions) {}
 
     /**
+     * Virtual threads pinned to their carrier ({@code jdk.VirtualThreadPinned}).
+     *
      * @param recorded   whether {@code jdk.VirtualThreadPinned} was enabled (or seen)
      * @param count      pinned events
      * @param totalMs    their total duration
@@ -117,6 +121,8 @@ public record Analysis(
     public record Count(String name, long count) {}
 
     /**
+     * Allocation, by class and by allocating site.
+     *
      * @param source      the event the numbers come from: {@code jdk.ObjectAllocationSample} (weight),
      *                    TLAB events ({@code jdk.ObjectAllocationInNewTLAB}/{@code OutsideTLAB}), or null
      * @param totalBytes  the total weight seen (an estimate of bytes allocated, not an exact count)
@@ -145,6 +151,8 @@ public record Analysis(
     public record VirtualThreads(boolean recorded, long started, long ended, long submitFailed) {}
 
     /**
+     * Awaitable's fault events: unobserved faults and detected deadlocks.
+     *
      * @param recorded    whether the recording knows Awaitable's fault events at all
      * @param unobserved  {@code dev.awaitable.UnobservedFault} events
      * @param firstUnobserved the first few of them

@@ -15,6 +15,8 @@ import java.util.function.Function;
 public record Comparison(Analysis a, Analysis b, List<Row> rows) {
 
     /**
+     * One metric of both recordings and their ratio.
+     *
      * @param section  the group the metric belongs to ("awaits", "gc", ...)
      * @param metric   what is measured
      * @param unit     "count", "ns", "ms" or "bytes"

@@ -74,8 +74,8 @@ final class Highlights {
             }
         }
         worth.sort(Comparator.comparing(RuleResult::severity)
-                .thenComparing(r -> r.score() == null ? 0 : -r.score())
-                .thenComparing(r -> RuleResult.AWAITABLE.equals(r.source()) ? 0 : 1));
+                .thenComparingDouble(r -> r.score() == null ? 0 : -r.score())
+                .thenComparingInt(r -> RuleResult.AWAITABLE.equals(r.source()) ? 0 : 1));
         return worth.stream()
                 .limit(MAX_FINDINGS)
                 .map(r -> Units.cut(

@@ -106,8 +106,8 @@ public final class JfrAnalyzer {
     /** Most severe first; within a severity by score, ours before JMC's, then by id. Failed rules last. */
     static final Comparator<RuleResult> RULE_ORDER = Comparator.comparing(RuleResult::failed)
             .thenComparing(RuleResult::severity)
-            .thenComparing(r -> r.score() == null ? 0 : -r.score())
-            .thenComparing(r -> RuleResult.AWAITABLE.equals(r.source()) ? 0 : 1)
+            .thenComparingDouble(r -> r.score() == null ? 0 : -r.score())
+            .thenComparingInt(r -> RuleResult.AWAITABLE.equals(r.source()) ? 0 : 1)
             .thenComparing(RuleResult::id);
 
     /** The report's per-cell summary of {@code a}; per-operation fields are null without {@code operations}. */

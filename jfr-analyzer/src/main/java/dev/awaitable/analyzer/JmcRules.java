@@ -247,7 +247,11 @@ final class JmcRules {
         Double score = null;
         try {
             IQuantity q = r.getResult(TypedResult.SCORE);
-            score = q != null ? q.doubleValue() : s == Severity.NA || s == Severity.IGNORE ? null : s.getLimit();
+            if (q != null) {
+                score = q.doubleValue();
+            } else if (s != Severity.NA && s != Severity.IGNORE) {
+                score = s.getLimit();
+            }
         } catch (RuntimeException e) {
             // no score: keep null
         }

@@ -25,6 +25,10 @@ final class Units {
         return ns == null ? NONE : nanos(ns.doubleValue());
     }
 
+    static String nanos(long ns) {
+        return nanos((double) ns);
+    }
+
     static String millis(double ms) {
         return nanos(ms * 1e6);
     }
@@ -41,6 +45,10 @@ final class Units {
             i++;
         }
         return String.format(Locale.ROOT, "%.1f %s", v, units[i]);
+    }
+
+    static String bytes(long b) {
+        return bytes((double) b);
     }
 
     static String count(long n) {

@@ -53,8 +53,11 @@ class ContextAffinityTest extends Contract {
             Thread.sleep(2); // a JDK park, not an await
             step("after-sleep", ui);
             lock.lock(); // contended: parks until released
-            lock.unlock();
-            step("after-lock", ui);
+            try {
+                step("after-lock", ui);
+            } finally {
+                lock.unlock();
+            }
             v += Async.await(Async.run(
                     () -> { // a nested body, bound to the same loop
                         step("child", ui);
@@ -66,11 +69,14 @@ class ContextAffinityTest extends Contract {
             return v;
         })));
         lock.lock();
-        Thread completer = new Thread(() -> io.setResult(40), "io-thread");
-        completer.start();
-        completer.join();
-        Thread.sleep(20);
-        lock.unlock();
+        try {
+            Thread completer = new Thread(() -> io.setResult(40), "io-thread");
+            completer.start();
+            completer.join();
+            Thread.sleep(20);
+        } finally {
+            lock.unlock();
+        }
         assertThat(await(body)).isEqualTo(42);
         assertThat(steps).hasSize(10).allMatch(s -> s.endsWith("@ui current=true"), "ran on ui with ui current");
     }

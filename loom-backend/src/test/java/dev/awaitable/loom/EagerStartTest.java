@@ -84,8 +84,8 @@ class EagerStartTest extends Contract {
         CountDownLatch locked = new CountDownLatch(1);
         Thread holder = new Thread(() -> {
             lock.lock();
-            locked.countDown();
             try {
+                locked.countDown();
                 Thread.sleep(30);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -99,8 +99,11 @@ class EagerStartTest extends Contract {
         Awaitable<Integer> outer = Async.run(() -> {
             Awaitable<Integer> inner = Async.run(() -> {
                 lock.lock(); // parks: the inner body leaves its parent's carrier
-                lock.unlock();
-                order.expect(2);
+                try {
+                    order.expect(2);
+                } finally {
+                    lock.unlock();
+                }
                 return Async.await(io.awaitable());
             });
             order.expect(3);

@@ -23,7 +23,10 @@ public final class MachinePool<M extends PooledAsyncStateMachine> {
     private static final int SHARED = 16;
 
     private final Supplier<M> factory;
+    /** This pool's machine cached per thread; one per pool, since each pool holds one machine type. */
+    @SuppressWarnings("ThreadLocalUsage")
     private final ThreadLocal<M> local = new ThreadLocal<>();
+
     private final AtomicReferenceArray<M> shared = new AtomicReferenceArray<>(SHARED);
     private final AtomicLong created = new AtomicLong();
 

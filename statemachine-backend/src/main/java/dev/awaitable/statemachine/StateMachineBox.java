@@ -271,7 +271,7 @@ abstract class StateMachineBox<T> extends Awaitable<T> implements Runnable {
 
     /** True if the running segment was resumed by a loop, which runs the continuations (class comment). */
     private boolean inResumeLoop(Object s) {
-        return s == this || s instanceof Suspension h && h.running;
+        return s == this || (s instanceof Suspension h && h.running);
     }
 
     private void traceResume(Suspension h) {

@@ -28,7 +28,7 @@ public final class StatemachineBackend implements AsyncBackend {
             + "(AsyncStateMachine + AsyncMethodBuilder); direct-style Async.run/Async.await bodies need stack "
             + "capture: use the loom backend (-Dawaitable.backend=loom)";
 
-    private static final class Runtime {
+    private static final class Shared {
         static final WorkerPool SCHEDULER = new WorkerPool(
                 "awaitable-sm",
                 Integer.getInteger(
@@ -49,17 +49,17 @@ public final class StatemachineBackend implements AsyncBackend {
 
     @Override
     public Executor scheduler() {
-        return Runtime.SCHEDULER;
+        return Shared.SCHEDULER;
     }
 
     @Override
     public ScheduledAction schedule(Runnable task, long delayNanos) {
-        return Runtime.TIMER.schedule(task, delayNanos);
+        return Shared.TIMER.schedule(task, delayNanos);
     }
 
     /** Timeouts waiting in the timer wheel (for tests and diagnostics). */
     public static long pendingTimers() {
-        return Runtime.TIMER.pending();
+        return Shared.TIMER.pending();
     }
 
     @Override
@@ -81,7 +81,7 @@ public final class StatemachineBackend implements AsyncBackend {
     public Map<String, String> properties() {
         return Map.of(
                 "workers",
-                String.valueOf(Runtime.SCHEDULER.size()),
+                String.valueOf(Shared.SCHEDULER.size()),
                 "spins",
                 String.valueOf(WorkerPool.SPINS),
                 "timerTickNanos",

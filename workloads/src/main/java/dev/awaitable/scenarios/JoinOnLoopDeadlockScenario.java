@@ -116,23 +116,27 @@ final class JoinOnLoopDeadlockScenario extends AbstractScenario<JoinOnLoopDeadlo
     private static Facts experiment(Function<Boolean, Function<Awaitable<Integer>, Awaitable<Integer>>> getData)
             throws Exception {
         SingleThreadContext ui = SingleThreadContext.start(LOOP);
+        Facts facts;
         try {
             OnLoop captured = onLoop(ui, getData.apply(true));
             Object later = outcome(captured.method());
             OnLoop library = onLoop(ui, getData.apply(false));
             boolean named = captured.joinOutcome() instanceof DeadlockException d && d.context() == ui;
-            return new Facts(
+            facts = new Facts(
                     captured.joinOutcome(),
                     captured.statusAtJoin(),
                     named,
                     later,
                     library.joinOutcome(),
                     Async.backend().name() + " " + Async.backend().properties());
-        } finally {
-            if (!ui.close(Probes.WAIT)) {
-                throw new IllegalStateException("the event loop '" + LOOP + "' did not stop: it is stuck in an action");
-            }
+        } catch (Exception | Error e) {
+            ui.close(Probes.WAIT); // best effort: the failure above is what the result reports
+            throw e;
         }
+        if (!ui.close(Probes.WAIT)) {
+            throw new IllegalStateException("the event loop '" + LOOP + "' did not stop: it is stuck in an action");
+        }
+        return facts;
     }
 
     /**

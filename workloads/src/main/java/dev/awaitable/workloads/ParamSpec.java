@@ -72,7 +72,7 @@ public record ParamSpec(
 
     private static String validate(String name, Kind kind, long min, long max, List<String> choices, String value) {
         String v = value == null ? "" : value.trim();
-        switch (kind) {
+        return switch (kind) {
             case INT -> {
                 long n;
                 try {
@@ -85,16 +85,16 @@ public record ParamSpec(
                     throw new IllegalArgumentException(
                             "parameter " + name + "=" + value + " is out of range (legal: " + min + ".." + max + ")");
                 }
-                return Long.toString(n);
+                yield Long.toString(n);
             }
             case CHOICE -> {
                 if (!choices.contains(v)) {
                     throw new IllegalArgumentException("parameter " + name + "=" + value + " is not one of " + choices);
                 }
-                return v;
+                yield v;
             }
             default -> throw new IllegalStateException("kind " + kind);
-        }
+        };
     }
 
     /** "1..1000" or "a|b|c", for listings. */

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -272,7 +273,7 @@ final class Charts {
                     if (!c.ok()
                             || !c.implementation().equals(impl)
                             || c.delayMs() != delay
-                            || perGenerator && !c.generator().equals(generators.get(g))) {
+                            || (perGenerator && !c.generator().equals(generators.get(g)))) {
                         continue;
                     }
                     Double y = metric.apply(c);
@@ -307,7 +308,7 @@ final class Charts {
     /* ---------------- Option building ---------------- */
 
     private Chart chart(String name, String title, String note, String unit, ObjectNode option) {
-        String id = "chart-" + (nextId++) + "-" + Html.id(name);
+        String id = "chart-" + nextId++ + "-" + Html.id(name);
         ObjectNode spec = json.objectNode().put("id", id).put("unit", unit);
         spec.set("option", option);
         return new Chart(id, title, note, spec);
@@ -331,7 +332,7 @@ final class Charts {
     }
 
     /** A line series of {@code points} (x to y), in the implementation's colour, dashed by {@code dash}. */
-    private ObjectNode line(String name, String colour, int dash, TreeMap<Double, Double> points) {
+    private ObjectNode line(String name, String colour, int dash, SortedMap<Double, Double> points) {
         ArrayNode data = json.arrayNode();
         points.forEach((x, y) -> data.add(json.arrayNode().add(x).add(y)));
         ObjectNode s = json.objectNode().put("name", name).put("type", "line").put("symbolSize", 7);

@@ -14,6 +14,7 @@ import java.util.function.Predicate;
  * value, so a throughput workload carries no empty percentile columns; every column that appears
  * gets its legend line.
  */
+@SuppressWarnings("ImmutableEnumChecker") // its functions are stateless lambdas and method references
 enum Column {
     IMPLEMENTATION(
             "Implementation",
@@ -123,6 +124,7 @@ enum Column {
                     : Formats.integer(r.cell().jfr().pinnedEvents()));
 
     /** When a column appears in a table. */
+    @SuppressWarnings("ImmutableEnumChecker") // its predicates are stateless lambdas
     private enum Presence {
         ALWAYS(r -> true),
         WHEN_PARAMS(r -> r.cell().params() != null && !r.cell().params().isBlank()),

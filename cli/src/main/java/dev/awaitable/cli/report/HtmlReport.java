@@ -61,7 +61,7 @@ final class HtmlReport {
         http();
         workloads();
         out.append("</main>\n");
-        out.append("<footer><p>Written by Awaitable's comparisons module. Charts: Apache ECharts ")
+        out.append("<footer><p>Written by ./awaitable (Awaitable's command-line tool). Charts: Apache ECharts ")
                 .append(ChartLibrary.VERSION)
                 .append(", embedded in this page; it needs no network.</p></footer>\n");
 

@@ -386,7 +386,7 @@ final class HttpTable {
             if (c.ok() && c.implementation().equals(impl) && c.connections() == connections) {
                 if (pick == null
                         || held(c) > held(pick)
-                        || held(c) == held(pick) && c.generator().equals("wrk")) {
+                        || (held(c) == held(pick) && c.generator().equals("wrk"))) {
                     pick = c;
                 }
             }

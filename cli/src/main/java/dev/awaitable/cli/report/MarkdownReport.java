@@ -31,8 +31,7 @@ final class MarkdownReport {
     private String document() {
         line("# Awaitable comparison report");
         line();
-        line("loom (direct style on virtual threads) and statemachine (hand-written state machines) against "
-                + "CompletableFuture and blocking platform threads. " + model.cellCount() + " cells in "
+        line(model.implementationsSentence() + " " + model.cellCount() + " cells in "
                 + model.workloads().size() + " workloads, " + model.failedCount() + " failed; ratios against **"
                 + cell(model.baseline()) + "**.");
         line();

@@ -7,6 +7,7 @@ import java.util.function.Function;
  * The numeric metrics the report compares across implementations: in ratios, in the summary and
  * in charts. Each knows its unit and the smallest denominator a ratio of it may have.
  */
+@SuppressWarnings("ImmutableEnumChecker") // its functions are method references
 enum Metric {
     /** Mean time per operation. */
     TIME("Mean time", "ns/op", CellResult::nsPerOp, Double.MIN_VALUE),

@@ -128,6 +128,23 @@ final class ReportModel {
         return baseline;
     }
 
+    /**
+     * "Implementations: id (description), ...", from what the run recorded about the
+     * implementations that have cells (ids alone for results that recorded none).
+     */
+    String implementationsSentence() {
+        List<String> parts = new ArrayList<>();
+        for (String id : implementations) {
+            String description = results.implementations().stream()
+                    .filter(i -> i.id().equals(id))
+                    .map(RunResults.ImplementationInfo::description)
+                    .findFirst()
+                    .orElse(null);
+            parts.add(description == null ? id : id + " (" + description + ")");
+        }
+        return parts.isEmpty() ? "" : "Implementations: " + String.join(", ", parts) + ".";
+    }
+
     /** Implementations that have cells, in report order. */
     List<String> implementations() {
         return implementations;

@@ -57,6 +57,8 @@ public record RunResults(
     }
 
     /**
+     * A workload of the catalog as it was when the run recorded it.
+     *
      * @param id          workload id
      * @param description one line
      * @param claim       the seed claim it tests
@@ -79,6 +81,8 @@ public record RunResults(
     }
 
     /**
+     * An implementation as the run knew it.
+     *
      * @param id          implementation id, as cells name it
      * @param description one line, for the report's legend
      */

@@ -69,7 +69,7 @@ public final class HttpMatrix {
                 }
             }
         }
-        return Matrix.shard(all, s);
+        return Matrix.shard(all, s, c -> c.connections() + "/" + c.delayMs());
     }
 
     private static ParamSpec spec(String name) {

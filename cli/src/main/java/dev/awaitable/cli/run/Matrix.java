@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The cells a run measures: selected workloads x implementations x the cartesian product of
@@ -82,18 +83,25 @@ public final class Matrix {
                 }
             }
         }
-        return shard(all, settings);
+        return shard(all, settings, c -> c.workload().id() + "/" + c.params().key());
     }
 
-    /** This shard's share of {@code all}: every shardCount-th item, starting at shardIndex. */
-    static <T> List<T> shard(List<T> all, MatrixSettings settings) {
+    /**
+     * This shard's share of {@code all}: whole groups (items with the same {@code group} key),
+     * every shardCount-th group in order of first appearance, starting at shardIndex. A group
+     * is every implementation of one workload's parameter set, so the cells a ratio compares
+     * are measured on the same machine however the shards are spread.
+     */
+    static <T> List<T> shard(List<T> all, MatrixSettings settings, Function<T, String> group) {
         if (settings.shardCount() <= 1) {
             return all;
         }
+        Map<String, Integer> index = new LinkedHashMap<>();
         List<T> mine = new ArrayList<>();
-        for (int i = 0; i < all.size(); i++) {
-            if (i % settings.shardCount() == settings.shardIndex() - 1) {
-                mine.add(all.get(i));
+        for (T item : all) {
+            int g = index.computeIfAbsent(group.apply(item), k -> index.size());
+            if (g % settings.shardCount() == settings.shardIndex() - 1) {
+                mine.add(item);
             }
         }
         return mine;

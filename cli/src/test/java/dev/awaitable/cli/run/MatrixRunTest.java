@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,7 +35,10 @@ class MatrixRunTest {
         return keys;
     }
 
-    /** Every cell of the quick matrix (all workloads, both kinds) lands in exactly one of n shards, for several n. */
+    /**
+     * Every cell of the quick matrix (all workloads, both kinds) lands in exactly one of n shards, for several n,
+     * and every implementation of one parameter set lands in the same shard.
+     */
     @Test
     void shardsPartitionTheCellsExactly(@TempDir Path dir) {
         MatrixSettings all = settings(dir).build();
@@ -49,10 +51,17 @@ class MatrixRunTest {
             Set<String> serviceUnion = new HashSet<>();
             for (int i = 1; i <= n; i++) {
                 MatrixSettings shard = settings(dir).shard(i, n).build();
-                for (String k : keys(Matrix.cells(shard))) {
+                List<Cell> cells = Matrix.cells(shard);
+                for (String k : keys(cells)) {
                     assertThat(union.add(k))
                             .as("cell %s in two shards of %d", k, n)
                             .isTrue();
+                }
+                for (Cell c : cells) { // the cells a ratio compares are measured in one shard, on one machine
+                    assertThat(cells.stream().filter(o -> sameSet(o, c)).count())
+                            .isEqualTo(Matrix.cells(all).stream()
+                                    .filter(o -> sameSet(o, c))
+                                    .count());
                 }
                 HttpMatrix.cells(shard)
                         .forEach(c -> assertThat(serviceUnion.add(c.key("wrk"))).isTrue());
@@ -60,6 +69,11 @@ class MatrixRunTest {
             assertThat(union).as("the %d shards' cells", n).isEqualTo(everything);
             assertThat(serviceUnion).as("the %d shards' service cells", n).isEqualTo(everyService);
         }
+    }
+
+    private static boolean sameSet(Cell a, Cell b) {
+        return a.workload() == b.workload()
+                && a.params().key().equals(b.params().key());
     }
 
     /** A stand-in measurement: ok, or failed for the cells named; records every cell it measured. */
@@ -162,15 +176,15 @@ class MatrixRunTest {
             new MatrixRunner(s, store, r, new Progress(QUIET, 1)).run(Matrix.cells(s));
             args.add(shardDir.toString());
         }
-        AtomicInteger code = new AtomicInteger();
+        int code;
         PrintStream out = System.out;
         try {
             System.setOut(QUIET);
-            code.set(Main.execute(args.toArray(String[]::new)));
+            code = Main.execute(args.toArray(String[]::new));
         } finally {
             System.setOut(out);
         }
-        assertThat(code.get()).isZero();
+        assertThat(code).isZero();
         RunResults merged = ResultsJson.read(dir.resolve("merged").resolve(ResultsJson.FILE));
         assertThat(merged.cells()).extracting(CellResult::key).containsExactlyInAnyOrderElementsOf(unsharded);
         assertThat(merged.implementations()).isNotEmpty();

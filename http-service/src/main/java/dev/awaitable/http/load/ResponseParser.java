@@ -2,6 +2,7 @@ package dev.awaitable.http.load;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
  * Incremental HTTP/1.1 response parser for one connection: fed whatever each read returned, it
@@ -123,43 +124,43 @@ final class ResponseParser {
     private boolean lineComplete() throws MalformedResponseException {
         int length = lineLength;
         lineLength = 0;
-        switch (state) {
+        return switch (state) {
             case STATUS_LINE -> {
                 if (length == 0) {
-                    return false; // tolerate a stray CRLF between responses
+                    yield false; // tolerate a stray CRLF between responses
                 }
                 startResponse(length);
                 state = HEADERS;
-                return false;
+                yield false;
             }
             case HEADERS -> {
                 if (length > 0) {
                     header(length);
-                    return false;
+                    yield false;
                 }
-                return headersEnded();
+                yield headersEnded();
             }
             case CHUNK_SIZE -> {
                 remaining = chunkSize(length);
                 state = remaining == 0 ? TRAILERS : CHUNK_DATA;
-                return false;
+                yield false;
             }
             case CHUNK_END -> {
                 if (length != 0) {
                     throw new MalformedResponseException("chunk data longer than its size");
                 }
                 state = CHUNK_SIZE;
-                return false;
+                yield false;
             }
             case TRAILERS -> {
                 if (length > 0) {
-                    return false;
+                    yield false;
                 }
                 state = STATUS_LINE;
-                return true;
+                yield true;
             }
             default -> throw new IllegalStateException("parser state " + state);
-        }
+        };
     }
 
     private void startResponse(int length) throws MalformedResponseException {
@@ -194,9 +195,9 @@ final class ResponseParser {
                 throw new MalformedResponseException("bad Content-Length: " + text(0, length));
             }
         } else if (name.equalsIgnoreCase("transfer-encoding")) {
-            chunked = text(colon + 1, length).toLowerCase().contains("chunked");
+            chunked = text(colon + 1, length).toLowerCase(Locale.ROOT).contains("chunked");
         } else if (name.equalsIgnoreCase("connection")) {
-            String value = text(colon + 1, length).toLowerCase();
+            String value = text(colon + 1, length).toLowerCase(Locale.ROOT);
             if (value.contains("close")) {
                 close = true;
             } else if (value.contains("keep-alive")) {

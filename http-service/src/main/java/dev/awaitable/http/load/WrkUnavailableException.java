@@ -1,6 +1,6 @@
 package dev.awaitable.http.load;
 
-/** wrk is missing and could not be installed; the message says how to install it, in one line. */
+/** wrk is missing; the message says how to install it, in one line. */
 public final class WrkUnavailableException extends Exception {
 
     private static final long serialVersionUID = 1L;

@@ -15,8 +15,18 @@ class LoadResponseParserTest {
     private static final String TWO = "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello"
             + "HTTP/1.1 503 Busy\r\ncontent-length: 0\r\nConnection: close\r\n\r\n";
 
-    private static final String CHUNKED = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
-            + "5\r\nhello\r\nA;ext=1\r\n0123456789\r\n0\r\nX-Trailer: t\r\n\r\n";
+    private static final String CHUNKED = """
+            HTTP/1.1 200 OK\r
+            Transfer-Encoding: chunked\r
+            \r
+            5\r
+            hello\r
+            A;ext=1\r
+            0123456789\r
+            0\r
+            X-Trailer: t\r
+            \r
+            """;
 
     /** Feeds {@code text} in pieces cut at {@code cuts}; returns "status/close" per completed response. */
     private static List<String> feed(String text, int... cuts) throws Exception {

@@ -24,7 +24,7 @@ final class LoadTestServer implements AutoCloseable {
 
     private static final byte[] OK = "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 2\r\n\r\nok"
             .getBytes(StandardCharsets.ISO_8859_1);
-    private static final byte[] ERROR = ("HTTP/1.1 500 Internal Server Error\r\nContent-Length: 5\r\n\r\nerror")
+    private static final byte[] ERROR = "HTTP/1.1 500 Internal Server Error\r\nContent-Length: 5\r\n\r\nerror"
             .getBytes(StandardCharsets.ISO_8859_1);
 
     private final ServerSocket server;

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * wrk and {@link JavaLoadGenerator} measure the same {@link LoadTestServer} alike: requests/s
  * within 25% of each other, p50 within max(25%, 2 ms). Needs wrk: it is installed when missing
- * and possible ({@link Wrk#ensureInstalled}); otherwise these tests are skipped, saying why.
+ * and possible ({@link Wrk#require}); otherwise these tests are skipped, saying why.
  *
  * <p>The bounds are the agreement the benchmark relies on, not timing claims: both generators
  * run a closed loop against a server whose delay fixes the rate.

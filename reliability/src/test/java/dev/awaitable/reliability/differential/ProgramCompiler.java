@@ -193,7 +193,7 @@ final class ProgramCompiler {
         blk.run(f -> {
             f.set(it, stream(s, producerPath).iterator());
             f.set(taken, 0);
-            f.set(more, Boolean.TRUE);
+            f.set(more, true);
         });
         Program.Block step = Program.block()
                 .await(

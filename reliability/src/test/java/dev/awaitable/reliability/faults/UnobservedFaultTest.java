@@ -254,11 +254,14 @@ class UnobservedFaultTest {
     void unobservedTimeoutIsReportedOnce(String backend) throws Exception {
         Async.useBackend(backend);
         CompletionSource<Integer> never = new CompletionSource<>();
-        timeOutAndDrop(never);
-        assertThat(Gc.until(() -> timeouts() >= 1, WAIT)).isTrue();
-        Gc.settle();
-        assertThat(timeouts()).isEqualTo(1);
-        java.lang.ref.Reference.reachabilityFence(never); // the source stays pending and reachable throughout
+        try {
+            timeOutAndDrop(never);
+            assertThat(Gc.until(() -> timeouts() >= 1, WAIT)).isTrue();
+            Gc.settle();
+            assertThat(timeouts()).isEqualTo(1);
+        } finally {
+            java.lang.ref.Reference.reachabilityFence(never); // the source stays pending and reachable throughout
+        }
     }
 
     /** Reports of this test's timeouts (an unusual duration, so no other test's timeout matches). */

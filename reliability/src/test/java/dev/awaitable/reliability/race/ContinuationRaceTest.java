@@ -70,8 +70,8 @@ class ContinuationRaceTest {
         final Probe k0 = new Probe();
         final Probe k1 = new Probe();
         final Probe k2 = new Probe();
-        /** The continuations the completer ran, in the order it ran them. */
-        final StringBuffer order = new StringBuffer();
+        /** The continuations the completer ran, in the order it ran them (read after the actors returned). */
+        final StringBuilder order = new StringBuilder();
 
         volatile String completer;
 

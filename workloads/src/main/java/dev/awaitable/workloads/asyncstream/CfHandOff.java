@@ -125,7 +125,7 @@ final class CfHandOff<T> {
                 }
             }
 
-            /** Takes one moveNext outcome; true to go on. */
+            /* Takes one moveNext outcome; true to go on. */
             boolean step(Boolean more, Throwable failure) {
                 if (failure != null) {
                     result.completeExceptionally(failure);

@@ -67,7 +67,7 @@ public final class AwaitChainWorkload extends AbstractWorkload {
                 return Async.run(() -> level(depth)).join();
             }
 
-            /** A plain call: direct style needs no async object per level. */
+            /* A plain call: direct style needs no async object per level. */
             long level(int d) {
                 long inner = d == 1 ? Async.await(io.awaitable(LEAF)) : level(d - 1);
                 return inner + 1;

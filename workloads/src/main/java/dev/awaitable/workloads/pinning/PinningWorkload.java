@@ -117,7 +117,7 @@ public final class PinningWorkload extends AbstractWorkload {
                         .join();
             }
 
-            /** The task body, holding its lock across the await. */
+            /* The task body, holding its lock across the await. */
             AsyncBody<Long> task(int i) {
                 Object lock = locks[i];
                 return switch (hold) {
@@ -213,7 +213,7 @@ public final class PinningWorkload extends AbstractWorkload {
                 return sum;
             }
 
-            /** The task, holding its lock while its thread blocks. */
+            /* The task, holding its lock while its thread blocks. */
             Callable<Long> task(int i) {
                 Object lock = locks[i];
                 return switch (hold) {

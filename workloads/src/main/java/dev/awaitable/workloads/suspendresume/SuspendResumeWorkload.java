@@ -148,7 +148,7 @@ public final class SuspendResumeWorkload extends AbstractWorkload {
     @Override
     protected WorkloadRun openCompletableFuture(Params params) {
         return new Run(params) {
-            /** A stack-safe sequential loop (thenCompose recursion would nest when the completer wins). */
+            /* A stack-safe sequential loop (thenCompose recursion would nest when the completer wins). */
             @Override
             public long run() {
                 return CfLoop.sum(count, i -> {
