@@ -56,6 +56,11 @@ public interface Workload {
         return Kind.IN_PROCESS;
     }
 
+    /** Where this workload's completions are delivered with {@code params}; same-thread unless it says otherwise. */
+    default Delivery delivery(Params params) {
+        return Delivery.SAME_THREAD;
+    }
+
     /** How the workload runs, one line for the report's legend, or null when it runs as every other does. */
     default String setup() {
         return null;

@@ -36,6 +36,13 @@ public final class CellRunner {
     public static final List<String> FORK_FLAGS = List.of(
             "--add-opens=java.base/java.lang=ALL-UNNAMED", "-Xms1g", "-Xmx2g", "-Dawaitable.jfr.statistics=true");
 
+    /** The flags of the cell's measuring JVM: {@link #FORK_FLAGS} and what its implementation needs for its delivery. */
+    static List<String> forkFlags(Cell cell) {
+        List<String> flags = new java.util.ArrayList<>(FORK_FLAGS);
+        flags.addAll(cell.implementation().jvmArgs(cell.workload().delivery(cell.params())));
+        return flags;
+    }
+
     /** Turns a recording into per-cell highlights; null when no analyzer is wired. */
     @FunctionalInterface
     public interface JfrSummarizer {
@@ -82,7 +89,7 @@ public final class CellRunner {
                             settings.jfr()
                                     ? "jfr=" + jfr.toAbsolutePath() + (settings.jfrAwaitEvents() ? ";awaits=true" : "")
                                     : "")
-                    .jvmArgsAppend(FORK_FLAGS.toArray(String[]::new))
+                    .jvmArgsAppend(forkFlags(cell).toArray(String[]::new))
                     .shouldFailOnError(true)
                     .shouldDoGC(false) // a forced full GC per iteration shows up in every recording as a JMC warning
                     .resultFormat(ResultFormatType.JSON)

@@ -139,6 +139,7 @@ public final class HoistedLocalsWorkload extends AbstractWorkload {
             case STATEMACHINE -> new Batch.Statemachine(size, held);
             case COMPLETABLE_FUTURE -> new Batch.Futures(size, held);
             case BLOCKING -> new Batch.Blocking(size, held, pool);
+            case VIRTUAL_THREADS -> throw new UnsupportedOperationException("TEMPORARY");
         };
         Object representative;
         try {

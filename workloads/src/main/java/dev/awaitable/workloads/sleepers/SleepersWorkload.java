@@ -239,6 +239,7 @@ public final class SleepersWorkload extends AbstractWorkload {
     @Override
     public SuspendedTasks suspend(Implementation impl, Params params, int count) throws Exception {
         return switch (impl) {
+            case VIRTUAL_THREADS -> throw new UnsupportedOperationException("TEMPORARY");
             case LOOM -> {
                 CancellationTokenSource cts = new CancellationTokenSource();
                 Thread[] first = new Thread[1];
