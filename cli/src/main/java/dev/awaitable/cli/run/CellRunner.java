@@ -2,16 +2,18 @@ package dev.awaitable.cli.run;
 
 import dev.awaitable.analyzer.JfrHighlights;
 import dev.awaitable.cli.results.CellResult;
-import dev.awaitable.workloads.Workload;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatType;
@@ -38,8 +40,8 @@ public final class CellRunner {
 
     /** The flags of the cell's measuring JVM: {@link #FORK_FLAGS} and what its implementation needs for its delivery. */
     static List<String> forkFlags(Cell cell) {
-        List<String> flags = new java.util.ArrayList<>(FORK_FLAGS);
-        flags.addAll(cell.implementation().jvmArgs(cell.workload().delivery(cell.params())));
+        List<String> flags = new ArrayList<>(FORK_FLAGS);
+        flags.addAll(cell.implementation().jvmArgs(cell.delivery()));
         return flags;
     }
 
@@ -70,13 +72,12 @@ public final class CellRunner {
                 Files.createDirectories(jfr.getParent());
                 Files.deleteIfExists(jfr);
             }
-            boolean latency = cell.workload().shape() == Workload.Shape.LATENCY;
             ChainedOptionsBuilder options = new OptionsBuilder()
                     .include(WorkloadBench.class.getName() + "\\.run$")
                     .param("workload", cell.workload().id())
                     .param("implementation", cell.implementation().id())
                     .param("params", cell.params().key())
-                    .mode(latency ? Mode.SampleTime : Mode.AverageTime)
+                    .mode(Mode.AverageTime)
                     .timeUnit(TimeUnit.NANOSECONDS)
                     .forks(settings.forks())
                     .warmupIterations(settings.warmupIterations())
@@ -114,16 +115,11 @@ public final class CellRunner {
     private CellResult toCellResult(Cell cell, long checksum, RunResult r, String jsonFile, Path jfr) {
         Result<?> primary = r.getPrimaryResult();
         Map<String, ?> secondary = r.getSecondaryResults(); // JMH's own signature has a raw Result
-        double ns = primary.getScore();
-        double err = primary.getScoreError();
-        Double p50 = null;
-        Double p99 = null;
-        Double p999 = null;
-        if (cell.workload().shape() == Workload.Shape.LATENCY
-                && primary.getStatistics().getN() > 0) {
-            p50 = primary.getStatistics().getPercentile(50.0);
-            p99 = primary.getStatistics().getPercentile(99.0);
-            p999 = primary.getStatistics().getPercentile(99.9);
+        List<Double> iterations = new ArrayList<>();
+        for (BenchmarkResult fork : r.getBenchmarkResults()) {
+            for (IterationResult it : fork.getIterationResults()) {
+                iterations.add(it.getPrimaryResult().getScore());
+            }
         }
         Double alloc = score(secondary, "gc.alloc.rate.norm");
         Double gcCount = score(secondary, "gc.count");
@@ -133,40 +129,24 @@ public final class CellRunner {
         Integer peakPlatform = intScore(secondary, "threads.platform.peak");
         Integer peakCarrier = intScore(secondary, "threads.carrier.peak");
         JfrHighlights highlights = null;
-        String status = "ok";
         if (jfr != null && summarizer != null) {
+            String relative = settings.outDir().relativize(jfr).toString();
             try {
-                highlights = summarizer.summarize(
-                        jfr, settings.outDir().relativize(jfr).toString(), ops == null ? null : ops.longValue());
+                highlights = summarizer.summarize(jfr, relative, ops == null ? null : ops.longValue());
             } catch (Exception e) {
-                highlights = new JfrHighlights(
-                        settings.outDir().relativize(jfr).toString(),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        List.of("n/a: JFR analysis failed: " + oneLine(e)));
+                highlights = JfrHighlights.failed(relative, "JFR analysis failed: " + oneLine(e));
             }
         }
         return new CellResult(
                 cell.workload().id(),
                 cell.implementation().id(),
                 cell.params().key(),
-                status,
+                cell.delivery().id(),
+                "ok",
                 checksum,
-                finite(ns),
-                finite(err),
-                ns > 0 ? 1e9 / ns : null,
-                p50,
-                p99,
-                p999,
+                finite(primary.getScore()),
+                finite(primary.getScoreError()),
+                iterations,
                 alloc,
                 gcPer1000,
                 gcTime,
@@ -176,32 +156,18 @@ public final class CellRunner {
                 null,
                 null,
                 jsonFile,
-                highlights);
+                highlights,
+                1);
     }
 
     static CellResult failed(Cell cell, Long checksum, String reason) {
-        return new CellResult(
+        return CellResult.failed(
                 cell.workload().id(),
                 cell.implementation().id(),
                 cell.params().key(),
-                "failed: " + reason,
+                cell.delivery().id(),
                 checksum,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
+                reason);
     }
 
     private static Double score(Map<String, ?> secondary, String name) {

@@ -100,51 +100,12 @@ public final class MatrixRunner {
         try {
             Files.createDirectories(log.getParent());
             MemoryMeasurer.Measurement m = MemoryMeasurer.measure(cell, count, log);
-            return new CellResult(
-                    r.workload(),
-                    r.implementation(),
-                    r.params(),
-                    r.status(),
-                    r.checksum(),
-                    r.nsPerOp(),
-                    r.nsPerOpError(),
-                    r.opsPerSecond(),
-                    r.p50Ns(),
-                    r.p99Ns(),
-                    r.p999Ns(),
-                    r.allocBytesPerOp(),
-                    r.gcCountPer1000Ops(),
-                    r.gcTimeMs(),
-                    r.peakPlatformThreads(),
-                    r.peakCarrierThreads(),
+            return r.withMemory(
                     m.bytesPerTask(),
                     m.tasks(),
-                    m.jolBytes() == null ? null : m.jolBytes().doubleValue(),
-                    r.jmhResultFile(),
-                    r.jfr());
+                    m.jolBytes() == null ? null : m.jolBytes().doubleValue());
         } catch (Exception e) {
-            return new CellResult(
-                    r.workload(),
-                    r.implementation(),
-                    r.params(),
-                    "failed: memory per task: " + CellRunner.oneLine(e),
-                    r.checksum(),
-                    r.nsPerOp(),
-                    r.nsPerOpError(),
-                    r.opsPerSecond(),
-                    r.p50Ns(),
-                    r.p99Ns(),
-                    r.p999Ns(),
-                    r.allocBytesPerOp(),
-                    r.gcCountPer1000Ops(),
-                    r.gcTimeMs(),
-                    r.peakPlatformThreads(),
-                    r.peakCarrierThreads(),
-                    null,
-                    null,
-                    null,
-                    r.jmhResultFile(),
-                    r.jfr());
+            return r.withFailure("memory per task: " + CellRunner.oneLine(e));
         }
     }
 
@@ -159,9 +120,6 @@ public final class MatrixRunner {
         }
         if (r.allocBytesPerOp() != null) {
             sb.append(String.format(Locale.ROOT, ", %.4g B/op", r.allocBytesPerOp()));
-        }
-        if (r.p99Ns() != null) {
-            sb.append(String.format(Locale.ROOT, ", p99 %.4g ns", r.p99Ns()));
         }
         if (r.memoryPerTaskBytes() != null) {
             sb.append(String.format(Locale.ROOT, ", %.4g B/task", r.memoryPerTaskBytes()));

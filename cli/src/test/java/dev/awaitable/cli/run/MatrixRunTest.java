@@ -95,14 +95,12 @@ class MatrixRunTest {
                     cell.workload().id(),
                     cell.implementation().id(),
                     cell.params().key(),
+                    cell.delivery().id(),
                     "ok",
                     checksum,
                     100.0,
                     1.0,
-                    1e7,
-                    null,
-                    null,
-                    null,
+                    List.of(100.0, 101.0, 99.0),
                     0.0,
                     0.0,
                     0.0,
@@ -112,7 +110,8 @@ class MatrixRunTest {
                     null,
                     null,
                     null,
-                    null);
+                    null,
+                    1);
         }
     }
 
