@@ -184,7 +184,7 @@ class WorkloadAgreementTest {
             assertThat(tasks.count()).isEqualTo(1000);
             Object representative = tasks.representative();
             switch (impl) {
-                case LOOM ->
+                case LOOM, VIRTUAL_THREADS ->
                     assertThat(representative)
                             .isInstanceOfSatisfying(
                                     Thread.class, t -> assertThat(t.isVirtual()).isTrue());
