@@ -89,10 +89,10 @@ class WorkloadAgreementTest {
                 add("cpu-offload", "style=" + style + ",work=" + work, sum(0, 100, i -> xorshift(i, work)));
             }
         }
-        // hoisted-locals: 16 tasks, each the unsigned byte sum of its buffer ((j + i) mod 256) plus the gate's 1
+        // hoisted-locals: 100 tasks, each the unsigned byte sum of its buffer ((j + i) mod 256) plus the gate's 1
         for (String style : List.of("held", "released")) {
             for (int kb : new int[] {1, 3}) {
-                add("hoisted-locals", "buffer-kb=" + kb + ",style=" + style, bufferTasks(16, kb));
+                add("hoisted-locals", "buffer-kb=" + kb + ",style=" + style, bufferTasks(100, kb));
             }
         }
         // context-post: the values 0..awaits-1
@@ -184,7 +184,7 @@ class WorkloadAgreementTest {
             assertThat(tasks.count()).isEqualTo(1000);
             Object representative = tasks.representative();
             switch (impl) {
-                case LOOM ->
+                case LOOM, VIRTUAL_THREADS ->
                     assertThat(representative)
                             .isInstanceOfSatisfying(
                                     Thread.class, t -> assertThat(t.isVirtual()).isTrue());
