@@ -34,9 +34,18 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  */
 public final class CellRunner {
 
-    /** Flags of every measuring JVM: java.lang opened for the loom backend's context affinity. */
+    /**
+     * Flags of every measuring JVM: java.lang opened for the loom backend's context affinity; a
+     * fixed heap touched at start (-XX:+AlwaysPreTouch): without it the first seconds of an
+     * allocating workload pay the kernel's first-touch page faults and its time falls by half or
+     * more only after several seconds, long after a short warm-up ends; statistics events for JFR.
+     */
     public static final List<String> FORK_FLAGS = List.of(
-            "--add-opens=java.base/java.lang=ALL-UNNAMED", "-Xms1g", "-Xmx2g", "-Dawaitable.jfr.statistics=true");
+            "--add-opens=java.base/java.lang=ALL-UNNAMED",
+            "-Xms2g",
+            "-Xmx2g",
+            "-XX:+AlwaysPreTouch",
+            "-Dawaitable.jfr.statistics=true");
 
     /** The flags of the cell's measuring JVM: {@link #FORK_FLAGS} and what its implementation needs for its delivery. */
     static List<String> forkFlags(Cell cell) {

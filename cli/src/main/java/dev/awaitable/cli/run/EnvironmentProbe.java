@@ -64,6 +64,24 @@ public final class EnvironmentProbe {
                 backends);
     }
 
+    /**
+     * What a reader needs to judge noise: the CPU frequency governor (Linux), and the load
+     * average when the run started (other work on the machine competes with the measurements).
+     */
+    static Map<String, String> noise() {
+        Map<String, String> n = new LinkedHashMap<>();
+        try {
+            n.put("cpu governor", Files.readString(Path.of("/sys/devices/system/cpu/cpu0/cpufreq/scaling_governor")).trim());
+        } catch (IOException | RuntimeException e) {
+            n.put("cpu governor", "not exposed (a VM, or no cpufreq)");
+        }
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        if (load >= 0) {
+            n.put("load average at start", String.format(java.util.Locale.ROOT, "%.2f", load));
+        }
+        return n;
+    }
+
     /** The processor's model name from /proc/cpuinfo (Linux), else null. */
     static String cpuModel() {
         try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {

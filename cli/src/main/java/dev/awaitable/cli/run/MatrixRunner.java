@@ -42,6 +42,45 @@ public final class MatrixRunner {
         this.progress = progress;
     }
 
+    /**
+     * Measures again, once each, the cells of {@code matrix} whose result is unstable, while
+     * {@code deadline} (a {@link System#nanoTime()} value) leaves time for another cell; keeps
+     * whichever of the two measurements is more precise (with two attempts recorded either way).
+     * Returns how many were measured again.
+     */
+    public int remeasureUnstable(List<Cell> matrix, long deadline) throws IOException {
+        int again = 0;
+        long longest = 0;
+        for (Cell cell : matrix) {
+            CellResult before = store.result(cell.key());
+            if (before == null
+                    || !before.unstable()
+                    || before.attempts() > 1
+                    || Thread.currentThread().isInterrupted()) {
+                continue;
+            }
+            if (System.nanoTime() + longest >= deadline) {
+                progress.note("no time left to measure the remaining unstable cells again");
+                break;
+            }
+            progress.starting(
+                    cell + " (again: unstable at ±" + percent(before.sample().relativeError()) + ")");
+            long start = System.nanoTime();
+            CellResult after = measure(cell);
+            CellResult kept = after.ok()
+                            && after.sample() != null
+                            && after.sample().relativeError() < before.sample().relativeError()
+                    ? after
+                    : before;
+            store.put(kept.withAttempts(before.attempts() + 1));
+            long took = System.nanoTime() - start;
+            longest = Math.max(longest, took);
+            again++;
+            progress.finished(summary(kept.withAttempts(before.attempts() + 1)), took, false);
+        }
+        return again;
+    }
+
     /** Measures every cell; returns how many failed. */
     public int run(List<Cell> matrix) throws IOException {
         int failed = 0;
@@ -109,14 +148,21 @@ public final class MatrixRunner {
         }
     }
 
+    private static String percent(double fraction) {
+        return String.format(Locale.ROOT, "%.1f%%", fraction * 100);
+    }
+
     static String summary(CellResult r) {
         if (!r.ok()) {
             return r.status();
         }
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "%.4g ns/op", r.nsPerOp()));
-        if (r.nsPerOpError() != null) {
-            sb.append(String.format(Locale.ROOT, " ± %.2g", r.nsPerOpError()));
+        if (r.sample() != null && Double.isFinite(r.sample().relativeError())) {
+            sb.append(" ±").append(percent(r.sample().relativeError()));
+            if (r.unstable()) {
+                sb.append(" (unstable)");
+            }
         }
         if (r.allocBytesPerOp() != null) {
             sb.append(String.format(Locale.ROOT, ", %.4g B/op", r.allocBytesPerOp()));

@@ -1,6 +1,7 @@
 package dev.awaitable.cli.run;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,10 @@ import java.util.Objects;
  * @param resume            skip cells already measured OK in the output folder
  * @param baseline          implementation id the report's Ratio column divides by
  * @param command           the command line, for the report's "reproduce" line
+ * @param repeat            how many times to run the whole matrix (each into run-N of the output
+ *                          folder), with a report of how far the runs' ratios were apart
+ * @param remeasureBudget   how long after a run started its unstable cells may still be measured
+ *                          again; null: each once, whatever the time
  */
 public record MatrixSettings(
         Path outDir,
@@ -48,26 +53,37 @@ public record MatrixSettings(
         int shardCount,
         boolean resume,
         String baseline,
-        String command) {
+        String command,
+        int repeat,
+        Duration remeasureBudget) {
 
     public MatrixSettings {
         Objects.requireNonNull(outDir, "outDir");
         workloads = List.copyOf(workloads);
         implementations = List.copyOf(implementations);
         paramOverrides = Map.copyOf(paramOverrides);
+        if (repeat < 1) {
+            throw new IllegalArgumentException("repeat must be at least 1, was " + repeat);
+        }
         if (shardIndex < 1 || shardIndex > shardCount) {
             throw new IllegalArgumentException("shard " + shardIndex + "/" + shardCount + ": expected 1 <= i <= n");
         }
     }
 
-    /** The quick matrix of {@code ./awaitable compare}: a few minutes on 2 cores, JFR and scenarios on. */
+    /**
+     * The quick matrix of {@code ./awaitable compare}, within 10 minutes on 2 cores with the
+     * build: one fork per cell, 1 s of warm-up (the heap is pre-touched, so the JIT settles fast),
+     * 10 measurement iterations of 200 ms for the intervals; unstable cells measured again while
+     * the run is under 7.5 minutes; JFR and scenarios on.
+     */
     public static Builder quick(Path outDir, String command) {
         return new Builder(outDir, command)
                 .iterationMillis(200)
-                .iterations(3)
-                .warmupIterations(1)
+                .iterations(10)
+                .warmupIterations(5)
                 .forks(1)
-                .scenarios(true);
+                .scenarios(true)
+                .remeasureBudget(Duration.ofSeconds(450));
     }
 
     /** The full matrix of {@code ./awaitable bench}: full parameter values, longer iterations, scenarios off. */
@@ -117,6 +133,8 @@ public record MatrixSettings(
         private int shardCount = 1;
         private boolean resume;
         private String baseline = "statemachine";
+        private int repeat = 1;
+        private Duration remeasureBudget;
 
         private Builder(Path outDir, String command) {
             this.outDir = outDir;
@@ -141,6 +159,8 @@ public record MatrixSettings(
             shardCount = s.shardCount;
             resume = s.resume;
             baseline = s.baseline;
+            repeat = s.repeat;
+            remeasureBudget = s.remeasureBudget;
         }
 
         public Builder outDir(Path v) {
@@ -224,6 +244,16 @@ public record MatrixSettings(
             return this;
         }
 
+        public Builder repeat(int v) {
+            repeat = v;
+            return this;
+        }
+
+        public Builder remeasureBudget(Duration v) {
+            remeasureBudget = v;
+            return this;
+        }
+
         public MatrixSettings build() {
             return new MatrixSettings(
                     outDir,
@@ -243,7 +273,9 @@ public record MatrixSettings(
                     shardCount,
                     resume,
                     baseline,
-                    command);
+                    command,
+                    repeat,
+                    remeasureBudget);
         }
     }
 }
