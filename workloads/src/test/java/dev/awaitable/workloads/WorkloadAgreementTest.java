@@ -62,9 +62,9 @@ class WorkloadAgreementTest {
         }
         // suspend-resume: the values 0..count-1
         add("suspend-resume", "count=10", sum(0, 10, i -> i));
-        // await-chain: the leaf (1,000,000) plus one per level
+        // await-chain: 1000 / depth chains, chain c reads c and each level adds one
         for (int depth : new int[] {1, 7, 200}) {
-            add("await-chain", "depth=" + depth, 1_000_000L + depth);
+            add("await-chain", "depth=" + depth, sum(0, 1000 / depth, c -> c + depth));
         }
         // fan-out: children return 2i + 1
         for (String style : List.of("serial", "whenall")) {
