@@ -62,14 +62,20 @@ class WorkloadAgreementTest {
         }
         // suspend-resume: the values 0..count-1
         add("suspend-resume", "count=10", sum(0, 10, i -> i));
-        // await-chain: the leaf (1,000,000) plus one per level
+        // await-chain: 1000 / depth chains, chain c reads c and each level adds one
         for (int depth : new int[] {1, 7, 200}) {
-            add("await-chain", "depth=" + depth, 1_000_000L + depth);
+            add("await-chain", "depth=" + depth, sum(0, 1000 / depth, c -> c + depth));
         }
-        // fan-out: children return 2i + 1
-        for (String style : List.of("serial", "whenall")) {
-            add("fan-out", "children=1,style=" + style, 1);
-            add("fan-out", "children=50,style=" + style, sum(0, 50, i -> 2 * i + 1));
+        // fan-out: max(1, 1000 / children) fan-outs, children return 2i + 1
+        for (String delivery : List.of("same-thread", "cross-thread")) {
+            for (String style : List.of("serial", "whenall")) {
+                for (int children : new int[] {1, 30, 1500}) {
+                    add(
+                            "fan-out",
+                            "children=" + children + ",style=" + style + ",delivery=" + delivery,
+                            Math.max(1, 1000 / children) * sum(0, children, i -> 2 * i + 1));
+                }
+            }
         }
         // ping-pong: ping sums the answers i + 1
         add("ping-pong", "messages=1", 1);
