@@ -60,8 +60,14 @@ public final class EnvironmentProbe {
                         + System.getProperty("os.arch"),
                 flags,
                 settings.command(),
-                settings.describe(),
+                settingsAndNoise(settings),
                 backends);
+    }
+
+    private static Map<String, String> settingsAndNoise(MatrixSettings settings) {
+        Map<String, String> all = new LinkedHashMap<>(settings.describe());
+        all.putAll(noise());
+        return all;
     }
 
     /**
@@ -71,7 +77,10 @@ public final class EnvironmentProbe {
     static Map<String, String> noise() {
         Map<String, String> n = new LinkedHashMap<>();
         try {
-            n.put("cpu governor", Files.readString(Path.of("/sys/devices/system/cpu/cpu0/cpufreq/scaling_governor")).trim());
+            n.put(
+                    "cpu governor",
+                    Files.readString(Path.of("/sys/devices/system/cpu/cpu0/cpufreq/scaling_governor"))
+                            .trim());
         } catch (IOException | RuntimeException e) {
             n.put("cpu governor", "not exposed (a VM, or no cpufreq)");
         }
