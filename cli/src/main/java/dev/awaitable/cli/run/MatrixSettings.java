@@ -73,8 +73,9 @@ public record MatrixSettings(
     /**
      * The quick matrix of {@code ./awaitable compare}, within 10 minutes on 2 cores with the
      * build: one fork per cell, 1 s of warm-up (the heap is pre-touched, so the JIT settles fast),
-     * 10 measurement iterations of 200 ms for the intervals; unstable cells measured again while
-     * the run is under 7.5 minutes; JFR and scenarios on.
+     * 10 measurement iterations of 200 ms for the intervals; memory per task with 10,000 tasks
+     * suspended; unstable cells measured again while the run is under 7.5 minutes; JFR and
+     * scenarios on.
      */
     public static Builder quick(Path outDir, String command) {
         return new Builder(outDir, command)
@@ -83,6 +84,7 @@ public record MatrixSettings(
                 .warmupIterations(5)
                 .forks(1)
                 .scenarios(true)
+                .memoryTasks(10_000)
                 .remeasureBudget(Duration.ofSeconds(450));
     }
 

@@ -78,7 +78,7 @@ public final class SleepersWorkload extends AbstractWorkload {
                         "sleepers per operation, started at once (blocking peer: at most " + MAX_BLOCKING_THREADS + ")",
                         1,
                         1_000_000,
-                        List.of(10_000L),
+                        List.of(1000L),
                         List.of(1000L, 10_000L, 100_000L, 1_000_000L)),
                 ParamSpec.ints(
                         "delay-ms",
