@@ -72,8 +72,10 @@ class WorkloadAgreementTest {
             add("fan-out", "children=50,style=" + style, sum(0, 50, i -> 2 * i + 1));
         }
         // ping-pong: ping sums the answers i + 1
-        add("ping-pong", "messages=1", 1);
-        add("ping-pong", "messages=300", sum(0, 300, i -> i + 1));
+        for (String delivery : List.of("same-thread", "cross-thread")) {
+            add("ping-pong", "messages=1,delivery=" + delivery, 1);
+            add("ping-pong", "messages=300,delivery=" + delivery, sum(0, 300, i -> i + 1));
+        }
         // sleepers: each returns its index
         add("sleepers", "tasks=1,delay-ms=1", 0);
         add("sleepers", "tasks=200,delay-ms=2", sum(0, 200, i -> i));
