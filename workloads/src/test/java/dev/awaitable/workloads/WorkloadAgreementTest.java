@@ -88,7 +88,10 @@ class WorkloadAgreementTest {
         // cpu-offload: 100 calls of xorshift rounds
         for (String style : List.of("direct", "offload")) {
             for (int work : new int[] {1, 50}) {
-                add("cpu-offload", "style=" + style + ",work=" + work, sum(0, 100, i -> xorshift(i, work)));
+                add(
+                        "cpu-offload",
+                        "style=" + style + ",work=" + work + ",calls=100",
+                        sum(0, 100, i -> xorshift(i, work)));
             }
         }
         // hoisted-locals: 16 tasks, each the unsigned byte sum of its buffer ((j + i) mod 256) plus the gate's 1
