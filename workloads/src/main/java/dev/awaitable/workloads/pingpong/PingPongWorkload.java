@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.SynchronousQueue;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /**
  * {@code ping-pong}: two tasks make {@code messages} round trips through a pair of channels:
@@ -158,45 +159,34 @@ public final class PingPongWorkload extends AbstractWorkload {
             return () -> loop.driveFuture(() -> {
                 CfMailbox<Long> toPong = new CfMailbox<>();
                 CfMailbox<Long> toPing = new CfMailbox<>();
-                CompletableFuture<Long> pong = CfLoop.sum(
-                        messages,
-                        i -> toPong.read().thenApply(v -> {
-                            toPing.write(v + 1);
-                            return 1;
-                        }));
-                CompletableFuture<Long> ping = CfLoop.sum(messages, i -> {
+                IntFunction<CompletableFuture<Integer>> pongStep =
+                        i -> toPong.read().thenApply(v -> answer(toPing, v));
+                IntFunction<CompletableFuture<Long>> pingStep = i -> {
                     toPong.write((long) i);
                     return toPing.read();
-                });
-                return pong.thenCombine(ping, (done, sum) -> sum);
+                };
+                return CfLoop.sum(messages, pongStep).thenCombine(CfLoop.sum(messages, pingStep), (done, sum) -> sum);
             });
         }
         return new WorkloadRun() {
-            final ExecutorService pongThread = Threads.completer("ping-pong-pong");
-            final ExecutorService pingThread = Threads.completer("ping-pong-ping");
+            final ExecutorService pongThread = Executors.newSingleThreadExecutor(Threads.daemon("ping-pong-pong"));
+            final ExecutorService pingThread = Executors.newSingleThreadExecutor(Threads.daemon("ping-pong-ping"));
 
             @Override
             public long run() {
                 CfMailbox<Long> toPong = new CfMailbox<>();
                 CfMailbox<Long> toPing = new CfMailbox<>();
+                IntFunction<CompletableFuture<Integer>> pongStep =
+                        i -> toPong.read().thenApplyAsync(v -> answer(toPing, v), pongThread);
+                IntFunction<CompletableFuture<Long>> pingStep = i -> {
+                    toPong.write((long) i);
+                    return toPing.read().thenApplyAsync(v -> v, pingThread);
+                };
                 CompletableFuture<Long> pong = CompletableFuture.supplyAsync(
-                                () -> CfLoop.sum(
-                                        messages,
-                                        i -> toPong.read()
-                                                .thenApplyAsync(
-                                                        v -> {
-                                                            toPing.write(v + 1);
-                                                            return 1;
-                                                        },
-                                                        pongThread)),
-                                pongThread)
+                                () -> CfLoop.sum(messages, pongStep), pongThread)
                         .thenCompose(Function.identity());
                 CompletableFuture<Long> ping = CompletableFuture.supplyAsync(
-                                () -> CfLoop.sum(messages, i -> {
-                                    toPong.write((long) i);
-                                    return toPing.read().thenApplyAsync(Function.identity(), pingThread);
-                                }),
-                                pingThread)
+                                () -> CfLoop.sum(messages, pingStep), pingThread)
                         .thenCompose(Function.identity());
                 return pong.thenCombine(ping, (done, sum) -> sum).join();
             }
@@ -207,6 +197,12 @@ public final class PingPongWorkload extends AbstractWorkload {
                 Threads.shutdown(pongThread);
             }
         };
+    }
+
+    /** Pong's answer to {@code v}, written to ping; counts one round trip. */
+    private static int answer(CfMailbox<Long> toPing, long v) {
+        toPing.write(v + 1);
+        return 1;
     }
 
     @Override
