@@ -13,8 +13,8 @@ import dev.awaitable.workloads.support.RunLoop;
  * async Awaitable<Long> awaits(int n, boolean capture) {
  *     long sum = 0;
  *     for (long i = 0; i < n; i++) {
- *         sum += capture ? await io.read(i)                          // resumes on the UI context
- *                        : await io.read(i).configureAwait(false);   // resumes where io completed it
+ *         sum += capture ? await io.read(i)                         // resumes on the UI context
+ *                        : await io.read(i).configureAwait(false);  // resumes where io completed it
  *     }
  *     return sum;
  * }

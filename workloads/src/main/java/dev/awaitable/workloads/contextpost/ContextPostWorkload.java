@@ -76,7 +76,7 @@ public final class ContextPostWorkload extends AbstractWorkload {
         int awaits = params.getInt("awaits");
         RunLoop loop = new RunLoop("context-post");
         UiContext ui = new UiContext(loop);
-        return () -> loop.drive(() -> ui.enter(() -> Async.run(() -> {
+        return () -> loop.drive(() -> ui.call(() -> Async.run(() -> {
             long sum = 0;
             for (long i = 0; i < awaits; i++) {
                 Awaitable<Long> value = loop.read(i);
@@ -92,7 +92,7 @@ public final class ContextPostWorkload extends AbstractWorkload {
         int awaits = params.getInt("awaits");
         RunLoop loop = new RunLoop("context-post");
         UiContext ui = new UiContext(loop);
-        return () -> loop.drive(() -> ui.enter(() -> ContextMachine.start(awaits, capture, loop)));
+        return () -> loop.drive(() -> ui.call(() -> ContextMachine.start(awaits, capture, loop)));
     }
 
     @Override

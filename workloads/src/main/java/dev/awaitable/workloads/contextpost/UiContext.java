@@ -25,7 +25,7 @@ final class UiContext extends AsyncContext implements Executor {
     }
 
     /** Calls {@code start} with this context current: an operation started on the UI thread. */
-    <T> T enter(Supplier<T> start) {
+    <T> T call(Supplier<T> start) {
         Scope scope = AsyncContext.enter(this);
         try {
             return start.get();
