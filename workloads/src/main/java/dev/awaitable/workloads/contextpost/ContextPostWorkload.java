@@ -47,7 +47,7 @@ public final class ContextPostWorkload extends AbstractWorkload {
     public ContextPostWorkload() {
         super(
                 "context-post",
-                "awaits started on a UI context resuming on it, or with configureAwait(false)",
+                "an async method on a UI context awaits reads, resuming on it, or inline with configureAwait(false)",
                 "capturing the context costs a post to it per await; configureAwait(false) skips it "
                         + "(seeds: SynchronizationContext, ConfigureAwait)",
                 Shape.THROUGHPUT,
