@@ -78,8 +78,10 @@ class WorkloadAgreementTest {
             }
         }
         // ping-pong: ping sums the answers i + 1
-        add("ping-pong", "messages=1", 1);
-        add("ping-pong", "messages=300", sum(0, 300, i -> i + 1));
+        for (String delivery : List.of("same-thread", "cross-thread")) {
+            add("ping-pong", "messages=1,delivery=" + delivery, 1);
+            add("ping-pong", "messages=300,delivery=" + delivery, sum(0, 300, i -> i + 1));
+        }
         // sleepers: each returns its index
         add("sleepers", "tasks=1,delay-ms=1", 0);
         add("sleepers", "tasks=200,delay-ms=2", sum(0, 200, i -> i));
@@ -92,7 +94,10 @@ class WorkloadAgreementTest {
         // cpu-offload: 100 calls of xorshift rounds
         for (String style : List.of("direct", "offload")) {
             for (int work : new int[] {1, 50}) {
-                add("cpu-offload", "style=" + style + ",work=" + work, sum(0, 100, i -> xorshift(i, work)));
+                add(
+                        "cpu-offload",
+                        "style=" + style + ",work=" + work + ",calls=100",
+                        sum(0, 100, i -> xorshift(i, work)));
             }
         }
         // hoisted-locals: 100 tasks, each the unsigned byte sum of its buffer ((j + i) mod 256) plus the gate's 1
