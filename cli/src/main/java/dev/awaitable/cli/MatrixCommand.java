@@ -64,8 +64,12 @@ final class MatrixCommand {
         long start = System.nanoTime();
         List<Cell> matrix = Matrix.cells(s); // every id and value checked before anything runs
         List<HttpMatrix.HttpCell> http = HttpMatrix.cells(s);
-        if (matrix.isEmpty() && http.isEmpty()) {
-            throw new IllegalArgumentException("the selection has no cells to measure");
+        if (matrix.isEmpty() && http.isEmpty() && !s.scenarios()) {
+            if (s.shardCount() <= 1) {
+                throw new IllegalArgumentException("the selection has no cells to measure");
+            }
+            // more shards than parameter-set groups: this shard's share is empty, and an empty
+            // run folder keeps `merge` of every shard's folder working
         }
         Cli.requireWritable(s.outDir());
         ResultStore store = new ResultStore(s.outDir());
@@ -74,6 +78,14 @@ final class MatrixCommand {
         }
         store.environment(EnvironmentProbe.describe(s), EnvironmentProbe.catalog(), EnvironmentProbe.implementations());
         store.save();
+        if (matrix.isEmpty() && http.isEmpty() && !s.scenarios()) {
+            ReportWriter.write(store.snapshot(), s.outDir(), s.baseline());
+            out.printf(
+                    "awaitable: shard %d/%d has no cells (the selection has fewer parameter sets than shards);"
+                            + " empty results in %s%n",
+                    s.shardIndex(), s.shardCount(), s.outDir());
+            return 0;
+        }
         int steps = matrix.size() + http.size() + (s.scenarios() ? 1 : 0);
         Progress progress = new Progress(out, steps);
         if (!http.isEmpty()) {

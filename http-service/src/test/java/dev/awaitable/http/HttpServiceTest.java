@@ -300,7 +300,7 @@ class HttpServiceTest {
     void unknownImplementation() {
         assertThatThrownBy(() -> HttpServices.create("netty", new HttpServiceConfig(0, 1, 1)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("statemachine, loom, blocking, completable-future");
+                .hasMessageContaining("statemachine, loom, virtual-threads, blocking, completable-future");
         assertThatThrownBy(() -> new HttpServiceConfig(-1, 1, 1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new HttpServiceConfig(0, 0, 1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new HttpServiceConfig(0, 1, 0)).isInstanceOf(IllegalArgumentException.class);

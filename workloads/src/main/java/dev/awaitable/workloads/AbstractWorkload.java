@@ -61,9 +61,7 @@ public abstract class AbstractWorkload implements Workload {
 
     protected abstract WorkloadRun openStatemachine(Params params) throws Exception;
 
-    protected WorkloadRun openVirtualThreads(Params params) throws Exception {
-        throw new UnsupportedOperationException("TEMPORARY: " + id + " has no virtual-threads implementation yet");
-    }
+    protected abstract WorkloadRun openVirtualThreads(Params params) throws Exception;
 
     protected abstract WorkloadRun openCompletableFuture(Params params) throws Exception;
 

@@ -25,7 +25,10 @@ import org.openjdk.jmh.runner.IterationType;
  *   <li>records JFR (the JDK's default settings, plus virtual-thread, park, monitor and
  *       allocation-sample events, plus our periodic {@code dev.awaitable.Statistics}) into the
  *       file named by the init string {@code jfr=PATH}, from the first measurement iteration to
- *       the last. Our per-await Suspend/Resume events only with {@code awaits=true}: they are
+ *       the last. The same settings are recorded, and thrown away, over the warm-up iterations:
+ *       enabling an event class instruments it (class-file generation, allocation), and the JIT
+ *       should compile the workload with the events it will run with, so neither happens inside
+ *       the measured window. Our per-await Suspend/Resume events only with {@code awaits=true}: they are
  *       emitted by our backends alone, so leaving them on would tax our cells and not the
  *       peers'; suspensions per operation come from the Statistics counters either way;</li>
  *   <li>samples thread counts: peak live platform threads ({@link ThreadMXBean#getThreadCount()}
@@ -42,6 +45,9 @@ public final class CellProfiler implements InternalProfiler {
     private final boolean awaitEvents;
 
     private Recording recording;
+    /** Over the warm-up iterations only; closed once the measured recording has started. */
+    private Recording warmupRecording;
+
     private int measurementIterationsSeen;
     private long measuredOps;
     private Sampler sampler;
@@ -68,13 +74,21 @@ public final class CellProfiler implements InternalProfiler {
     @Override
     public void beforeIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams) {
         if (iterationParams.getType() != IterationType.MEASUREMENT) {
+            if (jfrFile != null && warmupRecording == null && measurementIterationsSeen == 0) {
+                warmupRecording = startRecording();
+            }
             return;
         }
         if (measurementIterationsSeen == 0) {
             sampler = new Sampler();
             sampler.start();
             if (jfrFile != null) {
+                // started before the warm-up recording is closed, so the events never go off in between
                 recording = startRecording();
+            }
+            if (warmupRecording != null) {
+                warmupRecording.close();
+                warmupRecording = null;
             }
         }
     }

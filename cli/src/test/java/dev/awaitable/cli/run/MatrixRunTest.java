@@ -171,6 +171,7 @@ class MatrixRunTest {
             ResultStore store = new ResultStore(shardDir);
             store.environment(
                     EnvironmentProbe.describe(s), EnvironmentProbe.catalog(), EnvironmentProbe.implementations());
+            store.save();
             Recorder r = new Recorder(Set.of());
             new MatrixRunner(s, store, r, new Progress(QUIET, 1)).run(Matrix.cells(s));
             args.add(shardDir.toString());
@@ -188,5 +189,33 @@ class MatrixRunTest {
         assertThat(merged.cells()).extracting(CellResult::key).containsExactlyInAnyOrderElementsOf(unsharded);
         assertThat(merged.implementations()).isNotEmpty();
         assertThat(dir.resolve("merged").resolve("index.html")).exists();
+    }
+
+    /** A shard whose share of the parameter-set groups is empty is an empty run, not an error, so every shard's folder merges. */
+    @Test
+    void anEmptyShardWritesEmptyResults(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("shard-9");
+        int code;
+        PrintStream stdout = System.out;
+        try {
+            System.setOut(QUIET);
+            code = Main.execute(
+                    "bench",
+                    "--quick",
+                    "--workloads",
+                    "fast-path",
+                    "--shard",
+                    "9/9",
+                    "--no-jfr",
+                    "--out",
+                    out.toString());
+        } finally {
+            System.setOut(stdout);
+        }
+        assertThat(code).isZero();
+        RunResults empty = ResultsJson.read(out.resolve(ResultsJson.FILE));
+        assertThat(empty.cells()).isEmpty();
+        assertThat(empty.environment()).isNotNull();
+        assertThat(out.resolve("index.html")).exists();
     }
 }
