@@ -154,6 +154,56 @@ public record CellResult(
                 attempts);
     }
 
+    /**
+     * This cell and a second measurement of it in a fork of its own, as one cell of two forks:
+     * the iterations of both, their mean, both forks' allocation and GC averaged, the peaks of
+     * both; JFR and the raw JMH file of the second (the first's stay on disk). Both are kept, not
+     * the narrower, so a measurement taken again cannot only ever look better.
+     */
+    public CellResult pooledWith(CellResult again) {
+        if (!again.ok() || again.iterations.isEmpty()) {
+            return withAttempts(attempts + again.attempts);
+        }
+        List<Double> both = new java.util.ArrayList<>(iterations);
+        both.addAll(again.iterations);
+        Sample pooled = new Sample(both);
+        return new CellResult(
+                workload,
+                implementation,
+                params,
+                delivery,
+                status,
+                checksum,
+                pooled.mean(),
+                pooled.halfWidth(0.999),
+                both,
+                mean(allocBytesPerOp, again.allocBytesPerOp),
+                mean(gcCountPer1000Ops, again.gcCountPer1000Ops),
+                gcTimeMs == null || again.gcTimeMs == null ? null : gcTimeMs + again.gcTimeMs,
+                max(peakPlatformThreads, again.peakPlatformThreads),
+                max(peakCarrierThreads, again.peakCarrierThreads),
+                memoryPerTaskBytes,
+                memoryTasks,
+                jolBytesPerTask,
+                again.jmhResultFile,
+                again.jfr,
+                attempts + again.attempts);
+    }
+
+    private static Double mean(Double a, Double b) {
+        if (a == null || b == null) {
+            return a == null ? b : a;
+        }
+        return (a + b) / 2;
+    }
+
+    private static Integer max(Integer a, Integer b) {
+        if (a == null || b == null) {
+            return a == null ? b : a;
+        }
+        return Math.max(a, b);
+    }
+
     /** This cell, measured {@code attempts} times. */
     public CellResult withAttempts(int attempts) {
         return new CellResult(

@@ -22,8 +22,8 @@ import org.openjdk.jmh.runner.IterationType;
 /**
  * A JMH profiler that runs inside each benchmark fork, around the measurement iterations only:
  * <ul>
- *   <li>records JFR (the JDK's default settings, plus virtual-thread, park, monitor and
- *       allocation-sample events, plus our periodic {@code dev.awaitable.Statistics}) into the
+ *   <li>records JFR (the JDK's default settings, plus pinning, park and allocation-sample
+ *       events, plus our periodic {@code dev.awaitable.Statistics}) into the
  *       file named by the init string {@code jfr=PATH}, from the first measurement iteration to
  *       the last. The same settings are recorded, and thrown away, over the warm-up iterations:
  *       enabling an event class instruments it (class-file generation, allocation), and the JIT
@@ -126,8 +126,8 @@ public final class CellProfiler implements InternalProfiler {
             // At the start and end of the recording: the delta covers exactly the recorded operations.
             r.enable("dev.awaitable.Statistics").with("period", "everyChunk");
             r.enable("jdk.VirtualThreadPinned").withStackTrace().withThreshold(java.time.Duration.ZERO);
-            r.enable("jdk.VirtualThreadStart");
-            r.enable("jdk.VirtualThreadEnd");
+            // not jdk.VirtualThreadStart/End: an event per virtual thread taxes the loom and
+            // virtual-threads cells alone (60 MB recordings, seconds of writing, for async-lambdas)
             r.enable("jdk.ThreadPark").withThreshold(java.time.Duration.ofMillis(1));
             r.enable("jdk.ObjectAllocationSample").withStackTrace();
             r.start();

@@ -35,21 +35,33 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 public final class CellRunner {
 
     /**
-     * Flags of every measuring JVM: java.lang opened for the loom backend's context affinity; a
-     * fixed heap touched at start (-XX:+AlwaysPreTouch): without it the first seconds of an
-     * allocating workload pay the kernel's first-touch page faults and its time falls by half or
-     * more only after several seconds, long after a short warm-up ends; statistics events for JFR.
+     * Flags of every measuring JVM: java.lang opened for the loom backend's context affinity;
+     * statistics events for JFR.
      */
-    public static final List<String> FORK_FLAGS = List.of(
-            "--add-opens=java.base/java.lang=ALL-UNNAMED",
-            "-Xms2g",
-            "-Xmx2g",
-            "-XX:+AlwaysPreTouch",
-            "-Dawaitable.jfr.statistics=true");
+    public static final List<String> FORK_FLAGS = Runtime.version().feature() >= 24
+            ? List.of(
+                    "--add-opens=java.base/java.lang=ALL-UNNAMED",
+                    "-Dawaitable.jfr.statistics=true",
+                    "--sun-misc-unsafe-memory-access=allow") // JMH's own use of Unsafe, warned about from JDK 24
+            : List.of("--add-opens=java.base/java.lang=ALL-UNNAMED", "-Dawaitable.jfr.statistics=true");
 
-    /** The flags of the cell's measuring JVM: {@link #FORK_FLAGS} and what its implementation needs for its delivery. */
-    static List<String> forkFlags(Cell cell) {
+    /**
+     * The flags of every measuring JVM of a run: {@link #FORK_FLAGS} and a fixed heap touched at
+     * start (-XX:+AlwaysPreTouch). Without the pre-touch the first seconds of an allocating
+     * workload pay the kernel's first-touch page faults: suspend-resume on the statemachine ran
+     * at 340 us per operation for 4 s, then 31 us, long after a short warm-up ends.
+     */
+    public static List<String> forkFlags(MatrixSettings settings) {
         List<String> flags = new ArrayList<>(FORK_FLAGS);
+        flags.add("-Xms" + settings.heapMb() + "m");
+        flags.add("-Xmx" + settings.heapMb() + "m");
+        flags.add("-XX:+AlwaysPreTouch");
+        return flags;
+    }
+
+    /** The flags of the cell's measuring JVM: the run's and what its implementation needs for its delivery. */
+    static List<String> forkFlags(MatrixSettings settings, Cell cell) {
+        List<String> flags = new ArrayList<>(forkFlags(settings));
         flags.addAll(cell.implementation().jvmArgs(cell.delivery()));
         return flags;
     }
@@ -99,7 +111,7 @@ public final class CellRunner {
                             settings.jfr()
                                     ? "jfr=" + jfr.toAbsolutePath() + (settings.jfrAwaitEvents() ? ";awaits=true" : "")
                                     : "")
-                    .jvmArgsAppend(forkFlags(cell).toArray(String[]::new))
+                    .jvmArgsAppend(forkFlags(settings, cell).toArray(String[]::new))
                     .shouldFailOnError(true)
                     .shouldDoGC(false) // a forced full GC per iteration shows up in every recording as a JMC warning
                     .resultFormat(ResultFormatType.JSON)

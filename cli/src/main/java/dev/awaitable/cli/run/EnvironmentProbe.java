@@ -35,7 +35,7 @@ public final class EnvironmentProbe {
                 .collect(Collectors.joining(", "));
         List<String> flags =
                 new ArrayList<>(ManagementFactory.getRuntimeMXBean().getInputArguments());
-        flags.add("forks: " + String.join(" ", CellRunner.FORK_FLAGS));
+        flags.add("forks: " + String.join(" ", CellRunner.forkFlags(settings)));
         Map<String, Map<String, String>> backends = new LinkedHashMap<>();
         for (String name : Async.availableBackends()) {
             try {

@@ -38,7 +38,30 @@ public final class Matrix {
                 .toList();
     }
 
+    /**
+     * The implementations of the quick matrix's in-process cells when none are named: every one but
+     * the blocking peer. In a same-thread workload every await of blocking code is a hand-off
+     * between two platform threads, an OS wake-up each: its cells measure the scheduler's wake-ups,
+     * not async machinery, at 10 to 1000 times the others' time and with iterations that spread
+     * 10-40% on two shared cores. It stays in the full matrix, in the HTTP service runs
+     * (thread-per-connection is its real use), and in any run that names it ({@code -i blocking}).
+     */
+    public static final List<Implementation> QUICK_DEFAULT = List.of(
+            Implementation.LOOM,
+            Implementation.STATEMACHINE,
+            Implementation.VIRTUAL_THREADS,
+            Implementation.COMPLETABLE_FUTURE);
+
+    /** The implementations of the run's in-process cells: those named, else all (full) or {@link #QUICK_DEFAULT}. */
     public static List<Implementation> implementations(MatrixSettings settings) {
+        if (settings.implementations().isEmpty()) {
+            return settings.full() ? List.of(Implementation.values()) : QUICK_DEFAULT;
+        }
+        return named(settings);
+    }
+
+    /** The implementations named in the settings, or every one when none are. */
+    static List<Implementation> named(MatrixSettings settings) {
         if (settings.implementations().isEmpty()) {
             return List.of(Implementation.values());
         }

@@ -44,9 +44,10 @@ public final class MatrixRunner {
 
     /**
      * Measures again, once each, the cells of {@code matrix} whose result is unstable, while
-     * {@code deadline} (a {@link System#nanoTime()} value) leaves time for another cell; keeps
-     * whichever of the two measurements is more precise (with two attempts recorded either way).
-     * Returns how many were measured again.
+     * {@code deadline} (a {@link System#nanoTime()} value) leaves time for another cell, and pools
+     * the two measurements as one cell of two forks ({@link CellResult#pooledWith}): more
+     * iterations narrow the interval of a cell whose forks agree, and leave one whose forks
+     * disagree unstable. Returns how many were measured again.
      */
     public int remeasureUnstable(List<Cell> matrix, long deadline) throws IOException {
         int again = 0;
@@ -66,17 +67,12 @@ public final class MatrixRunner {
             progress.starting(
                     cell + " (again: unstable at ±" + percent(before.sample().relativeError()) + ")");
             long start = System.nanoTime();
-            CellResult after = measure(cell);
-            CellResult kept = after.ok()
-                            && after.sample() != null
-                            && after.sample().relativeError() < before.sample().relativeError()
-                    ? after
-                    : before;
-            store.put(kept.withAttempts(before.attempts() + 1));
+            CellResult pooled = before.pooledWith(measure(cell));
+            store.put(pooled);
             long took = System.nanoTime() - start;
             longest = Math.max(longest, took);
             again++;
-            progress.finished(summary(kept.withAttempts(before.attempts() + 1)), took, false);
+            progress.finished(summary(pooled), took, false);
         }
         return again;
     }

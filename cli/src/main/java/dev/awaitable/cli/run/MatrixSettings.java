@@ -24,6 +24,7 @@ import java.util.Objects;
  * @param jfr               record JFR during measurement iterations
  * @param jfrAwaitEvents    also record per-await Suspend/Resume events (resume latency; costs our backends)
  * @param memoryTasks       tasks suspended at once for memory-per-task (0: the workload's own count)
+ * @param heapMb            heap of each measuring JVM, MiB: fixed and pre-touched, see {@link CellRunner#forkFlags}
  * @param scenarios         also run the scenarios
  * @param shardIndex        this shard (1-based) ...
  * @param shardCount        ... of this many; 1/1 means everything
@@ -48,6 +49,7 @@ public record MatrixSettings(
         boolean jfr,
         boolean jfrAwaitEvents,
         int memoryTasks,
+        int heapMb,
         boolean scenarios,
         int shardIndex,
         int shardCount,
@@ -62,6 +64,9 @@ public record MatrixSettings(
         workloads = List.copyOf(workloads);
         implementations = List.copyOf(implementations);
         paramOverrides = Map.copyOf(paramOverrides);
+        if (heapMb < 256) {
+            throw new IllegalArgumentException("heap must be at least 256 MiB, was " + heapMb);
+        }
         if (repeat < 1) {
             throw new IllegalArgumentException("repeat must be at least 1, was " + repeat);
         }
@@ -73,9 +78,9 @@ public record MatrixSettings(
     /**
      * The quick matrix of {@code ./awaitable compare}, within 10 minutes on 2 cores with the
      * build: one fork per cell, 1 s of warm-up (the heap is pre-touched, so the JIT settles fast),
-     * 10 measurement iterations of 200 ms for the intervals; memory per task with 10,000 tasks
-     * suspended; unstable cells measured again while the run is under 7.5 minutes; JFR and
-     * scenarios on.
+     * 10 measurement iterations of 200 ms for the intervals; a 1 GiB heap (pre-touching costs
+     * about 2 s a fork here, 4 s for 2 GiB); memory per task with 10,000 tasks suspended; unstable
+     * cells measured again while the run is under 7.5 minutes; JFR and scenarios on.
      */
     public static Builder quick(Path outDir, String command) {
         return new Builder(outDir, command)
@@ -85,10 +90,14 @@ public record MatrixSettings(
                 .forks(1)
                 .scenarios(true)
                 .memoryTasks(10_000)
+                .heapMb(1024)
                 .remeasureBudget(Duration.ofSeconds(450));
     }
 
-    /** The full matrix of {@code ./awaitable bench}: full parameter values, longer iterations, scenarios off. */
+    /**
+     * The full matrix of {@code ./awaitable bench}: full parameter values, longer iterations, a
+     * 2 GiB heap for the larger task counts, scenarios off.
+     */
     public static Builder full(Path outDir, String command) {
         return new Builder(outDir, command)
                 .full(true)
@@ -109,6 +118,7 @@ public record MatrixSettings(
         d.put("forks", String.valueOf(forks));
         d.put("warmup", warmupIterations + " x " + iterationMillis + " ms");
         d.put("measurement", iterations + " x " + iterationMillis + " ms");
+        d.put("heap", heapMb + " MiB, pre-touched");
         d.put("jfr", jfr ? (jfrAwaitEvents ? "on, with per-await events" : "on") : "off");
         d.put("shard", shardIndex + "/" + shardCount);
         d.put("baseline", baseline);
@@ -130,6 +140,7 @@ public record MatrixSettings(
         private boolean jfr = true;
         private boolean jfrAwaitEvents;
         private int memoryTasks;
+        private int heapMb = 2048;
         private boolean scenarios;
         private int shardIndex = 1;
         private int shardCount = 1;
@@ -156,6 +167,7 @@ public record MatrixSettings(
             jfr = s.jfr;
             jfrAwaitEvents = s.jfrAwaitEvents;
             memoryTasks = s.memoryTasks;
+            heapMb = s.heapMb;
             scenarios = s.scenarios;
             shardIndex = s.shardIndex;
             shardCount = s.shardCount;
@@ -225,6 +237,11 @@ public record MatrixSettings(
             return this;
         }
 
+        public Builder heapMb(int v) {
+            heapMb = v;
+            return this;
+        }
+
         public Builder scenarios(boolean v) {
             scenarios = v;
             return this;
@@ -270,6 +287,7 @@ public record MatrixSettings(
                     jfr,
                     jfrAwaitEvents,
                     memoryTasks,
+                    heapMb,
                     scenarios,
                     shardIndex,
                     shardCount,

@@ -37,12 +37,23 @@ public final class Sample {
     }
 
     private double halfWidth95() {
+        return halfWidth(0.95);
+    }
+
+    /**
+     * The half-width of the mean's interval at {@code confidence} (Student's t), e.g. 0.999 for the
+     * width JMH reports as a score's error; NaN with one iteration.
+     */
+    public double halfWidth(double confidence) {
+        if (values.length < 2) {
+            return Double.NaN;
+        }
         double ss = 0;
         for (double v : values) {
             ss += (v - mean) * (v - mean);
         }
         double sd = Math.sqrt(ss / (values.length - 1));
-        double t = new TDistribution(values.length - 1).inverseCumulativeProbability(0.975);
+        double t = new TDistribution(values.length - 1).inverseCumulativeProbability(1 - (1 - confidence) / 2);
         return t * sd / Math.sqrt(values.length);
     }
 

@@ -77,7 +77,7 @@ class MatrixRunTest {
     }
 
     /** A stand-in measurement: ok, or failed for the cells named; records every cell it measured. */
-    private static final class Recorder implements MatrixRunner.CellMeasurer {
+    private static class Recorder implements MatrixRunner.CellMeasurer {
         final List<String> measured = new ArrayList<>();
         final Set<String> failing;
 
@@ -91,6 +91,15 @@ class MatrixRunTest {
             if (failing.contains(cell.key())) {
                 return CellRunner.failed(cell, checksum, "stand-in failure");
             }
+            return result(cell, checksum, iterations(cell));
+        }
+
+        /** The iterations of this measurement of {@code cell}: three close ones. */
+        List<Double> iterations(Cell cell) {
+            return List.of(100.0, 101.0, 99.0);
+        }
+
+        static CellResult result(Cell cell, long checksum, List<Double> iterations) {
             return new CellResult(
                     cell.workload().id(),
                     cell.implementation().id(),
@@ -98,9 +107,12 @@ class MatrixRunTest {
                     cell.delivery().id(),
                     "ok",
                     checksum,
-                    100.0,
+                    iterations.stream()
+                            .mapToDouble(Double::doubleValue)
+                            .average()
+                            .orElseThrow(),
                     1.0,
-                    List.of(100.0, 101.0, 99.0),
+                    iterations,
                     0.0,
                     0.0,
                     0.0,
@@ -217,5 +229,56 @@ class MatrixRunTest {
         assertThat(empty.cells()).isEmpty();
         assertThat(empty.environment()).isNotNull();
         assertThat(out.resolve("index.html")).exists();
+    }
+
+    /**
+     * Unstable cells are measured once more and the two measurements pooled, not the narrower one
+     * kept: a cell whose second fork agrees with its first becomes stable, one whose second fork
+     * sits elsewhere stays unstable with both forks' iterations; stable cells are not measured
+     * again, and nothing is once the deadline has passed.
+     */
+    @Test
+    void unstableCellsAreMeasuredAgainAndPooled(@TempDir Path dir) throws IOException {
+        MatrixSettings s = settings(dir).workloads(List.of("fast-path")).build();
+        List<Cell> cells = Matrix.cells(s);
+        assertThat(cells).hasSizeGreaterThanOrEqualTo(3);
+        String settles = cells.get(0).key();
+        String staysApart = cells.get(1).key();
+        Recorder noisyFirst = new Recorder(Set.of()) {
+            @Override
+            List<Double> iterations(Cell cell) {
+                boolean first = measured.stream().filter(cell.key()::equals).count() == 1;
+                if (cell.key().equals(settles)) { // ±24% alone; the second fork's 10 iterations agree
+                    return first
+                            ? List.of(80.0, 120.0, 100.0)
+                            : List.of(100.0, 101.0, 99.0, 100.0, 101.0, 99.0, 100.0, 101.0, 99.0, 100.0);
+                }
+                if (cell.key().equals(staysApart)) { // two forks at two levels
+                    return first ? List.of(80.0, 120.0, 100.0) : List.of(200.0, 201.0, 199.0);
+                }
+                return super.iterations(cell);
+            }
+        };
+        ResultStore store = new ResultStore(dir);
+        MatrixRunner runner = new MatrixRunner(s, store, noisyFirst, new Progress(QUIET, cells.size()));
+        runner.run(cells);
+        assertThat(store.result(settles).unstable()).isTrue();
+        assertThat(runner.remeasureUnstable(cells, System.nanoTime() - 1))
+                .as("past the deadline")
+                .isZero();
+
+        assertThat(runner.remeasureUnstable(cells, Long.MAX_VALUE)).isEqualTo(2);
+        assertThat(noisyFirst.measured).hasSize(cells.size() + 2);
+        CellResult settled = store.result(settles);
+        assertThat(settled.attempts()).isEqualTo(2);
+        assertThat(settled.iterations()).hasSize(13);
+        assertThat(settled.unstable()).isFalse();
+        CellResult apart = store.result(staysApart);
+        assertThat(apart.iterations()).hasSize(6);
+        assertThat(apart.nsPerOp()).isEqualTo(150.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(apart.unstable()).isTrue();
+        assertThat(runner.remeasureUnstable(cells, Long.MAX_VALUE))
+                .as("each cell is measured again once")
+                .isZero();
     }
 }
