@@ -48,7 +48,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(
             names = {"-f", "--forks"},
             defaultValue = "2",
-            description = "JMH forks per cell (default: ${DEFAULT-VALUE}).")
+            description = "Forks per cell, run in rounds across implementations (default: ${DEFAULT-VALUE}).")
     int forks;
 
     @Option(names = "--warmup", defaultValue = "3", description = "Warmup iterations (default: ${DEFAULT-VALUE}).")

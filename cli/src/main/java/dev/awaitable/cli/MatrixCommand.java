@@ -86,7 +86,7 @@ final class MatrixCommand {
                     s.shardIndex(), s.shardCount(), s.outDir());
             return 0;
         }
-        int steps = matrix.size() + http.size() + (s.scenarios() ? 1 : 0);
+        int steps = MatrixRunner.steps(matrix, s) + http.size() + (s.scenarios() ? 1 : 0);
         Progress progress = new Progress(out, steps);
         if (!http.isEmpty()) {
             progress.plan(HttpCellRunner.KIND, http.size(), HttpCellRunner.estimate(http));

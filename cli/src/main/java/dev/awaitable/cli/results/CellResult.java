@@ -28,8 +28,11 @@ import java.util.List;
  * @param jolBytesPerTask       JOL's size of one suspended task's object graph (machine, or stack chunks)
  * @param jmhResultFile         the raw JMH JSON of this cell, relative to the output folder
  * @param jfr                   JFR highlights, if recorded
- * @param attempts              how many times the cell was measured (more than once when a first
- *                              measurement was unstable and the run had time to measure again)
+ * @param attempts              how many forks measured the cell (the run's forks, one more when
+ *                              the cell was unstable and the run had time to measure it again)
+ * @param forks                 how many of {@code iterations} each fork measured, in order (one
+ *                              fork of them all when absent, as in results written before forks
+ *                              were kept apart)
  */
 public record CellResult(
         String workload,
@@ -51,11 +54,65 @@ public record CellResult(
         Double jolBytesPerTask,
         String jmhResultFile,
         JfrHighlights jfr,
-        int attempts) {
+        int attempts,
+        List<Integer> forks) {
 
     public CellResult {
         iterations = iterations == null ? List.of() : List.copyOf(iterations);
         attempts = Math.max(1, attempts);
+        if (forks == null
+                || forks.stream().mapToInt(Integer::intValue).sum() != iterations.size()
+                || forks.stream().anyMatch(n -> n < 1)) {
+            forks = iterations.isEmpty() ? List.of() : List.of(iterations.size());
+        } else {
+            forks = List.copyOf(forks);
+        }
+    }
+
+    /** A cell measured by one fork. */
+    public CellResult(
+            String workload,
+            String implementation,
+            String params,
+            String delivery,
+            String status,
+            Long checksum,
+            Double nsPerOp,
+            Double nsPerOpError,
+            List<Double> iterations,
+            Double allocBytesPerOp,
+            Double gcCountPer1000Ops,
+            Double gcTimeMs,
+            Integer peakPlatformThreads,
+            Integer peakCarrierThreads,
+            Double memoryPerTaskBytes,
+            Long memoryTasks,
+            Double jolBytesPerTask,
+            String jmhResultFile,
+            JfrHighlights jfr,
+            int attempts) {
+        this(
+                workload,
+                implementation,
+                params,
+                delivery,
+                status,
+                checksum,
+                nsPerOp,
+                nsPerOpError,
+                iterations,
+                allocBytesPerOp,
+                gcCountPer1000Ops,
+                gcTimeMs,
+                peakPlatformThreads,
+                peakCarrierThreads,
+                memoryPerTaskBytes,
+                memoryTasks,
+                jolBytesPerTask,
+                jmhResultFile,
+                jfr,
+                attempts,
+                null);
     }
 
     /** A cell that measured nothing. */
@@ -95,7 +152,7 @@ public record CellResult(
 
     /** The iterations as a sample, or null when the cell has none (failed, or results from before they were kept). */
     public Sample sample() {
-        return iterations.isEmpty() ? null : new Sample(iterations);
+        return iterations.isEmpty() ? null : new Sample(iterations, forks);
     }
 
     /** True if the cell is ok but too noisy to compare: see {@link Sample#unstable()}. */
@@ -126,7 +183,8 @@ public record CellResult(
                 jolBytes,
                 jmhResultFile,
                 jfr,
-                attempts);
+                attempts,
+                forks);
     }
 
     /** This cell, failed for {@code reason}, keeping what it measured. */
@@ -151,22 +209,29 @@ public record CellResult(
                 jolBytesPerTask,
                 jmhResultFile,
                 jfr,
-                attempts);
+                attempts,
+                forks);
     }
 
     /**
-     * This cell and a second measurement of it in a fork of its own, as one cell of two forks:
-     * the iterations of both, their mean, both forks' allocation and GC averaged, the peaks of
-     * both; JFR and the raw JMH file of the second (the first's stay on disk). Both are kept, not
-     * the narrower, so a measurement taken again cannot only ever look better.
+     * This cell and more forks of it, as one cell: the iterations of all, fork by fork, and their
+     * mean; allocation and GC averaged over the forks; the peaks of all; the JFR highlights and
+     * raw JMH file of the fork that recorded JFR (the last that did; every fork's JMH file stays
+     * on disk). All forks are kept, not the narrowest, so a cell measured again cannot only ever
+     * look better. A failed fork adds an attempt and nothing else.
      */
     public CellResult pooledWith(CellResult again) {
         if (!again.ok() || again.iterations.isEmpty()) {
             return withAttempts(attempts + again.attempts);
         }
-        List<Double> both = new java.util.ArrayList<>(iterations);
-        both.addAll(again.iterations);
-        Sample pooled = new Sample(both);
+        List<Double> all = new java.util.ArrayList<>(iterations);
+        all.addAll(again.iterations);
+        List<Integer> sizes = new java.util.ArrayList<>(forks);
+        sizes.addAll(again.forks);
+        Sample pooled = new Sample(all, sizes);
+        int wa = forks.size();
+        int wb = again.forks.size();
+        boolean theirs = again.jfr != null || jfr == null;
         return new CellResult(
                 workload,
                 implementation,
@@ -176,25 +241,27 @@ public record CellResult(
                 checksum,
                 pooled.mean(),
                 pooled.halfWidth(0.999),
-                both,
-                mean(allocBytesPerOp, again.allocBytesPerOp),
-                mean(gcCountPer1000Ops, again.gcCountPer1000Ops),
+                all,
+                mean(allocBytesPerOp, wa, again.allocBytesPerOp, wb),
+                mean(gcCountPer1000Ops, wa, again.gcCountPer1000Ops, wb),
                 gcTimeMs == null || again.gcTimeMs == null ? null : gcTimeMs + again.gcTimeMs,
                 max(peakPlatformThreads, again.peakPlatformThreads),
                 max(peakCarrierThreads, again.peakCarrierThreads),
                 memoryPerTaskBytes,
                 memoryTasks,
                 jolBytesPerTask,
-                again.jmhResultFile,
-                again.jfr,
-                attempts + again.attempts);
+                theirs ? again.jmhResultFile : jmhResultFile,
+                theirs ? again.jfr : jfr,
+                attempts + again.attempts,
+                sizes);
     }
 
-    private static Double mean(Double a, Double b) {
+    /** The mean of {@code a} over {@code wa} forks and {@code b} over {@code wb}; either alone if the other is absent. */
+    private static Double mean(Double a, int wa, Double b, int wb) {
         if (a == null || b == null) {
             return a == null ? b : a;
         }
-        return (a + b) / 2;
+        return (a * wa + b * wb) / (wa + wb);
     }
 
     private static Integer max(Integer a, Integer b) {
@@ -226,6 +293,7 @@ public record CellResult(
                 jolBytesPerTask,
                 jmhResultFile,
                 jfr,
-                attempts);
+                attempts,
+                forks);
     }
 }

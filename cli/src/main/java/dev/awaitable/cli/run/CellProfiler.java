@@ -25,7 +25,12 @@ import org.openjdk.jmh.runner.IterationType;
  *   <li>records JFR (the JDK's default settings, plus pinning, park and allocation-sample
  *       events, plus our periodic {@code dev.awaitable.Statistics}) into the
  *       file named by the init string {@code jfr=PATH}, from the first measurement iteration to
- *       the last. The same settings are recorded, and thrown away, over the warm-up iterations:
+ *       the last; or, with {@code timing=N;rewarm=R}, only after the first N measurement
+ *       iterations, which then run without JFR and are the fork's timing (a recording taxes
+ *       what it records, unequally: the JDK's default settings alone slow an await on virtual
+ *       threads by a third, as JFR tracks every virtual thread it sees mounted), and R more
+ *       that warm the recording up. The same settings are recorded, and thrown away, over the
+ *       warm-up iterations (the R iterations, or JMH's warm-up):
  *       enabling an event class instruments it (class-file generation, allocation), and the JIT
  *       should compile the workload with the events it will run with, so neither happens inside
  *       the measured window. Our per-await Suspend/Resume events only with {@code awaits=true}: they are
@@ -43,6 +48,10 @@ public final class CellProfiler implements InternalProfiler {
     private final Path jfrFile;
     /** Also record the per-await Suspend/Resume events (they cost our backends, not the peers). */
     private final boolean awaitEvents;
+    /** Measurement iterations run without JFR before the recording's warm-up (0: record them all). */
+    private final int timing;
+    /** Measurement iterations that warm the recording up after the timing ones; not recorded. */
+    private final int rewarm;
 
     private Recording recording;
     /** Over the warm-up iterations only; closed once the measured recording has started. */
@@ -55,15 +64,23 @@ public final class CellProfiler implements InternalProfiler {
     public CellProfiler(String initLine) {
         Path file = null;
         boolean awaits = false;
+        int timingIterations = 0;
+        int rewarmIterations = 0;
         for (String part : initLine == null ? new String[0] : initLine.split(";")) {
             if (part.startsWith("jfr=") && part.length() > 4) {
                 file = Path.of(part.substring(4));
             } else if (part.equals("awaits=true")) {
                 awaits = true;
+            } else if (part.startsWith("timing=")) {
+                timingIterations = Integer.parseInt(part.substring(7));
+            } else if (part.startsWith("rewarm=")) {
+                rewarmIterations = Integer.parseInt(part.substring(7));
             }
         }
         this.jfrFile = file;
         this.awaitEvents = awaits;
+        this.timing = timingIterations;
+        this.rewarm = timingIterations == 0 ? 0 : rewarmIterations;
     }
 
     @Override
@@ -74,7 +91,7 @@ public final class CellProfiler implements InternalProfiler {
     @Override
     public void beforeIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams) {
         if (iterationParams.getType() != IterationType.MEASUREMENT) {
-            if (jfrFile != null && warmupRecording == null && measurementIterationsSeen == 0) {
+            if (jfrFile != null && timing == 0 && warmupRecording == null && measurementIterationsSeen == 0) {
                 warmupRecording = startRecording();
             }
             return;
@@ -82,10 +99,16 @@ public final class CellProfiler implements InternalProfiler {
         if (measurementIterationsSeen == 0) {
             sampler = new Sampler();
             sampler.start();
-            if (jfrFile != null) {
-                // started before the warm-up recording is closed, so the events never go off in between
-                recording = startRecording();
-            }
+        }
+        if (jfrFile == null) {
+            return;
+        }
+        if (timing > 0 && measurementIterationsSeen == timing && rewarm > 0) {
+            warmupRecording = startRecording();
+        }
+        if (measurementIterationsSeen == timing + rewarm) {
+            // started before the warm-up recording is closed, so the events never go off in between
+            recording = startRecording();
             if (warmupRecording != null) {
                 warmupRecording.close();
                 warmupRecording = null;
@@ -99,8 +122,11 @@ public final class CellProfiler implements InternalProfiler {
         if (iterationParams.getType() != IterationType.MEASUREMENT) {
             return List.of();
         }
+        boolean recorded = measurementIterationsSeen >= timing + rewarm;
         measurementIterationsSeen++;
-        measuredOps += result.getMetadata().getMeasuredOps();
+        if (recorded) {
+            measuredOps += result.getMetadata().getMeasuredOps();
+        }
         List<Result<?>> out = new ArrayList<>();
         out.add(new ScalarResult(
                 "threads.platform.peak", sampler.peakPlatform.get(), "threads", AggregationPolicy.MAX));
@@ -109,6 +135,10 @@ public final class CellProfiler implements InternalProfiler {
             sampler.interrupt();
             if (recording != null) {
                 stopRecording();
+            }
+            if (warmupRecording != null) { // fewer iterations than timing + rewarm: nothing recorded
+                warmupRecording.close();
+                warmupRecording = null;
             }
             out.add(new ScalarResult("jfr.ops", measuredOps, "ops", AggregationPolicy.MAX));
         }

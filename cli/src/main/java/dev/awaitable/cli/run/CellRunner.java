@@ -2,6 +2,7 @@ package dev.awaitable.cli.run;
 
 import dev.awaitable.analyzer.JfrHighlights;
 import dev.awaitable.cli.results.CellResult;
+import dev.awaitable.cli.stats.Sample;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,12 +26,13 @@ import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
- * Measures one cell with JMH, through its API: the generic {@link WorkloadBench} with the cell's
- * workload, implementation and parameters; average time (sample time for latency-shaped
- * workloads, which also gives percentiles); JMH's GC profiler for bytes/op and GC counts; our
- * {@link CellProfiler} for JFR over measurement iterations and peak thread counts. The raw JMH
- * JSON of the cell is kept unmodified (JMH Visualizer reads it); JMH's console output goes to a
- * log file beside it.
+ * Measures one fork of one cell with JMH, through its API: the generic {@link WorkloadBench} with
+ * the cell's workload, implementation and parameters; average time; JMH's GC profiler for
+ * bytes/op and GC counts; our {@link CellProfiler} for peak thread counts and, in the fork that
+ * profiles, JFR. The fork's time per operation comes only from iterations without JFR: the
+ * profiling fork runs its timing iterations first, then warms a recording up and records a
+ * few more, which are left out of the timing. The raw JMH JSON of each fork is kept unmodified
+ * (JMH Visualizer reads it); JMH's console output goes to a log file beside it.
  */
 public final class CellRunner {
 
@@ -45,18 +47,30 @@ public final class CellRunner {
                     "--sun-misc-unsafe-memory-access=allow") // JMH's own use of Unsafe, warned about from JDK 24
             : List.of("--add-opens=java.base/java.lang=ALL-UNNAMED", "-Dawaitable.jfr.statistics=true");
 
+    /** The largest heap a fork's warm-up touches on its own; a larger one is pre-touched. */
+    static final int TOUCHED_BY_WARMUP_MB = 256;
+
     /**
-     * The flags of every measuring JVM of a run: {@link #FORK_FLAGS} and a fixed heap touched at
-     * start (-XX:+AlwaysPreTouch). Without the pre-touch the first seconds of an allocating
-     * workload pay the kernel's first-touch page faults: suspend-resume on the statemachine ran
-     * at 340 us per operation for 4 s, then 31 us, long after a short warm-up ends.
+     * The flags of every measuring JVM of a run: {@link #FORK_FLAGS} and a fixed heap, touched
+     * at start (-XX:+AlwaysPreTouch) if it is larger than {@value #TOUCHED_BY_WARMUP_MB} MiB.
+     * Without the pre-touch the first seconds of an allocating workload pay the kernel's
+     * first-touch page faults: with a 2 GiB heap, suspend-resume on the statemachine ran at 340
+     * us per operation for 4 s, then 31 us, long after a short warm-up ends. A 256 MiB heap is
+     * touched in the first 0.6 s of warm-up, and pre-touching it would cost 0.5 s a fork here.
      */
     public static List<String> forkFlags(MatrixSettings settings) {
         List<String> flags = new ArrayList<>(FORK_FLAGS);
         flags.add("-Xms" + settings.heapMb() + "m");
         flags.add("-Xmx" + settings.heapMb() + "m");
-        flags.add("-XX:+AlwaysPreTouch");
+        if (preTouched(settings)) {
+            flags.add("-XX:+AlwaysPreTouch");
+        }
         return flags;
+    }
+
+    /** Whether the run's measuring JVMs touch their heap at start. */
+    static boolean preTouched(MatrixSettings settings) {
+        return settings.heapMb() > TOUCHED_BY_WARMUP_MB;
     }
 
     /** The flags of the cell's measuring JVM: the run's and what its implementation needs for its delivery. */
@@ -80,16 +94,27 @@ public final class CellRunner {
         this.summarizer = summarizer;
     }
 
-    /** Runs the cell; a failure becomes a CellResult with status "failed: ..." (never thrown). */
+    /** Measurement iterations that warm a recording up in the profiling fork, after its timing ones. */
+    static final int REWARM_ITERATIONS = 1;
+
+    /** Runs the cell in one fork that also profiles; see {@link #run(Cell, long, MatrixRunner.Fork)}. */
     public CellResult run(Cell cell, long checksum) {
+        return run(cell, checksum, MatrixRunner.Fork.ONLY);
+    }
+
+    /** Runs one fork of the cell; a failure becomes a CellResult with status "failed: ..." (never thrown). */
+    public CellResult run(Cell cell, long checksum, MatrixRunner.Fork fork) {
         Path out = settings.outDir();
-        String name = cell.fileName();
+        String name = cell.fileName() + (fork.of() > 1 ? ".fork" + fork.number() : "");
         Path json = out.resolve("jmh").resolve(name + ".json");
         Path log = out.resolve("jmh").resolve(name + ".log");
-        Path jfr = out.resolve("jfr").resolve(name + ".jfr");
+        Path jfr = out.resolve("jfr").resolve(cell.fileName() + ".jfr");
+        boolean profile = settings.jfr() && fork.profile();
+        int timing = settings.iterations();
+        int extra = profile ? REWARM_ITERATIONS + settings.profileIterations() : 0;
         try {
             Files.createDirectories(json.getParent());
-            if (settings.jfr()) {
+            if (profile) {
                 Files.createDirectories(jfr.getParent());
                 Files.deleteIfExists(jfr);
             }
@@ -100,16 +125,18 @@ public final class CellRunner {
                     .param("params", cell.params().key())
                     .mode(Mode.AverageTime)
                     .timeUnit(TimeUnit.NANOSECONDS)
-                    .forks(settings.forks())
+                    .forks(1) // the run's forks are separate runs, interleaved across implementations
                     .warmupIterations(settings.warmupIterations())
                     .warmupTime(TimeValue.milliseconds(settings.iterationMillis()))
-                    .measurementIterations(settings.iterations())
+                    .measurementIterations(timing + extra)
                     .measurementTime(TimeValue.milliseconds(settings.iterationMillis()))
                     .addProfiler(GCProfiler.class)
                     .addProfiler(
                             CellProfiler.class,
-                            settings.jfr()
-                                    ? "jfr=" + jfr.toAbsolutePath() + (settings.jfrAwaitEvents() ? ";awaits=true" : "")
+                            profile
+                                    ? "jfr=" + jfr.toAbsolutePath()
+                                            + (settings.jfrAwaitEvents() ? ";awaits=true" : "")
+                                            + ";timing=" + timing + ";rewarm=" + REWARM_ITERATIONS
                                     : "")
                     .jvmArgsAppend(forkFlags(settings, cell).toArray(String[]::new))
                     .shouldFailOnError(true)
@@ -126,22 +153,28 @@ public final class CellRunner {
                     cell,
                     checksum,
                     results.iterator().next(),
+                    timing,
                     out.relativize(json).toString(),
-                    settings.jfr() && Files.exists(jfr) ? jfr : null);
+                    profile && Files.exists(jfr) ? jfr : null);
         } catch (RunnerException | RuntimeException | IOException e) {
             return failed(cell, checksum, oneLine(e) + " (see " + out.relativize(log) + ")");
         }
     }
 
-    private CellResult toCellResult(Cell cell, long checksum, RunResult r, String jsonFile, Path jfr) {
-        Result<?> primary = r.getPrimaryResult();
+    private CellResult toCellResult(Cell cell, long checksum, RunResult r, int timing, String jsonFile, Path jfr) {
         Map<String, ?> secondary = r.getSecondaryResults(); // JMH's own signature has a raw Result
         List<Double> iterations = new ArrayList<>();
         for (BenchmarkResult fork : r.getBenchmarkResults()) {
             for (IterationResult it : fork.getIterationResults()) {
-                iterations.add(it.getPrimaryResult().getScore());
+                if (iterations.size() < timing) { // the rest ran under JFR: profile, not timing
+                    iterations.add(it.getPrimaryResult().getScore());
+                }
             }
         }
+        if (iterations.isEmpty()) {
+            return failed(cell, checksum, "JMH measured no iteration");
+        }
+        Sample timed = new Sample(iterations);
         Double alloc = score(secondary, "gc.alloc.rate.norm");
         Double gcCount = score(secondary, "gc.count");
         Double gcTime = score(secondary, "gc.time");
@@ -165,8 +198,8 @@ public final class CellRunner {
                 cell.delivery().id(),
                 "ok",
                 checksum,
-                finite(primary.getScore()),
-                finite(primary.getScoreError()),
+                timed.mean(),
+                finite(timed.halfWidth(0.999)),
                 iterations,
                 alloc,
                 gcPer1000,

@@ -17,14 +17,18 @@ import java.util.Objects;
  * @param workloads         workload ids to include (empty: all)
  * @param implementations   implementation ids to include (empty: all)
  * @param paramOverrides    per parameter name, the values to use instead of the quick/full ones
- * @param forks             JMH forks per cell
+ * @param forks             forks per cell, each a JMH run of its own; a parameter set's cells
+ *                          run in rounds (first fork of every implementation, then the second),
+ *                          so a drift of the machine's speed reaches every implementation alike
  * @param warmupIterations  JMH warmup iterations per fork
- * @param iterations        JMH measurement iterations per fork
+ * @param iterations        JMH measurement iterations per fork: the timing, never under JFR
  * @param iterationMillis   duration of each iteration
- * @param jfr               record JFR during measurement iterations
+ * @param jfr               record JFR in each cell's last fork, after its timing iterations
  * @param jfrAwaitEvents    also record per-await Suspend/Resume events (resume latency; costs our backends)
+ * @param profileIterations iterations recorded with JFR in the last fork (after one that warms the
+ *                          recording up); not part of the timing
  * @param memoryTasks       tasks suspended at once for memory-per-task (0: the workload's own count)
- * @param heapMb            heap of each measuring JVM, MiB: fixed and pre-touched, see {@link CellRunner#forkFlags}
+ * @param heapMb            heap of each measuring JVM, MiB: fixed, and pre-touched if large, see {@link CellRunner#forkFlags}
  * @param scenarios         also run the scenarios
  * @param shardIndex        this shard (1-based) ...
  * @param shardCount        ... of this many; 1/1 means everything
@@ -48,6 +52,7 @@ public record MatrixSettings(
         int iterationMillis,
         boolean jfr,
         boolean jfrAwaitEvents,
+        int profileIterations,
         int memoryTasks,
         int heapMb,
         boolean scenarios,
@@ -64,6 +69,12 @@ public record MatrixSettings(
         workloads = List.copyOf(workloads);
         implementations = List.copyOf(implementations);
         paramOverrides = Map.copyOf(paramOverrides);
+        if (forks < 1 || iterations < 1 || warmupIterations < 0 || iterationMillis < 1) {
+            throw new IllegalArgumentException("forks and iterations must be at least 1, iteration time positive");
+        }
+        if (profileIterations < 1) {
+            throw new IllegalArgumentException("profile iterations must be at least 1, was " + profileIterations);
+        }
         if (heapMb < 256) {
             throw new IllegalArgumentException("heap must be at least 256 MiB, was " + heapMb);
         }
@@ -77,21 +88,25 @@ public record MatrixSettings(
 
     /**
      * The quick matrix of {@code ./awaitable compare}, within 10 minutes on 2 cores with the
-     * build: one fork per cell, 1 s of warm-up (the heap is pre-touched, so the JIT settles fast),
-     * 10 measurement iterations of 200 ms for the intervals; a 1 GiB heap (pre-touching costs
-     * about 2 s a fork here, 4 s for 2 GiB); memory per task with 10,000 tasks suspended; unstable
-     * cells measured again while the run is under 7.5 minutes; JFR and scenarios on.
+     * build: two forks per cell in two rounds (forks disagree more than the iterations of one:
+     * JIT decisions and the machine's speed move all of a fork's iterations together); 1.6 s of
+     * warm-up, since on two shared cores the JIT's last recompilations of a workload land 1-1.5
+     * s into a fork and move its time by up to a third; 5 timing iterations of 200 ms a fork,
+     * then JFR over one more in the second; a 256 MiB heap, which the warm-up touches all of (no
+     * pre-touch: it would add 0.5 s a fork); memory per task with 10,000 tasks suspended;
+     * unstable cells measured again while the run is under 7 minutes; scenarios on.
      */
     public static Builder quick(Path outDir, String command) {
         return new Builder(outDir, command)
                 .iterationMillis(200)
-                .iterations(10)
-                .warmupIterations(5)
-                .forks(1)
+                .iterations(5)
+                .warmupIterations(8)
+                .forks(2)
+                .profileIterations(1)
                 .scenarios(true)
                 .memoryTasks(10_000)
-                .heapMb(1024)
-                .remeasureBudget(Duration.ofSeconds(450));
+                .heapMb(256)
+                .remeasureBudget(Duration.ofMinutes(7));
     }
 
     /**
@@ -115,11 +130,16 @@ public record MatrixSettings(
     public Map<String, String> describe() {
         Map<String, String> d = new LinkedHashMap<>();
         d.put("matrix", full ? "full" : "quick");
-        d.put("forks", String.valueOf(forks));
+        d.put("forks", forks + " per cell, interleaved across implementations");
         d.put("warmup", warmupIterations + " x " + iterationMillis + " ms");
-        d.put("measurement", iterations + " x " + iterationMillis + " ms");
-        d.put("heap", heapMb + " MiB, pre-touched");
-        d.put("jfr", jfr ? (jfrAwaitEvents ? "on, with per-await events" : "on") : "off");
+        d.put("measurement", iterations + " x " + iterationMillis + " ms a fork, without JFR");
+        d.put("heap", heapMb + " MiB" + (CellRunner.preTouched(this) ? ", pre-touched" : ""));
+        d.put(
+                "jfr",
+                jfr
+                        ? "last fork, " + profileIterations + " x " + iterationMillis + " ms after the timing"
+                                + (jfrAwaitEvents ? ", with per-await events" : "")
+                        : "off");
         d.put("shard", shardIndex + "/" + shardCount);
         d.put("baseline", baseline);
         return d;
@@ -139,6 +159,7 @@ public record MatrixSettings(
         private int iterationMillis = 200;
         private boolean jfr = true;
         private boolean jfrAwaitEvents;
+        private int profileIterations = 2;
         private int memoryTasks;
         private int heapMb = 2048;
         private boolean scenarios;
@@ -166,6 +187,7 @@ public record MatrixSettings(
             iterationMillis = s.iterationMillis;
             jfr = s.jfr;
             jfrAwaitEvents = s.jfrAwaitEvents;
+            profileIterations = s.profileIterations;
             memoryTasks = s.memoryTasks;
             heapMb = s.heapMb;
             scenarios = s.scenarios;
@@ -232,6 +254,11 @@ public record MatrixSettings(
             return this;
         }
 
+        public Builder profileIterations(int v) {
+            profileIterations = v;
+            return this;
+        }
+
         public Builder memoryTasks(int v) {
             memoryTasks = v;
             return this;
@@ -286,6 +313,7 @@ public record MatrixSettings(
                     iterationMillis,
                     jfr,
                     jfrAwaitEvents,
+                    profileIterations,
                     memoryTasks,
                     heapMb,
                     scenarios,

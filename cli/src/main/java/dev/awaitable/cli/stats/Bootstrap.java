@@ -6,9 +6,11 @@ import java.util.SplittableRandom;
 
 /**
  * Confidence intervals of ratios of mean times, by the percentile bootstrap: resample each
- * cell's iterations with replacement, recompute the statistic, and take the 2.5th and 97.5th
+ * cell's measurements with replacement, recompute the statistic, and take the 2.5th and 97.5th
  * percentiles of {@value #RESAMPLES} resamples. Each cell is resampled on its own, since its
- * iterations come from its own forks. The random numbers are seeded from the samples, so the same
+ * iterations come from its own forks; a cell of several forks is resampled in two stages (forks
+ * with replacement, then iterations within each drawn fork), so the interval carries the
+ * fork-to-fork spread that iterations of one fork cannot show. The random numbers are seeded from the samples, so the same
  * measurements always give the same interval (a report rendered twice does not change).
  */
 public final class Bootstrap {
@@ -55,11 +57,26 @@ public final class Bootstrap {
     }
 
     private static double resampledMean(Sample s, SplittableRandom random) {
-        double sum = 0;
-        for (int i = 0; i < s.size(); i++) {
-            sum += s.value(random.nextInt(s.size()));
+        int forks = s.forks();
+        if (forks == 1) {
+            double sum = 0;
+            for (int i = 0; i < s.size(); i++) {
+                sum += s.value(random.nextInt(s.size()));
+            }
+            return sum / s.size();
         }
-        return sum / s.size();
+        double sum = 0;
+        for (int k = 0; k < forks; k++) { // each fork's mean weighs the same: forks are the unit
+            int f = random.nextInt(forks);
+            int from = s.forkStart(f);
+            int n = s.forkStart(f + 1) - from;
+            double forkSum = 0;
+            for (int i = 0; i < n; i++) {
+                forkSum += s.value(from + random.nextInt(n));
+            }
+            sum += forkSum / n;
+        }
+        return sum / forks;
     }
 
     private static long seed(List<Pair> pairs) {

@@ -5,7 +5,12 @@ import org.apache.commons.math3.distribution.TDistribution;
 
 /**
  * The measurement iterations of one cell (time per operation, one value per iteration, across
- * its forks), and what they say about the cell's mean.
+ * its forks, fork by fork), and what they say about the cell's mean.
+ *
+ * <p>Iterations of one fork are not independent of each other the way forks are: a fork's JIT
+ * decisions and the machine's state while it ran move all of its iterations together. The
+ * sample keeps where each fork's iterations are, so the bootstrap can resample forks first and
+ * iterations within them ({@link Bootstrap}); an interval then widens when forks disagree.
  *
  * <p>A cell is <em>unstable</em> when the 95% confidence interval of its mean (Student's t over
  * the iterations) is wider than {@value #UNSTABLE_ABOVE} of the mean either side: its iterations
@@ -17,13 +22,36 @@ public final class Sample {
     public static final double UNSTABLE_ABOVE = 0.10;
 
     private final double[] values;
+    /** Index of each fork's first iteration in {@link #values}, and values.length at the end. */
+    private final int[] forkStarts;
+
     private final double mean;
     private final double relativeError;
 
+    /** Iterations of one fork. */
     public Sample(List<Double> iterations) {
+        this(iterations, List.of(iterations.size()));
+    }
+
+    /**
+     * Iterations of several forks, in fork order: the first {@code forkSizes.get(0)} are the first
+     * fork's, and so on.
+     */
+    public Sample(List<Double> iterations, List<Integer> forkSizes) {
         this.values = iterations.stream().mapToDouble(Double::doubleValue).toArray();
         if (values.length == 0) {
             throw new IllegalArgumentException("a sample needs at least one iteration");
+        }
+        this.forkStarts = new int[forkSizes.size() + 1];
+        for (int f = 0; f < forkSizes.size(); f++) {
+            if (forkSizes.get(f) < 1) {
+                throw new IllegalArgumentException("a fork has at least one iteration: " + forkSizes);
+            }
+            forkStarts[f + 1] = forkStarts[f] + forkSizes.get(f);
+        }
+        if (forkStarts[forkSizes.size()] != values.length) {
+            throw new IllegalArgumentException(
+                    "fork sizes " + forkSizes + " do not add up to " + values.length + " iterations");
         }
         double sum = 0;
         for (double v : values) {
@@ -80,6 +108,21 @@ public final class Sample {
 
     public int size() {
         return values.length;
+    }
+
+    /** The iterations, in fork order. */
+    public List<Double> values() {
+        return java.util.Arrays.stream(values).boxed().toList();
+    }
+
+    /** How many forks the iterations come from. */
+    public int forks() {
+        return forkStarts.length - 1;
+    }
+
+    /** Index of fork {@code f}'s first iteration; {@code forkStart(forks())} is {@link #size()}. */
+    int forkStart(int f) {
+        return forkStarts[f];
     }
 
     double value(int i) {

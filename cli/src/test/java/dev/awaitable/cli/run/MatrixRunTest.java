@@ -18,14 +18,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The main job's normal paths without JMH: shards partition the cells, {@code --resume} measures
- * exactly the cells not yet measured OK, and {@code merge} of every shard's output has exactly
- * the unsharded run's cells. Cells are "measured" by a stand-in that records what it was asked.
+ * The main job's normal paths without JMH: shards partition the cells, forks run in rounds,
+ * {@code --resume} measures exactly the cells not yet measured OK, and {@code merge} of every
+ * shard's output has exactly the unsharded run's cells. Cells are "measured" by a stand-in that records what it was asked.
  */
 class MatrixRunTest {
 
     private static MatrixSettings.Builder settings(Path out) {
-        return MatrixSettings.full(out, "test").full(false).jfr(false);
+        return MatrixSettings.full(out, "test").full(false).jfr(false).forks(1);
     }
 
     private static Set<String> keys(List<Cell> cells) {
@@ -79,6 +79,9 @@ class MatrixRunTest {
     /** A stand-in measurement: ok, or failed for the cells named; records every cell it measured. */
     private static class Recorder implements MatrixRunner.CellMeasurer {
         final List<String> measured = new ArrayList<>();
+        /** Every fork measured, in order: {@code key#fork}, with {@code +jfr} if it profiles. */
+        final List<String> forks = new ArrayList<>();
+
         final Set<String> failing;
 
         Recorder(Set<String> failing) {
@@ -86,15 +89,17 @@ class MatrixRunTest {
         }
 
         @Override
-        public CellResult measure(Cell cell, long checksum) {
+        public CellResult measure(Cell cell, long checksum, MatrixRunner.Fork fork) {
             measured.add(cell.key());
+            forks.add(cell.key() + "#" + fork.number() + (fork.profile() ? "+jfr" : ""));
             if (failing.contains(cell.key())) {
                 return CellRunner.failed(cell, checksum, "stand-in failure");
             }
             return result(cell, checksum, iterations(cell));
         }
 
-        /** The iterations of this measurement of {@code cell}: three close ones. */
+        /** The iterations of this measurement of {@code cell}: three close ones (subclasses vary them per cell). */
+        @SuppressWarnings("UnusedVariable")
         List<Double> iterations(Cell cell) {
             return List.of(100.0, 101.0, 99.0);
         }
@@ -229,6 +234,55 @@ class MatrixRunTest {
         assertThat(empty.cells()).isEmpty();
         assertThat(empty.environment()).isNotNull();
         assertThat(out.resolve("index.html")).exists();
+    }
+
+    /**
+     * With several forks, a parameter set's cells are measured in rounds (every implementation's
+     * first fork, then every second, ...) before the next set starts, only the last fork profiles,
+     * and each cell ends as one result of all its forks, kept apart for the bootstrap. A resumed
+     * run measures again, from its first fork, a cell that has fewer forks than the run asks.
+     */
+    @Test
+    void forksRunInRoundsAcrossImplementations(@TempDir Path dir) throws IOException {
+        MatrixSettings s = settings(dir)
+                .workloads(List.of("fast-path", "suspend-resume"))
+                .forks(3)
+                .build();
+        List<Cell> cells = Matrix.cells(s);
+        Recorder r = new Recorder(Set.of());
+        ResultStore store = new ResultStore(dir);
+        assertThat(new MatrixRunner(s, store, r, new Progress(QUIET, MatrixRunner.steps(cells, s))).run(cells))
+                .isZero();
+
+        List<String> expected = new ArrayList<>();
+        int i = 0;
+        while (i < cells.size()) {
+            int j = i;
+            while (j < cells.size() && sameSet(cells.get(j), cells.get(i))) {
+                j++;
+            }
+            for (int fork = 1; fork <= 3; fork++) {
+                for (Cell c : cells.subList(i, j)) {
+                    expected.add(c.key() + "#" + fork + (fork == 3 ? "+jfr" : ""));
+                }
+            }
+            i = j;
+        }
+        assertThat(r.forks).containsExactlyElementsOf(expected);
+        for (Cell c : cells) {
+            CellResult done = store.result(c.key());
+            assertThat(done.attempts()).isEqualTo(3);
+            assertThat(done.forks()).containsExactly(3, 3, 3);
+            assertThat(done.sample().forks()).isEqualTo(3);
+        }
+
+        // a cell left with one fork (interrupted) is measured again from its first fork
+        Cell partial = cells.get(0);
+        store.put(Recorder.result(partial, 0, List.of(100.0, 101.0, 99.0)));
+        store.save();
+        Recorder again = new Recorder(Set.of());
+        assertThat(run(s.toBuilder().resume(true).build(), again)).isZero();
+        assertThat(again.forks).containsExactly(partial.key() + "#1", partial.key() + "#2", partial.key() + "#3+jfr");
     }
 
     /**

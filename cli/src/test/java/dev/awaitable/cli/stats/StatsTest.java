@@ -90,6 +90,44 @@ class StatsTest {
                 .isTrue();
     }
 
+    /**
+     * Forks that disagree widen the interval: the same iterations read as one fork give an
+     * interval that excludes the ratio the forks average to with a margin; read as three forks
+     * at three levels (each fork quiet inside), the interval is several times wider, since the
+     * bootstrap resamples forks before iterations. Forks that agree cost almost nothing.
+     */
+    @Test
+    void forksThatDisagreeWidenTheInterval() {
+        List<Double> levels = new ArrayList<>();
+        for (double level : new double[] {90, 100, 110}) {
+            levels.addAll(sample(level, 0.005, 5, (long) level).values());
+        }
+        Sample baseline = sample(100, 0.005, 15, 41);
+        Interval asOne = Bootstrap.ratio(new Sample(levels), baseline);
+        Interval asForks = Bootstrap.ratio(new Sample(levels, List.of(5, 5, 5)), baseline);
+        assertThat(asForks.point()).isEqualTo(asOne.point());
+        assertThat(asForks.relativeHalfWidth()).isGreaterThan(2 * asOne.relativeHalfWidth());
+        assertThat(asForks.contains(1.08))
+                .as("a fork's level is inside the interval")
+                .isTrue();
+
+        Sample agreeing = sample(100, 0.01, 15, 43);
+        List<Double> same = agreeing.values();
+        Interval quiet = Bootstrap.ratio(new Sample(same, List.of(5, 5, 5)), baseline);
+        assertThat(quiet.relativeHalfWidth()).isLessThan(0.02);
+    }
+
+    /** Fork sizes must add up to the iterations, and no fork is empty. */
+    @Test
+    void forkSizesAreChecked() {
+        List<Double> three = List.of(1.0, 2.0, 3.0);
+        assertThat(new Sample(three, List.of(1, 2)).forks()).isEqualTo(2);
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> new Sample(three, List.of(1, 1)));
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> new Sample(three, List.of(3, 0)));
+    }
+
     /** Formatting: three significant digits, an en dash between the ends. */
     @Test
     void format() {
