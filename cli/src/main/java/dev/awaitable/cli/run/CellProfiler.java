@@ -36,7 +36,7 @@ import org.openjdk.jmh.runner.IterationType;
  *       the measured window. Our per-await Suspend/Resume events only with {@code awaits=true}: they are
  *       emitted by our backends alone, so leaving them on would tax our cells and not the
  *       peers'; suspensions per operation come from the Statistics counters either way;</li>
- *   <li>samples thread counts: peak live platform threads ({@link ThreadMXBean#getThreadCount()}
+ *   <li>samples thread counts from the first warm-up iteration: peak live platform threads ({@link ThreadMXBean#getThreadCount()}
  *       counts platform threads only) and peak virtual-thread carriers;</li>
  *   <li>counts the operations measured while recording, so JFR counts can be normalized per op.</li>
  * </ul>
@@ -90,15 +90,18 @@ public final class CellProfiler implements InternalProfiler {
 
     @Override
     public void beforeIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams) {
+        if (sampler == null) {
+            // From the first iteration, warm-up or not: starting it loads management classes and a
+            // Thread subclass, which can invalidate compiled code (class-hierarchy assumptions);
+            // the recompilation belongs in the warm-up, not in the first timed iteration.
+            sampler = new Sampler();
+            sampler.start();
+        }
         if (iterationParams.getType() != IterationType.MEASUREMENT) {
             if (jfrFile != null && timing == 0 && warmupRecording == null && measurementIterationsSeen == 0) {
                 warmupRecording = startRecording();
             }
             return;
-        }
-        if (measurementIterationsSeen == 0) {
-            sampler = new Sampler();
-            sampler.start();
         }
         if (jfrFile == null) {
             return;

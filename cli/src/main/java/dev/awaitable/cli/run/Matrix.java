@@ -33,9 +33,24 @@ public final class Matrix {
 
     /** The selected workloads measured in-process by JMH; {@link HttpMatrix} has the service's cells. */
     public static List<Workload> inProcessWorkloads(MatrixSettings settings) {
+        boolean quickDefault = settings.workloads().isEmpty() && !settings.full();
         return workloads(settings).stream()
                 .filter(w -> w.kind() == Workload.Kind.IN_PROCESS)
+                .filter(w ->
+                        !(quickDefault && leftOutOfQuick(w, Runtime.version().feature())))
                 .toList();
+    }
+
+    /**
+     * Whether the quick matrix leaves {@code w} out when no workloads are named, on a JDK of this
+     * feature release. {@code pinning} on JDK 24+: a monitor no longer pins a virtual thread there
+     * (JEP 491), so its cells time a cross-thread hand-off under an uncontended lock, which
+     * ping-pong and cpu-offload time already, and on two shared cores they were unstable on every
+     * implementation (±12-45%). On JDK 21-23, where it shows pinning serialize a batch, it stays;
+     * it runs wherever it is named, and in the full matrix.
+     */
+    static boolean leftOutOfQuick(Workload w, int jdkFeature) {
+        return w.id().equals("pinning") && jdkFeature >= 24;
     }
 
     /**

@@ -89,18 +89,20 @@ public record MatrixSettings(
     /**
      * The quick matrix of {@code ./awaitable compare}, within 10 minutes on 2 cores with the
      * build: two forks per cell in two rounds (forks disagree more than the iterations of one:
-     * JIT decisions and the machine's speed move all of a fork's iterations together); 1.6 s of
-     * warm-up, since on two shared cores the JIT's last recompilations of a workload land 1-1.5
-     * s into a fork and move its time by up to a third; 5 timing iterations of 200 ms a fork,
-     * then JFR over one more in the second; a 256 MiB heap, which the warm-up touches all of (no
-     * pre-touch: it would add 0.5 s a fork); memory per task with 10,000 tasks suspended;
-     * unstable cells measured again while the run is under 7 minutes; scenarios on.
+     * JIT decisions and the machine's speed move all of a fork's iterations together); 2 s of
+     * warm-up, since on two shared cores a workload's time settles 1.2-2 s into a fork (the JIT's
+     * last recompilations, the collector's sizing), moving by up to a third before; 5 timing
+     * iterations of 200 ms a fork, then JFR over one more in the second; a 256 MiB heap, which
+     * the warm-up touches all of (no pre-touch: it would add 0.5 s a fork); memory per task with
+     * 10,000 tasks suspended; unstable cells measured again while the run is under 7 minutes;
+     * scenarios on. Without named workloads, {@code pinning} is left out on JDK 24+
+     * ({@link Matrix#inProcessWorkloads}).
      */
     public static Builder quick(Path outDir, String command) {
         return new Builder(outDir, command)
                 .iterationMillis(200)
                 .iterations(5)
-                .warmupIterations(8)
+                .warmupIterations(10)
                 .forks(2)
                 .profileIterations(1)
                 .scenarios(true)

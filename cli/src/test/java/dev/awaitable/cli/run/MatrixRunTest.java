@@ -237,6 +237,29 @@ class MatrixRunTest {
     }
 
     /**
+     * The quick matrix leaves pinning out on JDK 24+ only (a monitor no longer pins there), and
+     * only when no workloads are named; a named pinning and the full matrix keep it.
+     */
+    @Test
+    void quickLeavesPinningOutWhereMonitorsNoLongerPin(@TempDir Path dir) {
+        dev.awaitable.workloads.Workload pinning = dev.awaitable.workloads.WorkloadCatalog.byId("pinning");
+        assertThat(Matrix.leftOutOfQuick(pinning, 21)).isFalse();
+        assertThat(Matrix.leftOutOfQuick(pinning, 24)).isTrue();
+        assertThat(Matrix.leftOutOfQuick(dev.awaitable.workloads.WorkloadCatalog.byId("ping-pong"), 25))
+                .isFalse();
+        boolean modern = Runtime.version().feature() >= 24;
+        assertThat(Matrix.inProcessWorkloads(MatrixSettings.quick(dir, "test").build())
+                        .contains(pinning))
+                .isEqualTo(!modern);
+        assertThat(Matrix.inProcessWorkloads(MatrixSettings.quick(dir, "test")
+                        .workloads(List.of("pinning"))
+                        .build()))
+                .containsExactly(pinning);
+        assertThat(Matrix.inProcessWorkloads(MatrixSettings.full(dir, "test").build()))
+                .contains(pinning);
+    }
+
+    /**
      * With several forks, a parameter set's cells are measured in rounds (every implementation's
      * first fork, then every second, ...) before the next set starts, only the last fork profiles,
      * and each cell ends as one result of all its forks, kept apart for the bootstrap. A resumed
