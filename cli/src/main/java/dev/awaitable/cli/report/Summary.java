@@ -45,7 +45,7 @@ final class Summary {
                 return Formats.MISSING;
             }
             if (runnerUp == null) {
-                return fastest + " (nothing to compare with)";
+                return Formats.MISSING + " (one stable implementation: " + fastest + ")";
             }
             if (significant()) {
                 return fastest + " (× " + vsRunnerUp.format() + " of " + runnerUp + ")";

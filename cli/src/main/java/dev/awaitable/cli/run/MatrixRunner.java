@@ -66,38 +66,44 @@ public final class MatrixRunner {
         return matrix.size() * settings.forks();
     }
 
+    /** How many forks an unstable cell may get beyond the run's own. */
+    static final int MAX_EXTRA_FORKS = 2;
+
     /**
-     * Measures again, in one more fork each, the cells of {@code matrix} whose result is unstable,
-     * while {@code deadline} (a {@link System#nanoTime()} value) leaves time for another, and
-     * pools the fork with the cell's others ({@link CellResult#pooledWith}): more forks narrow the
-     * interval of a cell whose forks agree, and leave one whose forks disagree unstable. Returns
-     * how many were measured again.
+     * Measures again the cells of {@code matrix} whose result is unstable, in passes of one more
+     * fork each (at most {@value #MAX_EXTRA_FORKS} passes), while {@code deadline} (a
+     * {@link System#nanoTime()} value) leaves time for another fork, and pools each fork with the
+     * cell's others ({@link CellResult#pooledWith}): more forks narrow the interval of a cell
+     * whose forks agree, and leave one whose forks disagree unstable. Returns how many forks were
+     * measured.
      */
     public int remeasureUnstable(List<Cell> matrix, long deadline) throws IOException {
         int again = 0;
         long longest = 0;
-        for (Cell cell : matrix) {
-            CellResult before = store.result(cell.key());
-            if (before == null
-                    || !before.unstable()
-                    || before.attempts() > settings.forks()
-                    || Thread.currentThread().isInterrupted()) {
-                continue;
+        for (int extra = 1; extra <= MAX_EXTRA_FORKS; extra++) {
+            Fork fork = new Fork(settings.forks() + extra, settings.forks() + extra, false);
+            for (Cell cell : matrix) {
+                CellResult before = store.result(cell.key());
+                if (before == null
+                        || !before.unstable()
+                        || before.attempts() != settings.forks() + extra - 1
+                        || Thread.currentThread().isInterrupted()) {
+                    continue;
+                }
+                if (System.nanoTime() + longest >= deadline) {
+                    progress.note("no time left to measure the remaining unstable cells again");
+                    return again;
+                }
+                progress.starting(cell + " (" + fork + ", again: unstable at ±"
+                        + percent(before.sample().relativeError()) + ")");
+                long start = System.nanoTime();
+                CellResult pooled = before.pooledWith(measure(cell, fork));
+                store.put(pooled);
+                long took = System.nanoTime() - start;
+                longest = Math.max(longest, took);
+                again++;
+                progress.finished(summary(pooled), took, false);
             }
-            if (System.nanoTime() + longest >= deadline) {
-                progress.note("no time left to measure the remaining unstable cells again");
-                break;
-            }
-            Fork extra = new Fork(settings.forks() + 1, settings.forks() + 1, false);
-            progress.starting(cell + " (" + extra + ", again: unstable at ±"
-                    + percent(before.sample().relativeError()) + ")");
-            long start = System.nanoTime();
-            CellResult pooled = before.pooledWith(measure(cell, extra));
-            store.put(pooled);
-            long took = System.nanoTime() - start;
-            longest = Math.max(longest, took);
-            again++;
-            progress.finished(summary(pooled), took, false);
         }
         return again;
     }

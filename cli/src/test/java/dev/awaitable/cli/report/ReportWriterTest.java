@@ -145,6 +145,14 @@ class ReportWriterTest {
         assertThat(summary).contains("unstable");
     }
 
+    /** With one stable implementation left in a workload, nothing is named fastest. */
+    @Test
+    void oneStableImplementationIsNoWinner() {
+        Summary.Fastest alone = new Summary.Fastest("completable-future", null, null);
+        assertThat(alone.significant()).isFalse();
+        assertThat(alone.text()).startsWith("—").contains("one stable implementation");
+    }
+
     @Test
     void markdownMarksTheFailedCellWithItsReason() {
         String sleepers = section(markdown, "### sleepers", "### async-stream");

@@ -309,10 +309,10 @@ class MatrixRunTest {
     }
 
     /**
-     * Unstable cells are measured once more and the two measurements pooled, not the narrower one
-     * kept: a cell whose second fork agrees with its first becomes stable, one whose second fork
-     * sits elsewhere stays unstable with both forks' iterations; stable cells are not measured
-     * again, and nothing is once the deadline has passed.
+     * Unstable cells are measured in more forks (at most two more) and all forks pooled, not the
+     * narrower kept: a cell whose second fork agrees with its first becomes stable, one whose
+     * forks sit at different levels stays unstable with every fork's iterations; stable cells are
+     * not measured again, and nothing is once the deadline has passed.
      */
     @Test
     void unstableCellsAreMeasuredAgainAndPooled(@TempDir Path dir) throws IOException {
@@ -344,18 +344,21 @@ class MatrixRunTest {
                 .as("past the deadline")
                 .isZero();
 
-        assertThat(runner.remeasureUnstable(cells, Long.MAX_VALUE)).isEqualTo(2);
-        assertThat(noisyFirst.measured).hasSize(cells.size() + 2);
+        assertThat(runner.remeasureUnstable(cells, Long.MAX_VALUE))
+                .as("settles: one more fork; stays apart: two")
+                .isEqualTo(3);
+        assertThat(noisyFirst.measured).hasSize(cells.size() + 3);
         CellResult settled = store.result(settles);
         assertThat(settled.attempts()).isEqualTo(2);
         assertThat(settled.iterations()).hasSize(13);
+        assertThat(settled.forks()).containsExactly(3, 10);
         assertThat(settled.unstable()).isFalse();
         CellResult apart = store.result(staysApart);
-        assertThat(apart.iterations()).hasSize(6);
-        assertThat(apart.nsPerOp()).isEqualTo(150.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(apart.forks()).containsExactly(3, 3, 3);
+        assertThat(apart.nsPerOp()).isEqualTo(500.0 / 3, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(apart.unstable()).isTrue();
         assertThat(runner.remeasureUnstable(cells, Long.MAX_VALUE))
-                .as("each cell is measured again once")
+                .as("at most two more forks a cell")
                 .isZero();
     }
 }

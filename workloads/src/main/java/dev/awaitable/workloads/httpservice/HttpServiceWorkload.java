@@ -60,7 +60,7 @@ public final class HttpServiceWorkload implements Workload {
                             + "generator paced (steady state, all connections open); the Java generator as wrk measures (java-burst: "
                             + "all connects at once, counted in the window), the cross-check of wrk",
                     List.of("wrk", "java", "java-burst"),
-                    List.of("wrk", "java"),
+                    List.of("java"), // quick: one generator, the one every machine has
                     List.of("wrk", "java", "java-burst")));
 
     @Override
