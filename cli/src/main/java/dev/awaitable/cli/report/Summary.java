@@ -32,17 +32,28 @@ final class Summary {
      * @param fastest    the implementation with the lowest time, or null when nothing compares
      * @param runnerUp   the next lowest, or null when only one implementation compares
      * @param vsRunnerUp fastest / runner-up time with its interval, or null
+     * @param undecided  implementations left out (an unstable or failed cell) that are not slower
+     *                   than {@code fastest} beyond their own noise: any of them may be the
+     *                   fastest, so none is named
      */
-    record Fastest(String fastest, String runnerUp, Interval vsRunnerUp) {
+    record Fastest(String fastest, String runnerUp, Interval vsRunnerUp, List<String> undecided) {
 
-        /** True if the fastest is faster than the runner-up beyond the noise. */
+        Fastest(String fastest, String runnerUp, Interval vsRunnerUp) {
+            this(fastest, runnerUp, vsRunnerUp, List.of());
+        }
+
+        /** True if the fastest is faster than the runner-up, and than every cell left out, beyond the noise. */
         boolean significant() {
-            return vsRunnerUp != null && vsRunnerUp.differsFromOne();
+            return vsRunnerUp != null && vsRunnerUp.differsFromOne() && undecided.isEmpty();
         }
 
         String text() {
             if (fastest == null) {
                 return Formats.MISSING;
+            }
+            if (!undecided.isEmpty()) {
+                return Formats.MISSING + " (" + String.join(", ", undecided) + " left out, and may be faster than "
+                        + fastest + ")";
             }
             if (runnerUp == null) {
                 return Formats.MISSING + " (one stable implementation: " + fastest + ")";
@@ -148,10 +159,37 @@ final class Summary {
                 .sorted(Map.Entry.comparingByValue(Comparator.naturalOrder()))
                 .map(Map.Entry::getKey)
                 .toList();
-        if (ranked.size() < 2) {
-            return new Fastest(ranked.get(0), null, null);
+        String first = ranked.get(0);
+        List<String> undecided = new ArrayList<>();
+        for (String impl : implementations) {
+            if (!impl.equals(first) && mayBeFasterThan(t, impl, first)) {
+                undecided.add(impl);
+            }
         }
-        return new Fastest(ranked.get(0), ranked.get(1), Ratios.stableTime(t, ranked.get(0), ranked.get(1)));
+        if (ranked.size() < 2) {
+            return new Fastest(first, null, null, undecided);
+        }
+        return new Fastest(first, ranked.get(1), Ratios.stableTime(t, first, ranked.get(1)), undecided);
+    }
+
+    /**
+     * True if {@code impl} has a cell left out of the ratios (failed, or unstable) that is not
+     * slower than {@code fastest}'s at the same parameters beyond its own interval: an unstable
+     * cell still has iterations, and one that is slower even by its widest reading cannot be the
+     * fastest; a failed cell, or one without iterations, might be anything.
+     */
+    private static boolean mayBeFasterThan(WorkloadTable t, String impl, String fastest) {
+        for (String params : t.paramSets()) {
+            CellResult c = t.cell(impl, params);
+            if (c == null || (c.ok() && !c.unstable())) {
+                continue;
+            }
+            Interval vs = Ratios.interval(c, t.cell(fastest, params));
+            if (vs == null || vs.low() <= 1.0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<String> prepend(String first, List<String> rest) {
@@ -222,7 +260,9 @@ final class Summary {
         c.add(new SummaryColumn(
                 "Fastest",
                 "Fastest: the implementation with the lowest time and its time over the runner-up's with the 95%"
-                        + " interval; named only where that interval excludes 1.00, else no measurable difference"));
+                        + " interval; named only where that interval excludes 1.00, else no measurable difference;"
+                        + " and not at all while a cell left out (unstable or failed) may be faster, by its own"
+                        + " interval, than the one that would be named"));
         for (String impl : implementations) {
             c.add(new SummaryColumn(
                     impl + " / " + baseline,

@@ -94,7 +94,7 @@ public record MatrixSettings(
      * last recompilations, the collector's sizing), moving by up to a third before; 5 timing
      * iterations of 200 ms a fork, then JFR over one more in the second; a 256 MiB heap, which
      * the warm-up touches all of (no pre-touch: it would add 0.5 s a fork); memory per task with
-     * 10,000 tasks suspended; unstable cells measured again while the run is under 7 minutes;
+     * 10,000 tasks suspended; unstable cells measured again while the run is under 7.5 minutes;
      * scenarios on. Without named workloads, {@code pinning} is left out on JDK 24+
      * ({@link Matrix#inProcessWorkloads}).
      */
@@ -108,7 +108,7 @@ public record MatrixSettings(
                 .scenarios(true)
                 .memoryTasks(10_000)
                 .heapMb(256)
-                .remeasureBudget(Duration.ofMinutes(7));
+                .remeasureBudget(Duration.ofSeconds(450));
     }
 
     /**
