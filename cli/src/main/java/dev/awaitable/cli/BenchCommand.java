@@ -48,7 +48,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(
             names = {"-f", "--forks"},
             defaultValue = "2",
-            description = "JMH forks per cell (default: ${DEFAULT-VALUE}).")
+            description = "Forks per cell, run in rounds across implementations (default: ${DEFAULT-VALUE}).")
     int forks;
 
     @Option(names = "--warmup", defaultValue = "3", description = "Warmup iterations (default: ${DEFAULT-VALUE}).")
@@ -86,6 +86,13 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--shard", description = "Run only shard i of n (1-based), e.g. 2/4.")
     String shard;
 
+    @Option(
+            names = "--repeat",
+            defaultValue = "1",
+            description = "Run the whole matrix this many times (into run-1, run-2, ... of --out) and report how far"
+                    + " the runs' ratios were apart (agreement.md).")
+    int repeat;
+
     @Option(names = "--resume", description = "Skip cells already measured OK in --out.")
     boolean resume;
 
@@ -94,6 +101,9 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (repeat < 1 || repeat > 20) {
+            throw new IllegalArgumentException("--repeat must be 1..20, was " + repeat);
+        }
         if (forks < 1 || forks > 20) {
             throw new IllegalArgumentException("--forks must be 1..20, was " + forks);
         }
@@ -129,6 +139,7 @@ public final class BenchCommand implements Callable<Integer> {
                 .shard(sh[0], sh[1])
                 .resume(resume)
                 .baseline(baseline)
+                .repeat(repeat)
                 .build();
         return MatrixCommand.run(s, System.out);
     }

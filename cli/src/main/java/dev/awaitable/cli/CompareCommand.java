@@ -44,6 +44,13 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--no-scenarios", description = "Do not run the scenarios.")
     boolean noScenarios;
 
+    @Option(
+            names = "--repeat",
+            defaultValue = "1",
+            description = "Run the whole matrix this many times (into run-1, run-2, ... of --out) and report how far"
+                    + " the runs' ratios were apart (agreement.md).")
+    int repeat;
+
     @Option(names = "--resume", description = "Skip cells already measured OK in --out (after an interrupted run).")
     boolean resume;
 
@@ -55,6 +62,9 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (repeat < 1 || repeat > 20) {
+            throw new IllegalArgumentException("--repeat must be 1..20, was " + repeat);
+        }
         if (resume && out == null) {
             throw new IllegalArgumentException("--resume needs --out: the folder of the run to resume");
         }
@@ -67,6 +77,7 @@ public final class CompareCommand implements Callable<Integer> {
                 .scenarios(!noScenarios)
                 .resume(resume)
                 .baseline(baseline)
+                .repeat(repeat)
                 .build();
         return MatrixCommand.run(s, System.out);
     }
@@ -87,6 +98,9 @@ public final class CompareCommand implements Callable<Integer> {
         }
         if (noScenarios) {
             sb.append(" --no-scenarios");
+        }
+        if (repeat > 1) {
+            sb.append(" --repeat ").append(repeat);
         }
         return sb.toString();
     }

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             CompareCommand.class,
             BenchCommand.class,
             MergeCommand.class,
+            AgreementCommand.class,
             ListCommand.class,
             ScenariosCommand.class,
             AnalyzeCommand.class

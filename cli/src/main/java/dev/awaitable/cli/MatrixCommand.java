@@ -3,6 +3,7 @@ package dev.awaitable.cli;
 import dev.awaitable.analyzer.JfrAnalyzer;
 import dev.awaitable.analyzer.JfrHighlights;
 import dev.awaitable.cli.report.ReportWriter;
+import dev.awaitable.cli.results.CellResult;
 import dev.awaitable.cli.results.ResultsJson;
 import dev.awaitable.cli.results.RunResults;
 import dev.awaitable.cli.run.Cell;
@@ -21,6 +22,7 @@ import dev.awaitable.scenarios.ScenarioResult;
 import dev.awaitable.scenarios.ScenarioRunner;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -31,11 +33,43 @@ import java.util.List;
 final class MatrixCommand {
     private MatrixCommand() {}
 
+    /**
+     * Runs the matrix {@code s.repeat()} times (each run into {@code run-N} of the output folder
+     * when more than once, then a report of how far the runs agree); returns the exit code.
+     */
     static int run(MatrixSettings s, PrintStream out) throws Exception {
+        if (s.repeat() == 1) {
+            return runOnce(s, out);
+        }
+        Matrix.cells(s); // check the input before the first run starts
+        int code = 0;
+        List<Path> runs = new ArrayList<>();
+        for (int r = 1; r <= s.repeat(); r++) {
+            MatrixSettings one = s.toBuilder()
+                    .outDir(s.outDir().resolve("run-" + r))
+                    .repeat(1)
+                    .build();
+            out.printf("awaitable: run %d of %d%n", r, s.repeat());
+            code = Math.max(code, runOnce(one, out));
+            runs.add(one.outDir());
+            if (Thread.currentThread().isInterrupted()) {
+                break;
+            }
+        }
+        out.println("awaitable: " + AgreementCommand.write(runs, s.outDir(), s.baseline()));
+        return code;
+    }
+
+    private static int runOnce(MatrixSettings s, PrintStream out) throws Exception {
+        long start = System.nanoTime();
         List<Cell> matrix = Matrix.cells(s); // every id and value checked before anything runs
         List<HttpMatrix.HttpCell> http = HttpMatrix.cells(s);
-        if (matrix.isEmpty() && http.isEmpty()) {
-            throw new IllegalArgumentException("the selection has no cells to measure");
+        if (matrix.isEmpty() && http.isEmpty() && !s.scenarios()) {
+            if (s.shardCount() <= 1) {
+                throw new IllegalArgumentException("the selection has no cells to measure");
+            }
+            // more shards than parameter-set groups: this shard's share is empty, and an empty
+            // run folder keeps `merge` of every shard's folder working
         }
         Cli.requireWritable(s.outDir());
         ResultStore store = new ResultStore(s.outDir());
@@ -44,7 +78,15 @@ final class MatrixCommand {
         }
         store.environment(EnvironmentProbe.describe(s), EnvironmentProbe.catalog(), EnvironmentProbe.implementations());
         store.save();
-        int steps = matrix.size() + http.size() + (s.scenarios() ? 1 : 0);
+        if (matrix.isEmpty() && http.isEmpty() && !s.scenarios()) {
+            ReportWriter.write(store.snapshot(), s.outDir(), s.baseline());
+            out.printf(
+                    "awaitable: shard %d/%d has no cells (the selection has fewer parameter sets than shards);"
+                            + " empty results in %s%n",
+                    s.shardIndex(), s.shardCount(), s.outDir());
+            return 0;
+        }
+        int steps = MatrixRunner.steps(matrix, s) + http.size() + (s.scenarios() ? 1 : 0);
         Progress progress = new Progress(out, steps);
         if (!http.isEmpty()) {
             progress.plan(HttpCellRunner.KIND, http.size(), HttpCellRunner.estimate(http));
@@ -64,10 +106,11 @@ final class MatrixCommand {
         int failedCells;
         long scenarioFailures = 0;
         try {
-            failedCells =
-                    new MatrixRunner(s, store, new CellRunner(s, MatrixCommand::highlights)::run, progress).run(matrix);
+            MatrixRunner runner =
+                    new MatrixRunner(s, store, new CellRunner(s, MatrixCommand::highlights)::run, progress);
+            runner.run(matrix);
             if (!http.isEmpty() && !Thread.currentThread().isInterrupted()) {
-                failedCells += new HttpCellRunner(s, store, progress).run(http);
+                new HttpCellRunner(s, store, progress).run(http);
             }
             if (s.scenarios()) {
                 progress.starting("scenarios on loom and statemachine");
@@ -80,7 +123,16 @@ final class MatrixCommand {
                         System.nanoTime() - t0,
                         false);
             }
-            ReportWriter.write(store.snapshot(), s.outDir(), s.baseline());
+            if (!Thread.currentThread().isInterrupted()) {
+                long deadline = s.remeasureBudget() == null
+                        ? Long.MAX_VALUE
+                        : start + s.remeasureBudget().toNanos();
+                runner.remeasureUnstable(matrix, deadline);
+            }
+            RunResults done = store.snapshot();
+            failedCells = (int) (done.cells().stream().filter(c -> !c.ok()).count()
+                    + done.http().stream().filter(h -> !h.ok()).count());
+            ReportWriter.write(done, s.outDir(), s.baseline());
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(onInterrupt);
@@ -89,11 +141,14 @@ final class MatrixCommand {
             }
         }
         Path index = s.outDir().resolve("index.html");
+        long unstable =
+                store.snapshot().cells().stream().filter(CellResult::unstable).count();
         out.printf(
-                "awaitable: done in %s: %d cells (%d failed)%s; report %s%n",
+                "awaitable: done in %s: %d cells (%d failed, %d unstable)%s; report %s%n",
                 Progress.format(progress.elapsed()),
                 matrix.size() + http.size(),
                 failedCells,
+                unstable,
                 s.scenarios() ? ", scenario failures: " + scenarioFailures : "",
                 index);
         return failedCells > 0 || scenarioFailures > 0 ? 1 : 0;

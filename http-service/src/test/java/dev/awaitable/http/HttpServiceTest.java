@@ -114,7 +114,7 @@ class HttpServiceTest {
 
     /** 200 concurrent keep-alive connections, 5 requests each, all answered 200 with the configured body. */
     @ParameterizedTest
-    @ValueSource(strings = {"statemachine", "loom", "blocking", "completable-future"})
+    @ValueSource(strings = {"statemachine", "loom", "virtual-threads", "blocking", "completable-future"})
     void concurrentKeepAlive(String impl) throws Exception {
         int connections = 200;
         int perConnection = 5;
@@ -152,7 +152,7 @@ class HttpServiceTest {
 
     /** Each answer waits for the delay: a request takes at least delayMs. */
     @ParameterizedTest
-    @ValueSource(strings = {"statemachine", "loom", "blocking", "completable-future"})
+    @ValueSource(strings = {"statemachine", "loom", "virtual-threads", "blocking", "completable-future"})
     void delayIsHonoured(String impl) throws Exception {
         try (HttpService service = start(impl, 150);
                 Socket s = connect(portOf(service))) {
@@ -168,7 +168,7 @@ class HttpServiceTest {
 
     /** Connection: close is answered (saying so) and then the server closes; HTTP/1.0 closes too. */
     @ParameterizedTest
-    @ValueSource(strings = {"statemachine", "loom", "blocking", "completable-future"})
+    @ValueSource(strings = {"statemachine", "loom", "virtual-threads", "blocking", "completable-future"})
     void connectionCloseCloses(String impl) throws Exception {
         try (HttpService service = start(impl, 0)) {
             for (String req : List.of("GET / HTTP/1.1\r\nConnection: close\r\n\r\n", "GET / HTTP/1.0\r\n\r\n")) {
@@ -186,7 +186,7 @@ class HttpServiceTest {
 
     /** Pipelined requests in one write get their answers in order; malformed gets 400 and oversize 431, each then closing. */
     @ParameterizedTest
-    @ValueSource(strings = {"statemachine", "loom", "blocking", "completable-future"})
+    @ValueSource(strings = {"statemachine", "loom", "virtual-threads", "blocking", "completable-future"})
     void pipelinedAndErrors(String impl) throws Exception {
         try (HttpService service = start(impl, 5)) {
             try (Socket s = connect(portOf(service))) {
@@ -209,7 +209,7 @@ class HttpServiceTest {
 
     /** The service binds 127.0.0.1 only: not ::1, not the host's other addresses. */
     @ParameterizedTest
-    @ValueSource(strings = {"statemachine", "loom", "blocking", "completable-future"})
+    @ValueSource(strings = {"statemachine", "loom", "virtual-threads", "blocking", "completable-future"})
     void bindsLoopbackOnly(String impl) throws Exception {
         try (HttpService service = start(impl, 0)) {
             int port = portOf(service);
@@ -236,7 +236,7 @@ class HttpServiceTest {
 
     /** close() closes every connection (clients see EOF), stops accepting, and leaves no http- thread. */
     @ParameterizedTest
-    @ValueSource(strings = {"statemachine", "loom", "blocking", "completable-future"})
+    @ValueSource(strings = {"statemachine", "loom", "virtual-threads", "blocking", "completable-future"})
     void closeLeavesNothing(String impl) throws Exception {
         HttpService service = start(impl, 200);
         int port = portOf(service);
@@ -269,7 +269,7 @@ class HttpServiceTest {
 
     /** A client that disconnects (FIN or RST) mid-request is counted and dropped; the service goes on serving. */
     @ParameterizedTest
-    @ValueSource(strings = {"statemachine", "loom", "blocking", "completable-future"})
+    @ValueSource(strings = {"statemachine", "loom", "virtual-threads", "blocking", "completable-future"})
     void clientDisconnectingMidRequestIsSurvived(String impl) throws Exception {
         try (HttpService service = start(impl, 0)) {
             int port = portOf(service);
@@ -300,7 +300,7 @@ class HttpServiceTest {
     void unknownImplementation() {
         assertThatThrownBy(() -> HttpServices.create("netty", new HttpServiceConfig(0, 1, 1)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("statemachine, loom, blocking, completable-future");
+                .hasMessageContaining("statemachine, loom, virtual-threads, blocking, completable-future");
         assertThatThrownBy(() -> new HttpServiceConfig(-1, 1, 1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new HttpServiceConfig(0, 0, 1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new HttpServiceConfig(0, 1, 0)).isInstanceOf(IllegalArgumentException.class);

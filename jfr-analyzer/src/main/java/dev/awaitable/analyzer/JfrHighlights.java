@@ -33,4 +33,11 @@ public record JfrHighlights(
         Long gcPauses,
         Double gcPauseTotalMs,
         List<String> topAllocatingClasses,
-        List<String> findings) {}
+        List<String> findings) {
+
+    /** Highlights of a recording that could not be analyzed: only the path and why. */
+    public static JfrHighlights failed(String recording, String why) {
+        return new JfrHighlights(
+                recording, null, null, null, null, null, null, null, null, null, null, null, List.of("n/a: " + why));
+    }
+}

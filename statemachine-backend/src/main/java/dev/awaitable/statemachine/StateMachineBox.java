@@ -33,13 +33,17 @@ import java.util.function.Consumer;
  *   this box          RUNNING in a resume loop ({@link #run()}), or done there; untracked (the
  *                     box itself rather than a shared marker: a store of an object into its own
  *                     field needs no card mark, so entering a segment costs a plain store)
- *   an Awaitable      suspended on it, untracked (no context, no tracing: the common case)
+ *   an Awaitable      suspended on it, untracked (no tracing: the common case); a builder
+ *                     box keeps the context it captured, if any, in its own field
  *   SUSPENDED         suspended on something that is not an Awaitable (a yield, a reusable
  *                     source), untracked
- *   a Suspension      tracked (a captured context, or resume tracing on; one reusable holder
- *                     per box): suspended while {@code waiting}, in a resume loop while
- *                     {@code running}
+ *   a Suspension      tracked (resume tracing on, or a context captured by an AsyncMethod;
+ *                     one reusable holder per box): suspended while {@code waiting}, in a
+ *                     resume loop while {@code running}
  * </pre>
+ * A builder box has room for the context in its 32 bytes ({@link BuilderBox#context}), so code
+ * running on an event loop or a UI context (every await captures it) suspends without the
+ * holder; an AsyncMethod, whose size is its hoisted fields', takes the holder for a context.
  *
  * <p>Invariant: at most one thread runs {@code moveNext()} at a time. The machine registers this
  * box as the only continuation of the awaiter it suspends on and returns; the awaiter runs it
@@ -152,7 +156,13 @@ abstract class StateMachineBox<T> extends Awaitable<T> implements Runnable {
         AsyncContext context = awaiter.continueOnCapturedContext() ? AsyncContext.current() : null;
         boolean recording = Tracing.recording();
         boolean timed = recording && Tracing.resumeEnabled(); // a running recording with resume events on
-        if (context == null && !timed && !(suspension instanceof Suspension)) {
+        BuilderBox<?> builder = this instanceof BuilderBox<?> b ? b : null;
+        if (!timed && (context == null || builder != null) && !(suspension instanceof Suspension)) {
+            if (builder != null && builder.context != context) {
+                // A plain store, ordered before the resuming thread's read by the release below
+                // and the awaiter's registration (the same edge as the machine's hoisted fields).
+                builder.context = context;
+            }
             Awaitable<?> awaiting = awaiter.dependency();
             SUSPENSION.setRelease(this, awaiting != null ? awaiting : SUSPENDED); // never null: that is UNPUBLISHED
         } else {
@@ -229,6 +239,13 @@ abstract class StateMachineBox<T> extends Awaitable<T> implements Runnable {
             traceResume(h);
             h.running = true;
         } else {
+            if (this instanceof BuilderBox<?> b) {
+                AsyncContext c = b.context;
+                if (c != null && !c.isCurrent()) {
+                    c.post(this); // runs this again from the context's thread, where it is current
+                    return false;
+                }
+            }
             // RUNNING, as this box itself. A plain store: only this thread acts on it (setResult,
             // from the machine it runs next); deadlock detection on other threads reads it
             // racily and ignores it.
@@ -340,7 +357,14 @@ abstract class StateMachineBox<T> extends Awaitable<T> implements Runnable {
 
     @Override
     protected final AsyncContext resumesOn() {
-        return SUSPENSION.getAcquire(this) instanceof Suspension h && h.waiting ? h.context : null;
+        Object s = SUSPENSION.getAcquire(this);
+        if (s instanceof Suspension h) {
+            return h.waiting ? h.context : null;
+        }
+        boolean waiting = s == SUSPENDED || (s instanceof Awaitable<?> && s != this);
+        // Racy read of a plain field, benign like the holder's: a stale context only delays a
+        // detection to the next check; it is the one this box waits to resume on while waiting.
+        return waiting && this instanceof BuilderBox<?> b ? b.context : null;
     }
 
     @Override
@@ -369,10 +393,16 @@ abstract class StateMachineBox<T> extends Awaitable<T> implements Runnable {
         return "async " + what + '@' + Integer.toHexString(System.identityHashCode(this));
     }
 
-    /** A box that is a method builder, separate from its machine: holds the machine. */
+    /**
+     * A box that is a method builder, separate from its machine: holds the machine, and the
+     * context its last suspension captured (null if none). Both fit the 32 bytes the box takes
+     * anyway with compressed oops.
+     */
     abstract static class BuilderBox<T> extends StateMachineBox<T> {
         /** The machine this box resumes; set at each suspension (or when it faults synchronously). */
         AsyncStateMachine machine;
+        /** Where the machine resumes after an untracked suspension; set at each suspension. */
+        AsyncContext context;
     }
 
     /** What a box records while suspended with a context or with tracing on; one per box, reused. */

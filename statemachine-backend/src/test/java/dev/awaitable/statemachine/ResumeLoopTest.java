@@ -304,16 +304,17 @@ class ResumeLoopTest {
     }
 
     /**
-     * The layout the issue's allocation budget rests on: an Awaitable is two fields, a box adds
-     * one, and an AsyncMethod adds none, so a method with two hoisted fields is one object of
-     * header + 5 fields (32 bytes with compressed oops) however often it suspends.
+     * The layout the allocation budget rests on: an Awaitable is two fields, a box adds one, and an
+     * AsyncMethod adds none, so a method with two hoisted fields is one object of header + 5
+     * fields (32 bytes with compressed oops) however often it suspends; a builder box adds the
+     * machine and a captured context, header + 5 fields too.
      */
     @Test
     void anAsyncMethodAddsOneFieldToAnAwaitable() {
         assertThat(instanceFields(Awaitable.class)).containsExactly("result", "continuations");
         assertThat(instanceFields(StateMachineBox.class)).containsExactly("suspension");
         assertThat(instanceFields(AsyncMethod.class)).isEmpty();
-        assertThat(instanceFields(StateMachineBox.BuilderBox.class)).containsExactly("machine");
+        assertThat(instanceFields(StateMachineBox.BuilderBox.class)).containsExactly("machine", "context");
     }
 
     private static List<String> instanceFields(Class<?> c) {
@@ -348,6 +349,53 @@ class ResumeLoopTest {
             assertThat(suspensionOf(timed)).isNotNull().isNotSameAs(pending.awaitable());
         }
         pending.setResult(1);
+    }
+
+    /**
+     * A builder-shaped method awaiting on a context keeps the context in the builder, not in a
+     * holder allocated per method: its suspension is the awaited awaitable itself, deadlock
+     * detection still sees where it resumes, and a completion from another thread still posts it
+     * to the context's thread.
+     */
+    @Test
+    void aBuilderKeepsItsCapturedContextWithoutAHolder() throws Exception {
+        CompletionSource<Integer> pending = new CompletionSource<>();
+        dev.awaitable.SingleThreadContext loop = dev.awaitable.SingleThreadContext.start("builder-context");
+        try {
+            java.util.concurrent.atomic.AtomicReference<Thread> resumedOn =
+                    new java.util.concurrent.atomic.AtomicReference<>();
+            AsyncMethodBuilder<Integer> builder = AsyncMethodBuilder.create();
+            AsyncStateMachine machine = new AsyncStateMachine() {
+                int state;
+
+                @Override
+                public void moveNext() {
+                    Awaitable<Integer> aw = pending.awaitable();
+                    if (state == 0 && !aw.isCompleted()) {
+                        state = 1;
+                        builder.awaitOnCompleted(aw, this);
+                        return;
+                    }
+                    resumedOn.set(Thread.currentThread());
+                    builder.setResult(aw.getResult() + 1);
+                }
+            };
+            loop.submit(() -> {
+                        builder.start(machine);
+                        return null;
+                    })
+                    .join(java.time.Duration.ofSeconds(5));
+            assertThat(suspensionOf(builder)).isSameAs(pending.awaitable());
+            assertThat(builder.resumesOn()).isSameAs(loop);
+
+            pending.setResult(41); // from this thread: the machine must resume on the loop's
+            assertThat(builder.awaitable().join(java.time.Duration.ofSeconds(5)))
+                    .isEqualTo(42);
+            assertThat(resumedOn.get()).isSameAs(loop.thread());
+            assertThat(builder.resumesOn()).as("done: waits for nothing").isNull();
+        } finally {
+            loop.close();
+        }
     }
 
     private static Object suspensionOf(StateMachineBox<?> box) throws ReflectiveOperationException {

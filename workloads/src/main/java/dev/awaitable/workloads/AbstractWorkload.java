@@ -51,6 +51,7 @@ public abstract class AbstractWorkload implements Workload {
         return switch (impl) {
             case LOOM -> openLoom(params);
             case STATEMACHINE -> openStatemachine(params);
+            case VIRTUAL_THREADS -> openVirtualThreads(params);
             case COMPLETABLE_FUTURE -> openCompletableFuture(params);
             case BLOCKING -> openBlocking(params);
         };
@@ -59,6 +60,8 @@ public abstract class AbstractWorkload implements Workload {
     protected abstract WorkloadRun openLoom(Params params) throws Exception;
 
     protected abstract WorkloadRun openStatemachine(Params params) throws Exception;
+
+    protected abstract WorkloadRun openVirtualThreads(Params params) throws Exception;
 
     protected abstract WorkloadRun openCompletableFuture(Params params) throws Exception;
 

@@ -1,18 +1,21 @@
 package dev.awaitable.workloads;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * The ways a workload is implemented: the two backends of the Awaitable API and the two peers a
- * Java user would otherwise pick. Ids are stable: the CLI, JMH parameters and the report use them.
+ * The ways a workload is implemented: the two backends of the Awaitable API and the peers a Java
+ * user would otherwise pick. Ids are stable: the CLI, JMH parameters and the report use them.
  */
 public enum Implementation {
     /** Direct style ({@code Async.run} / {@code Async.await}) on the loom backend's virtual threads. */
-    LOOM("loom", "loom", "direct style on virtual threads (loom backend)"),
+    LOOM("loom", "loom", "the Awaitable API in direct style on the loom backend's virtual threads"),
     /** Hand-written C#-shaped state machines on the statemachine backend. */
     STATEMACHINE("statemachine", "statemachine", "hand-written state machines (statemachine backend)"),
+    /** Peer: plain blocking code on JDK virtual threads, no Awaitable: what a Java 21 user writes. */
+    VIRTUAL_THREADS("virtual-threads", null, "plain blocking code on JDK virtual threads, no Awaitable (peer)"),
     /** Peer: {@link java.util.concurrent.CompletableFuture} composition. */
     COMPLETABLE_FUTURE("completable-future", null, "CompletableFuture composition (peer)"),
     /** Peer: blocking code on a pool of platform threads. */
@@ -39,6 +42,19 @@ public enum Implementation {
 
     public String description() {
         return description;
+    }
+
+    /**
+     * JVM flags a measuring fork of this implementation needs for {@code delivery}. Same-thread
+     * delivery for plain virtual threads is a scheduler of one carrier: readers, writers and the
+     * I/O loop's virtual thread then share one OS thread, as the other implementations share
+     * the run's event loop, and a hand-off between them is no OS wake-up.
+     */
+    public List<String> jvmArgs(Delivery delivery) {
+        if (this == VIRTUAL_THREADS && delivery == Delivery.SAME_THREAD) {
+            return List.of("-Djdk.virtualThreadScheduler.parallelism=1", "-Djdk.virtualThreadScheduler.maxPoolSize=1");
+        }
+        return List.of();
     }
 
     /** The implementation with this id; an IllegalArgumentException listing the valid ids otherwise. */

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * One named, parameterized job, implemented four ways ({@link Implementation}): direct style on
- * the loom backend, a hand-written state machine on the statemachine backend, and the two peers.
+ * One named, parameterized job, implemented five ways ({@link Implementation}): direct style on
+ * the loom backend, a hand-written state machine on the statemachine backend, and the three peers.
  * Every implementation of one parameter set computes the same checksum; the harness refuses to
  * measure a workload whose implementations disagree ({@link Verifier}).
  *
@@ -19,8 +19,6 @@ public interface Workload {
     enum Shape {
         /** Time and allocation per operation. */
         THROUGHPUT,
-        /** Also latency percentiles (JMH sample mode). */
-        LATENCY,
         /** Also memory per suspended task, measured with N tasks suspended at once. */
         MEMORY
     }
@@ -54,6 +52,11 @@ public interface Workload {
 
     default Kind kind() {
         return Kind.IN_PROCESS;
+    }
+
+    /** Where this workload's completions are delivered with {@code params}; same-thread unless it says otherwise. */
+    default Delivery delivery(Params params) {
+        return Delivery.SAME_THREAD;
     }
 
     /** How the workload runs, one line for the report's legend, or null when it runs as every other does. */

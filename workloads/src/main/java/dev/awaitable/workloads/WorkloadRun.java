@@ -1,6 +1,7 @@
 package dev.awaitable.workloads;
 
 /** A prepared implementation of a workload: run it as often as the measurement wants, then close. */
+@FunctionalInterface
 public interface WorkloadRun extends AutoCloseable {
 
     /**
@@ -10,7 +11,7 @@ public interface WorkloadRun extends AutoCloseable {
      */
     long run() throws Exception;
 
-    /** Releases threads, loops and other resources. */
+    /** Releases threads, loops and other resources; nothing by default (a run on the caller's own loop holds none). */
     @Override
-    void close();
+    default void close() {}
 }

@@ -62,18 +62,26 @@ class WorkloadAgreementTest {
         }
         // suspend-resume: the values 0..count-1
         add("suspend-resume", "count=10", sum(0, 10, i -> i));
-        // await-chain: the leaf (1,000,000) plus one per level
+        // await-chain: 1000 / depth chains, chain c reads c and each level adds one
         for (int depth : new int[] {1, 7, 200}) {
-            add("await-chain", "depth=" + depth, 1_000_000L + depth);
+            add("await-chain", "depth=" + depth, sum(0, 1000 / depth, c -> c + depth));
         }
-        // fan-out: children return 2i + 1
-        for (String style : List.of("serial", "whenall")) {
-            add("fan-out", "children=1,style=" + style, 1);
-            add("fan-out", "children=50,style=" + style, sum(0, 50, i -> 2 * i + 1));
+        // fan-out: max(1, 1000 / children) fan-outs, children return 2i + 1
+        for (String delivery : List.of("same-thread", "cross-thread")) {
+            for (String style : List.of("serial", "whenall")) {
+                for (int children : new int[] {1, 30, 1500}) {
+                    add(
+                            "fan-out",
+                            "children=" + children + ",style=" + style + ",delivery=" + delivery,
+                            Math.max(1, 1000 / children) * sum(0, children, i -> 2 * i + 1));
+                }
+            }
         }
         // ping-pong: ping sums the answers i + 1
-        add("ping-pong", "messages=1", 1);
-        add("ping-pong", "messages=300", sum(0, 300, i -> i + 1));
+        for (String delivery : List.of("same-thread", "cross-thread")) {
+            add("ping-pong", "messages=1,delivery=" + delivery, 1);
+            add("ping-pong", "messages=300,delivery=" + delivery, sum(0, 300, i -> i + 1));
+        }
         // sleepers: each returns its index
         add("sleepers", "tasks=1,delay-ms=1", 0);
         add("sleepers", "tasks=200,delay-ms=2", sum(0, 200, i -> i));
@@ -86,13 +94,16 @@ class WorkloadAgreementTest {
         // cpu-offload: 100 calls of xorshift rounds
         for (String style : List.of("direct", "offload")) {
             for (int work : new int[] {1, 50}) {
-                add("cpu-offload", "style=" + style + ",work=" + work, sum(0, 100, i -> xorshift(i, work)));
+                add(
+                        "cpu-offload",
+                        "style=" + style + ",work=" + work + ",calls=100",
+                        sum(0, 100, i -> xorshift(i, work)));
             }
         }
-        // hoisted-locals: 16 tasks, each the unsigned byte sum of its buffer ((j + i) mod 256) plus the gate's 1
+        // hoisted-locals: 100 tasks, each the unsigned byte sum of its buffer ((j + i) mod 256) plus the gate's 1
         for (String style : List.of("held", "released")) {
             for (int kb : new int[] {1, 3}) {
-                add("hoisted-locals", "buffer-kb=" + kb + ",style=" + style, bufferTasks(16, kb));
+                add("hoisted-locals", "buffer-kb=" + kb + ",style=" + style, bufferTasks(100, kb));
             }
         }
         // context-post: the values 0..awaits-1
@@ -184,7 +195,7 @@ class WorkloadAgreementTest {
             assertThat(tasks.count()).isEqualTo(1000);
             Object representative = tasks.representative();
             switch (impl) {
-                case LOOM ->
+                case LOOM, VIRTUAL_THREADS ->
                     assertThat(representative)
                             .isInstanceOfSatisfying(
                                     Thread.class, t -> assertThat(t.isVirtual()).isTrue());

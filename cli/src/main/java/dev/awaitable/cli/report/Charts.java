@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.awaitable.cli.results.CellResult;
 import dev.awaitable.cli.results.HttpCellResult;
+import dev.awaitable.cli.stats.Interval;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,10 +25,11 @@ import java.util.TreeMap;
 final class Charts {
 
     /**
-     * One chart: its container id, a caption, a note under the caption, and the spec the page
-     * script reads ({@code {"id", "unit", "option"}}).
+     * One chart: its container id, a caption, a note under the caption, the spec the page
+     * script reads ({@code {"id", "unit", "option"}}), and its height in pixels when it is not
+     * the page's default (a forest plot grows with its rows), else 0.
      */
-    record Chart(String id, String title, String note, ObjectNode spec) {}
+    record Chart(String id, String title, String note, ObjectNode spec, int height) {}
 
     /** A numeric parameter needs this many values before a line chart is worth drawing. */
     static final int SWEEP_MIN_VALUES = 3;
@@ -38,11 +40,11 @@ final class Charts {
             "loom", "#e8590c",
             "statemachine", "#1c7ed6",
             "completable-future", "#2f9e44",
+            "virtual-threads", "#ae3ec9",
             "blocking", "#868e96");
-    private static final String[] OTHER_COLOURS = {"#ae3ec9", "#f08c00", "#0c8599", "#c2255c", "#5c940d"};
+    private static final String[] OTHER_COLOURS = {"#f08c00", "#0c8599", "#c2255c", "#5c940d", "#364fc7"};
     private static final String[] DASHES = {"solid", "dashed", "dotted"};
-    private static final List<Metric> METRICS =
-            List.of(Metric.TIME, Metric.P99, Metric.ALLOCATION, Metric.MEMORY_PER_TASK);
+    private static final List<Metric> METRICS = List.of(Metric.TIME, Metric.ALLOCATION, Metric.MEMORY_PER_TASK);
 
     private final JsonNodeFactory json = JsonNodeFactory.instance;
     private final Map<String, String> colours = new LinkedHashMap<>();
@@ -58,62 +60,93 @@ final class Charts {
 
     /* ---------------- Summary ---------------- */
 
-    /** Headline charts: every implementation against the baseline, and loom against statemachine, per workload. */
+    /**
+     * Headline charts, forest plots of the summary's ratios: one per implementation against the
+     * baseline, then loom against plain virtual threads; a dot per workload with its 95% interval,
+     * a dashed line at 1. Unstable cells are out, as in the summary table.
+     */
     List<Chart> summary(ReportModel model) {
         Summary summary = model.summary();
-        List<String> workloads =
-                summary.rows().stream().map(r -> r.table().id()).toList();
         List<Chart> out = new ArrayList<>();
-        if (workloads.isEmpty()) {
-            return out;
+        for (String impl : summary.implementations()) {
+            addIfAny(
+                    out,
+                    forest(
+                            "summary-" + impl,
+                            impl + " / " + summary.baseline() + " mean time, per workload",
+                            "geometric mean over parameter sets with its 95% interval; below 1 is faster than "
+                                    + summary.baseline(),
+                            impl,
+                            summary.rows(),
+                            r -> r.vsBaseline().get(impl)));
         }
-        if (model.baselineMeasured()) {
-            ArrayNode series = json.arrayNode();
-            List<Double> all = new ArrayList<>();
-            for (String impl : summary.implementations()) {
-                List<Double> values = summary.rows().stream()
-                        .map(r -> r.vsBaseline().get(impl))
-                        .toList();
-                all.addAll(values);
-                series.add(bars(impl, colour(impl), values));
-            }
-            if (hasValue(all)) {
-                markOne((ObjectNode) series.get(0));
-                ObjectNode option = categoryOption(workloads, series, axis(all, 10));
-                out.add(chart(
-                        "summary-vs-baseline",
-                        "Mean time relative to " + model.baseline() + ", per workload",
-                        "geometric mean over parameter sets; below 1 is faster" + logNote(all, 10),
-                        "×",
-                        option));
-            }
-        }
-        List<Double> loom = summary.rows().stream()
-                .map(r -> Ratios.geometricMean(r.loomTime()))
-                .toList();
-        if (hasValue(loom)) {
-            ArrayNode series = json.arrayNode();
-            series.add(bars("loom / statemachine", colour(Summary.LOOM), loom));
-            markOne((ObjectNode) series.get(0));
-            ObjectNode option = categoryOption(workloads, series, axis(loom, 10));
-            out.add(chart(
-                    "summary-loom-vs-statemachine",
-                    "loom / statemachine mean time, per workload",
-                    "geometric mean over parameter sets; below 1 means loom is faster" + logNote(loom, 10),
-                    "×",
-                    option));
-        }
+        addIfAny(
+                out,
+                forest(
+                        "summary-loom-vs-virtual-threads",
+                        "loom / virtual-threads mean time, per workload",
+                        "the Awaitable API on the loom backend against plain virtual threads, with the 95% interval;"
+                                + " above 1 is what the API costs",
+                        Summary.LOOM,
+                        summary.rows(),
+                        Summary.Row::loomVsVirtualThreads));
         return out;
+    }
+
+    private Chart forest(
+            String name,
+            String title,
+            String note,
+            String impl,
+            List<Summary.Row> rows,
+            java.util.function.Function<Summary.Row, Interval> ratio) {
+        List<String> categories = new ArrayList<>();
+        List<Interval> intervals = new ArrayList<>();
+        for (Summary.Row r : rows) {
+            Interval i = ratio.apply(r);
+            if (i != null) {
+                categories.add(r.table().id());
+                intervals.add(i);
+            }
+        }
+        if (intervals.isEmpty()) {
+            return null;
+        }
+        ArrayNode series = json.arrayNode();
+        series.add(dots(impl, colour(impl), intervals, rowsOf(intervals)));
+        series.add(whiskers(impl, colour(impl), intervals, rowsOf(intervals)));
+        markOne((ObjectNode) series.get(0));
+        ObjectNode option = forestOption(categories, series, intervals, 10);
+        List<Double> ends = ends(intervals);
+        double low = Math.min(
+                1.0, ends.stream().mapToDouble(Double::doubleValue).min().orElse(1.0));
+        double high = Math.max(
+                1.0, ends.stream().mapToDouble(Double::doubleValue).max().orElse(1.0));
+        ((ObjectNode) option.get("xAxis")).put("min", low * 0.95).put("max", high * 1.05); // 1 is always on the axis
+        return chart(name, title, note + logNote(ends, 10), "×", option);
+    }
+
+    private static List<Integer> rowsOf(List<Interval> intervals) {
+        List<Integer> rows = new ArrayList<>();
+        for (int k = 0; k < intervals.size(); k++) {
+            rows.add(k);
+        }
+        return rows;
     }
 
     /* ---------------- Per workload ---------------- */
 
-    /** Bars per metric (grouped by parameter set, a bar per implementation), then a line chart per metric for each numeric sweep. */
+    /**
+     * The mean time of every cell with its 95% interval (a forest plot: a dot and whiskers per
+     * implementation and parameter set), bars per metric for allocation and memory, then a line
+     * chart per metric for each numeric sweep, time with its intervals.
+     */
     List<Chart> workload(WorkloadTable t) {
         List<Chart> out = new ArrayList<>();
         String omitted = t.failed().isEmpty() ? "" : "; failed cells are not plotted";
+        addIfAny(out, timeForest(t, omitted));
         List<String> categories = t.paramSets().stream().map(ParamKeys::label).toList();
-        for (Metric m : METRICS) {
+        for (Metric m : List.of(Metric.ALLOCATION, Metric.MEMORY_PER_TASK)) {
             ArrayNode series = json.arrayNode();
             List<Double> all = new ArrayList<>();
             for (String impl : t.implementations()) {
@@ -147,6 +180,43 @@ final class Charts {
         return out;
     }
 
+    /** Mean time per cell with its 95% interval, a row per implementation (and parameter set), unstable cells marked. */
+    private Chart timeForest(WorkloadTable t, String omitted) {
+        ArrayNode series = json.arrayNode();
+        List<String> categories = new ArrayList<>();
+        List<Interval> all = new ArrayList<>();
+        Map<String, List<Interval>> byImpl = new LinkedHashMap<>();
+        Map<String, List<Integer>> rowsByImpl = new LinkedHashMap<>();
+        for (String params : t.paramSets()) {
+            for (String impl : t.implementations()) {
+                CellResult c = t.cell(impl, params);
+                if (c == null || !c.ok() || c.sample() == null) {
+                    continue;
+                }
+                String label = t.paramSets().size() == 1 ? impl : impl + " · " + ParamKeys.label(params);
+                categories.add(c.unstable() ? label + " (unstable)" : label);
+                Interval mean = c.sample().meanInterval();
+                all.add(mean);
+                byImpl.computeIfAbsent(impl, k -> new ArrayList<>()).add(mean);
+                rowsByImpl.computeIfAbsent(impl, k -> new ArrayList<>()).add(categories.size() - 1);
+            }
+        }
+        if (all.isEmpty()) {
+            return null;
+        }
+        byImpl.forEach((impl, intervals) -> {
+            series.add(dots(impl, colour(impl), intervals, rowsByImpl.get(impl)));
+            series.add(whiskers(impl, colour(impl), intervals, rowsByImpl.get(impl)));
+        });
+        return chart(
+                t.id() + "-TIME",
+                "Mean time (ns/op) with its 95% interval",
+                "a dot per implementation and parameter set, whiskers at the interval's ends (Student's t over the"
+                        + " iterations)" + logNote(ends(all), LOG_SPREAD) + omitted,
+                "ns/op",
+                forestOption(categories, series, all, LOG_SPREAD));
+    }
+
     /** {@code metric} against the numeric parameter {@code param}: a line per implementation and setting of the other parameters. */
     private Chart sweep(WorkloadTable t, String param, Metric m, String omitted) {
         Map<String, Integer> restIndex = new LinkedHashMap<>();
@@ -160,11 +230,19 @@ final class Charts {
         for (String impl : t.implementations()) {
             for (Map.Entry<String, Integer> rest : restIndex.entrySet()) {
                 TreeMap<Double, Double> points = new TreeMap<>();
+                ArrayNode bars = json.arrayNode();
                 for (String p : t.paramSets()) {
                     Double x = ParamKeys.numeric(ParamKeys.parse(p).get(param));
-                    Double y = okValue(m, t.cell(impl, p));
+                    CellResult cell = t.cell(impl, p);
+                    Double y = okValue(m, cell);
                     if (x != null && y != null && ParamKeys.without(p, param).equals(rest.getKey())) {
                         points.put(x, y);
+                        if (m == Metric.TIME && cell.sample() != null) {
+                            Interval i = cell.sample().meanInterval();
+                            bars.add(json.arrayNode().add(x).add(i.low()).add(i.high()));
+                            ys.add(i.low());
+                            ys.add(i.high());
+                        }
                     }
                 }
                 if (points.isEmpty()) {
@@ -173,11 +251,15 @@ final class Charts {
                 anyLine |= points.size() >= 2;
                 xs.addAll(points.keySet());
                 ys.addAll(points.values());
-                series.add(line(
-                        restIndex.size() == 1 || rest.getKey().isEmpty() ? impl : impl + " · " + rest.getKey(),
-                        colour(impl),
-                        rest.getValue(),
-                        points));
+                String name = restIndex.size() == 1 || rest.getKey().isEmpty() ? impl : impl + " · " + rest.getKey();
+                series.add(line(name, colour(impl), rest.getValue(), points));
+                if (!bars.isEmpty()) {
+                    ObjectNode w = whiskerSeries(name, colour(impl), "whisker-y", bars);
+                    ObjectNode encode = json.objectNode().put("x", 0);
+                    encode.set("y", json.arrayNode().add(1).add(2));
+                    w.set("encode", encode);
+                    series.add(w);
+                }
             }
         }
         if (!anyLine) {
@@ -188,6 +270,7 @@ final class Charts {
                 t.id() + "-" + param + "-" + m.name(),
                 m.label() + " (" + m.unit() + ") by " + param,
                 "a line per implementation" + (restIndex.size() > 1 ? " and setting of the other parameters" : "")
+                        + (m == Metric.TIME ? ", whiskers at the 95% interval of each mean" : "")
                         + logNote(xs, LOG_SPREAD).replace("log scale", "log x")
                         + logNote(ys, LOG_SPREAD).replace("log scale", "log y")
                         + omitted,
@@ -311,7 +394,10 @@ final class Charts {
         String id = "chart-" + nextId++ + "-" + Html.id(name);
         ObjectNode spec = json.objectNode().put("id", id).put("unit", unit);
         spec.set("option", option);
-        return new Chart(id, title, note, spec);
+        int rows = option.path("yAxis").path("type").asText().equals("category")
+                ? option.path("yAxis").path("data").size()
+                : 0;
+        return new Chart(id, title, note, spec, rows == 0 ? 0 : Math.max(200, 80 + 28 * rows));
     }
 
     private ObjectNode baseOption(ArrayNode series) {
@@ -384,10 +470,76 @@ final class Charts {
         return s;
     }
 
+    /** A dot per interval's point, at the given category rows. */
+    private ObjectNode dots(String name, String colour, List<Interval> intervals, List<Integer> rows) {
+        ObjectNode s =
+                json.objectNode().put("name", name).put("type", "scatter").put("symbolSize", 9);
+        ArrayNode data = s.putArray("data");
+        for (int k = 0; k < intervals.size(); k++) {
+            data.add(json.arrayNode().add(intervals.get(k).point()).add(rows.get(k)));
+        }
+        s.set("itemStyle", json.objectNode().put("color", colour));
+        return s;
+    }
+
+    /** The intervals' whiskers, horizontal, at the given category rows. */
+    private ObjectNode whiskers(String name, String colour, List<Interval> intervals, List<Integer> rows) {
+        ArrayNode data = json.arrayNode();
+        for (int k = 0; k < intervals.size(); k++) {
+            data.add(json.arrayNode()
+                    .add(intervals.get(k).low())
+                    .add(intervals.get(k).high())
+                    .add(rows.get(k)));
+        }
+        ObjectNode series = whiskerSeries(name, colour, "whisker-x", data);
+        series.set("encode", json.objectNode().set("x", json.arrayNode().add(0).add(1)));
+        ((ObjectNode) series.get("encode")).put("y", 2);
+        return series;
+    }
+
+    /**
+     * Whiskers the page script draws (a custom series needs a render function, which JSON cannot
+     * carry: {@code renderItem} names it). {@code whisker-x}: rows of {@code [low, high, category]};
+     * {@code whisker-y}: rows of {@code [x, low, high]}.
+     */
+    private ObjectNode whiskerSeries(String name, String colour, String kind, ArrayNode data) {
+        ObjectNode s = json.objectNode()
+                .put("name", name)
+                .put("type", "custom")
+                .put("renderItem", kind)
+                .put("silent", true);
+        s.set("data", data);
+        s.set("itemStyle", json.objectNode().put("color", colour));
+        s.set("tooltip", json.objectNode().put("show", false));
+        return s;
+    }
+
+    /** Categories down the y axis (first at the top), values along x, logarithmic when they spread enough. */
+    private ObjectNode forestOption(
+            List<String> categories, ArrayNode series, List<Interval> intervals, double spread) {
+        ObjectNode o = baseOption(series);
+        ObjectNode y = json.objectNode().put("type", "category").put("inverse", true);
+        ArrayNode data = y.putArray("data");
+        categories.forEach(data::add);
+        o.set("yAxis", y);
+        o.set("xAxis", axis(ends(intervals), spread).put("scale", true));
+        ((ObjectNode) o.get("tooltip")).put("trigger", "item");
+        return o;
+    }
+
+    private static List<Double> ends(List<Interval> intervals) {
+        List<Double> out = new ArrayList<>();
+        for (Interval i : intervals) {
+            out.add(i.low());
+            out.add(i.high());
+        }
+        return out;
+    }
+
     /** A dashed line at 1 (ratio charts), drawn once, on the first series. */
     private void markOne(ObjectNode series) {
         ObjectNode mark = json.objectNode().put("silent", true).put("symbol", "none");
-        mark.putArray("data").add(json.objectNode().put("yAxis", 1));
+        mark.putArray("data").add(json.objectNode().put("xAxis", 1));
         mark.set("lineStyle", json.objectNode().put("color", "#495057").put("type", "dashed"));
         mark.set("label", json.objectNode().put("formatter", "1"));
         series.set("markLine", mark);

@@ -3,6 +3,7 @@ package dev.awaitable.cli.report;
 import dev.awaitable.analyzer.JfrHighlights;
 import dev.awaitable.cli.report.WorkloadTable.Row;
 import dev.awaitable.cli.results.CellResult;
+import dev.awaitable.cli.stats.Sample;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
@@ -20,8 +21,7 @@ enum Column {
             "Implementation",
             false,
             Presence.ALWAYS,
-            "how the workload is written: loom = direct style on virtual threads, statemachine = hand-written state machines; "
-                    + "completable-future and blocking (platform threads) are the peers",
+            "how the workload is written (the run's implementations and what each is are listed at the top)",
             r -> r.cell().implementation()),
     PARAMS(
             "Parameters",
@@ -39,33 +39,23 @@ enum Column {
             "Mean (ns/op)",
             true,
             Presence.ALWAYS,
-            "mean time of one operation (JMH average time)",
+            "mean time of one operation (JMH average time over the measurement iterations)",
             r -> Formats.number(r.cell().nsPerOp())),
     ERROR(
-            "± Error (ns/op)",
+            "± 95% (of mean)",
             true,
             Presence.ALWAYS,
-            "half-width of the 99.9% confidence interval of the mean, as JMH reports it",
-            r -> Formats.number(r.cell().nsPerOpError())),
-    RATIO("Ratio", true, Presence.ALWAYS, null, r -> Formats.ratio(r.ratio())),
-    P50(
-            "p50 (ns)",
+            "half-width of the 95% confidence interval of the mean (Student's t over the iterations), relative to the"
+                    + " mean; above " + Formats.percent(Sample.UNSTABLE_ABOVE)
+                    + " the cell is unstable: shown, but in no"
+                    + " summary",
+            r -> relativeError(r.cell())),
+    RATIO(
+            "Ratio [95% interval]",
             true,
-            Presence.WHEN_PRESENT,
-            "median latency of one operation (JMH sample mode)",
-            r -> Formats.number(r.cell().p50Ns())),
-    P99(
-            "p99 (ns)",
-            true,
-            Presence.WHEN_PRESENT,
-            "99th percentile latency: 1 operation in 100 takes longer",
-            r -> Formats.number(r.cell().p99Ns())),
-    P999(
-            "p99.9 (ns)",
-            true,
-            Presence.WHEN_PRESENT,
-            "99.9th percentile latency: 1 operation in 1,000 takes longer",
-            r -> Formats.number(r.cell().p999Ns())),
+            Presence.ALWAYS,
+            null,
+            r -> r.ratio() == null ? Formats.MISSING : r.ratio().format()),
     ALLOCATION(
             "Alloc (B/op)",
             true,
@@ -166,8 +156,9 @@ enum Column {
     String legend(String baseline) {
         if (this == RATIO) {
             return "mean / mean of " + baseline
-                    + " at the same parameters (BenchmarkDotNet's Ratio): below 1.00 is faster; " + "the " + baseline
-                    + " row shows 1.00; " + Formats.MISSING + " when either cell failed or has no mean";
+                    + " at the same parameters (BenchmarkDotNet's Ratio), with its 95% confidence interval (bootstrap over"
+                    + " both cells' iterations): below 1.00 is faster; an interval that contains 1.00 is no measurable"
+                    + " difference; " + Formats.MISSING + " when either cell failed or has no iterations";
         }
         return legend;
     }
@@ -187,6 +178,15 @@ enum Column {
             return rows.stream().anyMatch(r -> !Formats.MISSING.equals(text(r)));
         }
         return rows.stream().anyMatch(presence.rowNeedsIt);
+    }
+
+    private static String relativeError(CellResult c) {
+        Sample s = c.sample();
+        if (s == null) {
+            return Formats.MISSING;
+        }
+        String e = Double.isInfinite(s.relativeError()) ? "n/a" : "±" + Formats.percent(s.relativeError());
+        return c.unstable() ? e + " unstable" : e;
     }
 
     private static String threads(CellResult c) {

@@ -53,6 +53,12 @@ final class Formats {
         return Math.abs(value) < 0.1 ? number(value) : grouped(2).format(value);
     }
 
+    /** {@code 0.034} as {@code 3.4%}: one decimal below 10%, none above. */
+    static String percent(double fraction) {
+        double p = fraction * 100;
+        return String.format(Locale.ROOT, p < 10 ? "%.1f%%" : "%.0f%%", p);
+    }
+
     /** A size in bytes in binary units: {@code 512 B}, {@code 1.50 KiB}, {@code 4.00 GiB}. */
     static String bytes(long bytes) {
         if (bytes <= 0) {

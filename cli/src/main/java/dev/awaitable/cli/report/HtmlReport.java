@@ -97,19 +97,20 @@ final class HtmlReport {
     /* ---------------- Sections ---------------- */
 
     private void header() {
-        out.append("<header>\n<h1>Awaitable: loom vs statemachine, measured</h1>\n<p class=\"run\">");
+        out.append("<header>\n<h1>Awaitable: the backends and their peers, measured</h1>\n<p class=\"run\">");
         if (!date().isEmpty()) {
             out.append(Html.escape(date())).append(" · ");
         }
         out.append(model.cellCount())
                 .append(" cells in ")
-                .append(model.workloads().size())
+                .append(model.measuredWorkloadCount())
                 .append(" workloads · ");
         if (!model.http().isEmpty()) {
             out.append(model.http().rows().size()).append(" HTTP service cells · ");
         }
         long failed = model.failedCount() + model.http().failedCount();
         out.append(failed == 0 ? "no failed cells" : "<span class=\"fail\">" + failed + " failed</span>");
+        out.append(" · ").append(model.unstableCount()).append(" unstable");
         out.append(" · ratios against <b>")
                 .append(Html.escape(model.baseline()))
                 .append("</b></p>\n");
@@ -177,6 +178,7 @@ final class HtmlReport {
         }
         out.append("</tbody>\n");
         tableEnd();
+        out.append("<p>").append(Html.escape(s.leftOutText())).append("</p>\n");
         legend(s.legend());
         chartGrid(charts.summary(model));
         out.append("</section>\n");
@@ -381,6 +383,8 @@ final class HtmlReport {
             }
             if (!r.cell().ok()) {
                 classes.add("failed");
+            } else if (r.cell().unstable()) {
+                classes.add("unstable");
             }
             out.append("<tr")
                     .append(classes.isEmpty() ? "" : " class=\"" + String.join(" ", classes) + "\"")
@@ -493,6 +497,7 @@ final class HtmlReport {
                     .append("</span></figcaption>")
                     .append("<div class=\"chart\" id=\"")
                     .append(Html.escape(c.id()))
+                    .append(c.height() > 0 ? "\" style=\"height: " + c.height() + "px" : "")
                     .append("\"></div></figure>\n");
         }
         out.append("</div>\n");

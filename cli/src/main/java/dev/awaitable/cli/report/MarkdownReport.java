@@ -32,7 +32,8 @@ final class MarkdownReport {
         line("# Awaitable comparison report");
         line();
         line(model.implementationsSentence() + " " + model.cellCount() + " cells in "
-                + model.workloads().size() + " workloads, " + model.failedCount() + " failed; ratios against **"
+                + model.measuredWorkloadCount() + " workloads, " + model.failedCount() + " failed, "
+                + model.unstableCount() + " unstable; ratios against **"
                 + cell(model.baseline()) + "**.");
         line();
         environment();
@@ -81,6 +82,8 @@ final class MarkdownReport {
         for (Summary.Row r : s.rows()) {
             row(s.texts(r));
         }
+        line();
+        line(cell(s.leftOutText()));
         line();
         for (String l : s.legend()) {
             line("- " + cell(l));

@@ -11,8 +11,6 @@ import java.util.function.Function;
 enum Metric {
     /** Mean time per operation. */
     TIME("Mean time", "ns/op", CellResult::nsPerOp, Double.MIN_VALUE),
-    /** 99th percentile latency of one operation (latency-shaped workloads). */
-    P99("p99 latency", "ns", CellResult::p99Ns, Double.MIN_VALUE),
     /**
      * Bytes allocated per operation. JMH reports allocation-free code as a fraction of a byte
      * (noise); a ratio against less than one byte would be noise divided by noise.

@@ -1,6 +1,9 @@
 package dev.awaitable.cli.report;
 
 import dev.awaitable.cli.results.CellResult;
+import dev.awaitable.cli.stats.Bootstrap;
+import dev.awaitable.cli.stats.Interval;
+import dev.awaitable.cli.stats.Sample;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -25,6 +28,43 @@ final class Ratios {
             return null;
         }
         return numerator / denominator;
+    }
+
+    /**
+     * {@code cell}'s mean time over {@code against}'s, with its 95% interval; null when either is
+     * missing, failed or has no iterations.
+     */
+    static Interval interval(CellResult cell, CellResult against) {
+        if (cell == null || against == null || !cell.ok() || !against.ok()) {
+            return null;
+        }
+        Sample a = cell.sample();
+        Sample b = against.sample();
+        return a == null || b == null ? null : Bootstrap.ratio(a, b);
+    }
+
+    /**
+     * The geometric mean over {@code table}'s parameter sets of {@code a}'s time over {@code b}'s,
+     * with its 95% interval, from the parameter sets where both cells are ok and stable; null if
+     * there is none.
+     */
+    static Interval stableTime(WorkloadTable table, String a, String b) {
+        List<Bootstrap.Pair> pairs = new ArrayList<>();
+        for (String params : table.paramSets()) {
+            CellResult x = table.cell(a, params);
+            CellResult y = table.cell(b, params);
+            if (x != null && y != null && x.ok() && y.ok() && !x.unstable() && !y.unstable()) {
+                pairs.add(new Bootstrap.Pair(x.sample(), y.sample()));
+            }
+        }
+        return pairs.isEmpty() ? null : Bootstrap.geometricMeanOfRatios(pairs);
+    }
+
+    /** True if {@code impl} has an ok, stable cell in {@code table}. */
+    static boolean hasStableCell(WorkloadTable table, String impl) {
+        return table.paramSets().stream()
+                .map(p -> table.cell(impl, p))
+                .anyMatch(c -> c != null && c.ok() && !c.unstable());
     }
 
     /**

@@ -207,6 +207,16 @@ final class ReportModel {
         return http;
     }
 
+    /** Workloads that have at least one cell in this run (the catalog may name more). */
+    long measuredWorkloadCount() {
+        return workloads.stream().filter(w -> !w.rows().isEmpty()).count();
+    }
+
+    /** Ok cells too noisy to compare. */
+    long unstableCount() {
+        return workloads.stream().mapToLong(w -> w.unstable().size()).sum();
+    }
+
     long cellCount() {
         return workloads.stream().mapToLong(w -> w.rows().size()).sum();
     }

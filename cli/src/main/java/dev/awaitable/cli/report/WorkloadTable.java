@@ -2,6 +2,7 @@ package dev.awaitable.cli.report;
 
 import dev.awaitable.cli.results.CellResult;
 import dev.awaitable.cli.results.RunResults.WorkloadInfo;
+import dev.awaitable.cli.stats.Interval;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,11 +21,11 @@ final class WorkloadTable {
      * One row: a cell and its time against the baseline's cell at the same parameters.
      *
      * @param cell       the measured cell
-     * @param ratio      mean / the baseline's mean, null when either failed or lacks a mean
+     * @param ratio      mean / the baseline's mean with its 95% interval; null when either failed or has no iterations
      * @param baseline   whether this row is the baseline implementation
      * @param firstOfSet whether this row starts a new parameter set (tables draw a rule above it)
      */
-    record Row(CellResult cell, Double ratio, boolean baseline, boolean firstOfSet) {}
+    record Row(CellResult cell, Interval ratio, boolean baseline, boolean firstOfSet) {}
 
     private final WorkloadInfo info;
     private final String baseline;
@@ -59,7 +60,11 @@ final class WorkloadTable {
             for (String impl : this.implementations) {
                 CellResult c = cell(impl, params);
                 if (c != null) {
-                    out.add(new Row(c, Ratios.of(Metric.TIME, c, base), impl.equals(baseline), first));
+                    boolean isBaseline = impl.equals(baseline);
+                    Interval ratio = isBaseline && c.ok() && c.sample() != null
+                            ? new Interval(1, 1, 1) // exactly 1 by definition, not a comparison with itself
+                            : Ratios.interval(c, base);
+                    out.add(new Row(c, ratio, isBaseline, first));
                     first = false;
                 }
             }
@@ -111,6 +116,20 @@ final class WorkloadTable {
     /** Cells whose status is not ok. */
     List<CellResult> failed() {
         return rows.stream().map(Row::cell).filter(c -> !c.ok()).toList();
+    }
+
+    /** Ok cells too noisy to compare (see {@link CellResult#unstable()}). */
+    List<CellResult> unstable() {
+        return rows.stream().map(Row::cell).filter(CellResult::unstable).toList();
+    }
+
+    /** The deliveries of this workload's cells, in first-appearance order ("same-thread", "cross-thread"). */
+    List<String> deliveries() {
+        return rows.stream()
+                .map(r -> r.cell().delivery())
+                .filter(d -> d != null)
+                .distinct()
+                .toList();
     }
 
     /** Cells with JFR highlights. */

@@ -62,7 +62,7 @@ public record RunResults(
      * @param id          workload id
      * @param description one line
      * @param claim       the seed claim it tests
-     * @param shape       THROUGHPUT, LATENCY or MEMORY
+     * @param shape       THROUGHPUT or MEMORY
      * @param params      "name (legal): description" per parameter
      * @param kind        IN_PROCESS or SERVICE (null in results written before it was recorded)
      * @param setup       how it runs, one line, or null when it runs as every other does

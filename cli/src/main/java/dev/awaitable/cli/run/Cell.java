@@ -1,5 +1,6 @@
 package dev.awaitable.cli.run;
 
+import dev.awaitable.workloads.Delivery;
 import dev.awaitable.workloads.Implementation;
 import dev.awaitable.workloads.Params;
 import dev.awaitable.workloads.Workload;
@@ -10,6 +11,11 @@ public record Cell(Workload workload, Implementation implementation, Params para
     /** {@code workload/implementation/params}, as in {@link dev.awaitable.cli.results.CellResult#key()}. */
     public String key() {
         return workload.id() + "/" + implementation.id() + "/" + params.key();
+    }
+
+    /** Where the cell's completions are delivered. */
+    public Delivery delivery() {
+        return workload.delivery(params);
     }
 
     /** A file-name-safe form of the key. */

@@ -35,7 +35,7 @@ public final class EnvironmentProbe {
                 .collect(Collectors.joining(", "));
         List<String> flags =
                 new ArrayList<>(ManagementFactory.getRuntimeMXBean().getInputArguments());
-        flags.add("forks: " + String.join(" ", CellRunner.FORK_FLAGS));
+        flags.add("forks: " + String.join(" ", CellRunner.forkFlags(settings)));
         Map<String, Map<String, String>> backends = new LinkedHashMap<>();
         for (String name : Async.availableBackends()) {
             try {
@@ -60,8 +60,35 @@ public final class EnvironmentProbe {
                         + System.getProperty("os.arch"),
                 flags,
                 settings.command(),
-                settings.describe(),
+                settingsAndNoise(settings),
                 backends);
+    }
+
+    private static Map<String, String> settingsAndNoise(MatrixSettings settings) {
+        Map<String, String> all = new LinkedHashMap<>(settings.describe());
+        all.putAll(noise());
+        return all;
+    }
+
+    /**
+     * What a reader needs to judge noise: the CPU frequency governor (Linux), and the load
+     * average when the run started (other work on the machine competes with the measurements).
+     */
+    static Map<String, String> noise() {
+        Map<String, String> n = new LinkedHashMap<>();
+        try {
+            n.put(
+                    "cpu governor",
+                    Files.readString(Path.of("/sys/devices/system/cpu/cpu0/cpufreq/scaling_governor"))
+                            .trim());
+        } catch (IOException | RuntimeException e) {
+            n.put("cpu governor", "not exposed (a VM, or no cpufreq)");
+        }
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        if (load >= 0) {
+            n.put("load average at start", String.format(java.util.Locale.ROOT, "%.2f", load));
+        }
+        return n;
     }
 
     /** The processor's model name from /proc/cpuinfo (Linux), else null. */

@@ -60,7 +60,7 @@ public final class HttpMatrix {
         int duration = single(s, "duration-s");
         int warmup = single(s, "warmup-s");
         List<String> generators = values(s, "generator").stream().distinct().toList();
-        List<Implementation> impls = Matrix.implementations(s);
+        List<Implementation> impls = Matrix.named(s); // blocking included: thread-per-connection is its real use
         List<HttpCell> all = new ArrayList<>();
         for (long c : connections) {
             for (long d : delays) {

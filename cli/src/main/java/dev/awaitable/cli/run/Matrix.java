@@ -33,12 +33,50 @@ public final class Matrix {
 
     /** The selected workloads measured in-process by JMH; {@link HttpMatrix} has the service's cells. */
     public static List<Workload> inProcessWorkloads(MatrixSettings settings) {
+        boolean quickDefault = settings.workloads().isEmpty() && !settings.full();
         return workloads(settings).stream()
                 .filter(w -> w.kind() == Workload.Kind.IN_PROCESS)
+                .filter(w ->
+                        !(quickDefault && leftOutOfQuick(w, Runtime.version().feature())))
                 .toList();
     }
 
+    /**
+     * Whether the quick matrix leaves {@code w} out when no workloads are named, on a JDK of this
+     * feature release. {@code pinning} on JDK 24+: a monitor no longer pins a virtual thread there
+     * (JEP 491), so its cells time a cross-thread hand-off under an uncontended lock, which
+     * ping-pong and cpu-offload time already, and on two shared cores they were unstable on every
+     * implementation (±12-45%). On JDK 21-23, where it shows pinning serialize a batch, it stays;
+     * it runs wherever it is named, and in the full matrix.
+     */
+    static boolean leftOutOfQuick(Workload w, int jdkFeature) {
+        return w.id().equals("pinning") && jdkFeature >= 24;
+    }
+
+    /**
+     * The implementations of the quick matrix's in-process cells when none are named: every one but
+     * the blocking peer. In a same-thread workload every await of blocking code is a hand-off
+     * between two platform threads, an OS wake-up each: its cells measure the scheduler's wake-ups,
+     * not async machinery, at 10 to 1000 times the others' time and with iterations that spread
+     * 10-40% on two shared cores. It stays in the full matrix, in the HTTP service runs
+     * (thread-per-connection is its real use), and in any run that names it ({@code -i blocking}).
+     */
+    public static final List<Implementation> QUICK_DEFAULT = List.of(
+            Implementation.LOOM,
+            Implementation.STATEMACHINE,
+            Implementation.VIRTUAL_THREADS,
+            Implementation.COMPLETABLE_FUTURE);
+
+    /** The implementations of the run's in-process cells: those named, else all (full) or {@link #QUICK_DEFAULT}. */
     public static List<Implementation> implementations(MatrixSettings settings) {
+        if (settings.implementations().isEmpty()) {
+            return settings.full() ? List.of(Implementation.values()) : QUICK_DEFAULT;
+        }
+        return named(settings);
+    }
+
+    /** The implementations named in the settings, or every one when none are. */
+    static List<Implementation> named(MatrixSettings settings) {
         if (settings.implementations().isEmpty()) {
             return List.of(Implementation.values());
         }

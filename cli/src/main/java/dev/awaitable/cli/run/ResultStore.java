@@ -54,6 +54,11 @@ public final class ResultStore {
         return c != null && c.ok();
     }
 
+    /** The cell's result so far, or null. */
+    public synchronized CellResult result(String cellKey) {
+        return cells.get(cellKey);
+    }
+
     public synchronized boolean httpMeasuredOk(String cellKey) {
         HttpCellResult c = http.get(cellKey);
         return c != null && c.ok();

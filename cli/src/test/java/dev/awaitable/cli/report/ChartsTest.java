@@ -20,10 +20,23 @@ class ChartsTest {
                 .orElseThrow();
     }
 
+    /** Every workload charts its mean times with their intervals (dots and whiskers), and allocation as bars. */
     @Test
-    void everyWorkloadHasBarsForTimeAndAllocation() {
+    void everyWorkloadHasTimeWithIntervalsAndAllocation() {
         for (WorkloadTable t : model.workloads()) {
-            assertThat(charts.workload(t)).extracting(Chart::title).contains("Mean time (ns/op)", "Allocation (B/op)");
+            List<Chart> all = charts.workload(t);
+            assertThat(all)
+                    .extracting(Chart::title)
+                    .contains("Mean time (ns/op) with its 95% interval", "Allocation (B/op)");
+            Chart time = all.get(0);
+            JsonNode series = time.spec().get("option").get("series");
+            assertThat(series.get(0).get("type").asText()).isEqualTo("scatter");
+            assertThat(series.get(1).get("type").asText()).isEqualTo("custom");
+            assertThat(series.get(1).get("renderItem").asText()).isEqualTo("whisker-x");
+            JsonNode whisker = series.get(1).get("data").get(0);
+            double point = series.get(0).get("data").get(0).get(0).asDouble();
+            assertThat(whisker.get(0).asDouble()).isLessThanOrEqualTo(point);
+            assertThat(whisker.get(1).asDouble()).isGreaterThanOrEqualTo(point);
         }
     }
 
@@ -38,10 +51,13 @@ class ChartsTest {
         JsonNode option = byDepth.spec().get("option");
         assertThat(option.get("xAxis").get("type").asText()).isEqualTo("log");
         assertThat(option.get("yAxis").get("type").asText()).isEqualTo("log");
-        assertThat(option.get("series")).hasSize(4);
+        assertThat(option.get("series"))
+                .as("a line and its whiskers per implementation")
+                .hasSize(8);
         assertThat(option.get("series").get(0).get("data").get(0).get(0).asDouble())
                 .isEqualTo(1.0);
         assertThat(option.get("series").get(0).get("type").asText()).isEqualTo("line");
+        assertThat(option.get("series").get(1).get("renderItem").asText()).isEqualTo("whisker-y");
         // Two values of a parameter are no sweep; a choice parameter never is.
         assertThat(charts.workload(workload("fan-out")))
                 .extracting(Chart::title)
@@ -78,15 +94,31 @@ class ChartsTest {
         }
     }
 
+    /**
+     * The summary's forest plots: each implementation against the baseline, a row per workload
+     * (the unstable cell's workload drops out of its implementation's plot), a dashed line at 1.
+     */
     @Test
-    void summaryChartsCompareWithTheBaselineAndLoomWithStatemachine() {
+    void summaryChartsAreForestPlotsOfTheRatios() {
         List<Chart> summary = charts.summary(model);
         assertThat(summary)
                 .extracting(Chart::title)
                 .containsExactly(
-                        "Mean time relative to completable-future, per workload",
-                        "loom / statemachine mean time, per workload");
-        assertThat(summary.get(0).spec().get("option").get("xAxis").get("data")).hasSize(SyntheticRun.WORKLOADS.size());
+                        "loom / completable-future mean time, per workload",
+                        "statemachine / completable-future mean time, per workload",
+                        "blocking / completable-future mean time, per workload");
+        JsonNode loom = summary.get(0).spec().get("option");
+        assertThat(loom.get("yAxis").get("data")).hasSize(SyntheticRun.WORKLOADS.size());
+        assertThat(loom.get("series")
+                        .get(0)
+                        .get("markLine")
+                        .get("data")
+                        .get(0)
+                        .get("xAxis")
+                        .asInt())
+                .isEqualTo(1);
+        JsonNode blocking = summary.get(2).spec().get("option");
+        assertThat(blocking.get("yAxis").get("data").toString()).doesNotContain("context-post");
     }
 
     @Test

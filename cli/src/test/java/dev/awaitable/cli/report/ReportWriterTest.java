@@ -96,12 +96,12 @@ class ReportWriterTest {
             assertThat(markdown).contains("### " + w + "\n").contains("the seed claim " + w + " tests");
         }
         assertThat(markdown)
-                .contains("| Implementation | Parameters | Mean (ns/op) | ± Error (ns/op) | Ratio |")
+                .contains("| Implementation | Parameters | Mean (ns/op) | ± 95% (of mean) | Ratio [95% interval] |")
                 .contains("- **Mean (ns/op)**: mean time of one operation")
-                .contains("- **Ratio**: mean / mean of completable-future at the same parameters")
+                .contains("- **Ratio [95% interval]**: mean / mean of completable-future at the same parameters")
+                .contains("- **± 95% (of mean)**: half-width of the 95% confidence interval")
                 .contains("- **Alloc (B/op)**: ")
                 .contains("- **Memory/task (B)**: ")
-                .contains("- **p99.9 (ns)**: ")
                 .contains("- **Pinned (JFR)**: ");
         assertThat(count(markdown, "\nLegend:\n")).isEqualTo(SyntheticRun.WORKLOADS.size());
     }
@@ -118,17 +118,53 @@ class ReportWriterTest {
                 .contains("❌ **FAIL**: second await returned a value: &lt;script>");
     }
 
-    /** Percentiles appear only for workloads that have them; the baseline row reads 1.00; missing metrics read "—". */
+    /** Ratios carry their interval; the baseline row reads 1.00; an unstable cell says so; missing metrics read "—". */
     @Test
     void markdownTablesShowRatiosAndMissingMetrics() {
         String chain = section(markdown, "### await-chain", "### fan-out");
-        assertThat(chain).doesNotContain("| p99 (ns) |").contains("| completable-future | depth=10 | ");
-        assertThat(line(chain, "| completable-future | depth=10 |")).contains("| 1.00 |");
-        assertThat(line(chain, "| statemachine | depth=1 |")).contains("| 285 | 8.56 | 0.53 |");
-        assertThat(section(markdown, "### suspend-resume", "### await-chain"))
-                .contains("p50 (ns) | p99 (ns) | p99.9 (ns)");
+        assertThat(line(chain, "| completable-future | depth=10 |")).contains("| 1.00 [");
+        assertThat(line(chain, "| statemachine | depth=1 |"))
+                .containsPattern("\\| 285 \\| ±[0-9.]+% \\| 0\\.5[0-9]+ \\[0\\.5[0-9]+–0\\.5[0-9]+\\] \\|");
+        String post = section(markdown, "### context-post", "### async-lambdas");
+        assertThat(line(post, "| blocking |")).contains("unstable");
         String pingPong = section(markdown, "### ping-pong", "### sleepers");
         assertThat(line(pingPong, "| loom | count=10 |")).contains("| — |");
+    }
+
+    /**
+     * The summary: a fastest only where its interval against the runner-up excludes 1.00; every
+     * ratio with its interval; the unstable cell left out and counted, with the reason.
+     */
+    @Test
+    void summaryNamesAWinnerOnlyBeyondTheNoiseAndLeavesUnstableCellsOut() {
+        String summary = section(markdown, "## Summary", "## Scenarios");
+        assertThat(line(summary, "| await-chain (same-thread) |"))
+                .contains("| statemachine (× 0.8")
+                .containsPattern("\\| [0-9.]+ \\[[0-9.]+–[0-9.]+\\] \\|");
+        assertThat(line(summary, "| context-post (same-thread) |")).contains("| 2 unstable |");
+        assertThat(summary).contains("unstable");
+    }
+
+    /**
+     * Nothing is named fastest with one stable implementation left in a workload, nor while a
+     * cell left out may be faster than the one that would be named.
+     */
+    @Test
+    void noWinnerWhileALeftOutCellMayBeFaster() {
+        Summary.Fastest alone = new Summary.Fastest("completable-future", null, null);
+        assertThat(alone.significant()).isFalse();
+        assertThat(alone.text()).startsWith("—").contains("one stable implementation");
+        Summary.Fastest open = new Summary.Fastest(
+                "completable-future",
+                "loom",
+                new dev.awaitable.cli.stats.Interval(0.5, 0.45, 0.55),
+                List.of("statemachine"));
+        assertThat(open.significant()).isFalse();
+        assertThat(open.text()).startsWith("—").contains("statemachine left out, and may be faster");
+        String summary = section(markdown, "## Summary", "## Scenarios");
+        assertThat(line(summary, "| context-post (same-thread) |"))
+                .as("its two unstable cells (blocking, ±40%) are slower than statemachine even by their widest reading")
+                .contains("| statemachine (× ");
     }
 
     @Test
@@ -245,11 +281,11 @@ class ReportWriterTest {
         ReportWriter.write(run, other, "statemachine");
         String md = Files.readString(other.resolve(ReportWriter.MARKDOWN));
         assertThat(line(md, "| Workload |"))
-                .isEqualTo("| Workload | Fastest (parameter sets won) "
-                        + "| completable-future / statemachine time | blocking / statemachine time | loom / statemachine time "
-                        + "| loom / statemachine B/op | loom / statemachine memory/task | Failed cells |");
+                .isEqualTo(
+                        "| Workload | Fastest | loom / statemachine | completable-future / statemachine "
+                                + "| blocking / statemachine | loom / statemachine B/op | loom / statemachine memory/task | Left out |");
         assertThat(line(section(md, "### await-chain", "### fan-out"), "| statemachine | depth=1 |"))
-                .contains("| 1.00 |");
+                .contains("| 1.00 [1.00–1.00] |");
     }
 
     /* ---------------- helpers ---------------- */

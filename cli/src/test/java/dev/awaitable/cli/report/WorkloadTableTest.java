@@ -14,21 +14,21 @@ class WorkloadTableTest {
     private static final List<String> IMPLEMENTATIONS =
             List.of("loom", "statemachine", "completable-future", "blocking");
 
-    private static CellResult cell(String impl, String params, String status, Double ns, Double p99) {
+    /** A cell whose iterations all took {@code ns} (none when ns is null), and GC time {@code gcMs}. */
+    private static CellResult cell(String impl, String params, String status, Double ns, Double gcMs) {
         return new CellResult(
                 "await-chain",
                 impl,
                 params,
+                "same-thread",
                 status,
                 1L,
                 ns,
                 ns == null ? null : 1.0,
-                null,
-                null,
-                p99,
-                null,
+                ns == null ? List.of() : List.of(ns, ns, ns, ns, ns),
                 8.0,
                 null,
+                gcMs,
                 null,
                 null,
                 null,
@@ -36,7 +36,7 @@ class WorkloadTableTest {
                 null,
                 null,
                 null,
-                null);
+                1);
     }
 
     private static WorkloadTable table(List<CellResult> cells, String baseline) {
@@ -71,9 +71,9 @@ class WorkloadTableTest {
                         cell("loom", "depth=2", "ok", 90.0, null),
                         cell("statemachine", "depth=2", "ok", 60.0, null)),
                 "statemachine");
-        assertThat(t.rows()).extracting(Row::ratio).containsExactly(1.5, 1.0, 1.5, 1.0);
+        assertThat(t.rows()).extracting(r -> r.ratio().point()).containsExactly(1.5, 1.0, 1.5, 1.0);
         assertThat(t.rows()).extracting(Row::baseline).containsExactly(false, true, false, true);
-        assertThat(Column.RATIO.text(t.rows().get(1))).isEqualTo("1.00");
+        assertThat(Column.RATIO.text(t.rows().get(1))).isEqualTo("1.00 [1.00–1.00]");
     }
 
     /** A failed cell, a failed baseline, a missing mean: no ratio, shown as a dash. */
@@ -87,7 +87,9 @@ class WorkloadTableTest {
                         cell("loom", "depth=2", "ok", 90.0, null),
                         cell("statemachine", "depth=2", "failed: checksum", 60.0, null)),
                 "statemachine");
-        assertThat(t.rows()).extracting(Row::ratio).containsExactly(null, 1.0, null, null, null);
+        assertThat(t.rows())
+                .extracting(r -> r.ratio() == null ? null : r.ratio().point())
+                .containsExactly(null, 1.0, null, null, null);
         assertThat(Column.RATIO.text(t.rows().get(0))).isEqualTo("—");
         assertThat(Column.MEAN.text(t.rows().get(0)))
                 .as("a failed cell keeps what it measured")
@@ -100,10 +102,10 @@ class WorkloadTableTest {
     void optionalColumnsAppearOnlyWithValues() {
         WorkloadTable plain = table(List.of(cell("loom", "depth=1", "ok", 1.0, null)), "loom");
         assertThat(plain.columns())
-                .doesNotContain(Column.P50, Column.P99, Column.P999, Column.MEMORY_PER_TASK, Column.STATUS)
-                .contains(Column.MEAN, Column.RATIO, Column.ALLOCATION, Column.PINNED);
-        WorkloadTable latency = table(List.of(cell("loom", "", "failed: x", 1.0, 5.0)), "loom");
-        assertThat(latency.columns()).contains(Column.P99, Column.STATUS).doesNotContain(Column.P50, Column.PARAMS);
+                .doesNotContain(Column.GC_TIME, Column.MEMORY_PER_TASK, Column.STATUS)
+                .contains(Column.MEAN, Column.ERROR, Column.RATIO, Column.ALLOCATION, Column.PINNED);
+        WorkloadTable withGc = table(List.of(cell("loom", "", "failed: x", 1.0, 5.0)), "loom");
+        assertThat(withGc.columns()).contains(Column.GC_TIME, Column.STATUS).doesNotContain(Column.PARAMS);
     }
 
     @Test

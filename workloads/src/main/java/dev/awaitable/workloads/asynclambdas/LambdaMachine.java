@@ -4,7 +4,7 @@ import dev.awaitable.Awaitable;
 import dev.awaitable.Awaiter;
 import dev.awaitable.statemachine.AsyncMethodBuilder;
 import dev.awaitable.statemachine.AsyncStateMachine;
-import dev.awaitable.workloads.support.Completer;
+import dev.awaitable.workloads.support.RunLoop;
 
 /**
  * The body of the async lambda {@code async i -> await process(i)}, hand-compiled: what a
@@ -20,16 +20,16 @@ import dev.awaitable.workloads.support.Completer;
 final class LambdaMachine implements AsyncStateMachine {
     final AsyncMethodBuilder<Long> builder = AsyncMethodBuilder.create();
     final int element;
-    final Completer io;
+    final RunLoop io;
     int state;
     Awaiter<Long> awaiter;
 
-    private LambdaMachine(int element, Completer io) {
+    private LambdaMachine(int element, RunLoop io) {
         this.element = element;
         this.io = io;
     }
 
-    static Awaitable<Long> start(int element, Completer io) {
+    static Awaitable<Long> start(int element, RunLoop io) {
         LambdaMachine m = new LambdaMachine(element, io);
         m.builder.start(m);
         return m.builder.awaitable();

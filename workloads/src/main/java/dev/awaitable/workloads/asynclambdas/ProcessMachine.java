@@ -4,13 +4,13 @@ import dev.awaitable.Awaitable;
 import dev.awaitable.Awaiter;
 import dev.awaitable.statemachine.AsyncMethodBuilder;
 import dev.awaitable.statemachine.AsyncStateMachine;
-import dev.awaitable.workloads.support.Completer;
+import dev.awaitable.workloads.support.RunLoop;
 
 /**
  * The per-element async method of {@code async-lambdas}, hand-compiled:
  * <pre>{@code
  * async Awaitable<Long> process(int i) {
- *     long v = await io.get(i);    // state 1
+ *     long v = await io.read(i);   // state 1
  *     return 2 * v + 1;
  * }
  * }</pre>
@@ -18,16 +18,16 @@ import dev.awaitable.workloads.support.Completer;
 final class ProcessMachine implements AsyncStateMachine {
     final AsyncMethodBuilder<Long> builder = AsyncMethodBuilder.create();
     final int element;
-    final Completer io;
+    final RunLoop io;
     int state;
     Awaiter<Long> awaiter;
 
-    private ProcessMachine(int element, Completer io) {
+    private ProcessMachine(int element, RunLoop io) {
         this.element = element;
         this.io = io;
     }
 
-    static Awaitable<Long> start(int element, Completer io) {
+    static Awaitable<Long> start(int element, RunLoop io) {
         ProcessMachine m = new ProcessMachine(element, io);
         m.builder.start(m);
         return m.builder.awaitable();
@@ -38,7 +38,7 @@ final class ProcessMachine implements AsyncStateMachine {
         try {
             Awaiter<Long> aw;
             if (state == 0) {
-                aw = io.awaitable((long) element).getAwaiter();
+                aw = io.read((long) element).getAwaiter();
                 if (!aw.isCompleted()) {
                     state = 1;
                     awaiter = aw;

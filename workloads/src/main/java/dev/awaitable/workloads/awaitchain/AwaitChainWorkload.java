@@ -6,120 +6,153 @@ import dev.awaitable.workloads.ParamSpec;
 import dev.awaitable.workloads.Params;
 import dev.awaitable.workloads.Threads;
 import dev.awaitable.workloads.WorkloadRun;
-import dev.awaitable.workloads.support.Completer;
+import dev.awaitable.workloads.support.BlockingLoop;
+import dev.awaitable.workloads.support.CfLoop;
+import dev.awaitable.workloads.support.RunLoop;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * {@code await-chain}: nested async calls {@code depth} deep, each awaiting the next; the
- * innermost awaits a value another thread provides. One operation is one chain: every level
- * suspends once and resumes once.
+ * {@code await-chain}: a chain is async calls nested {@code depth} deep, each awaiting the next;
+ * the innermost awaits a read the run's event loop delivers later, so every level suspends once
+ * and resumes once. One operation is {@code 1000 / depth} chains ({@link #chains}), called one
+ * after the other by one caller: about {@value #LEVELS} levels whatever the depth, on the loop
+ * ({@link dev.awaitable.workloads.Delivery#SAME_THREAD}).
  *
- * <p>Measures what a suspended call stack costs in each model, which is where the two differ
- * most. Statemachine: each level is an async method, so a chain is {@code depth} machines plus
- * builders on the heap, resumed one after the other ({@link LevelMachine}). Loom: the levels are
- * ordinary method calls on one virtual thread, and only the innermost await parks it, with
- * {@code depth} frames on its stack (copied to the heap while parked). Seed claim: "an async
- * method is a tiny object that stores its own progress" versus a parked stack; also "async
- * overhead is compositional: small costs stack quickly". Peers: one {@code thenApply} stage per
- * level; blocking recursion on a pool thread.
+ * <p>Seed claims: "an async method is a tiny object that stores its own progress" versus a parked
+ * stack, and "async overhead is compositional: small costs stack quickly". What a suspended call
+ * stack costs is where the models differ most:
  *
- * <p>Checksum: {@code LEAF + depth} (each level adds one).
+ * <ul>
+ *   <li>statemachine: each level is an async method, so a chain is {@code depth} machines and
+ *       builders on the heap, resumed one after the other ({@link LevelMachine}); the caller is
+ *       a {@link ChainsMachine};
+ *   <li>loom: one {@code Async.run} body on the loop; the levels are plain method calls, and
+ *       only the leaf's await parks the body, with {@code depth} frames on its stack;
+ *   <li>virtual threads: the same plain recursion with a blocking read at the leaf, on one
+ *       virtual thread;
+ *   <li>CompletableFuture: one {@code thenApply} stage per level over the leaf's read future;
+ *       the chains in a {@link CfLoop};
+ *   <li>blocking: the virtual threads' code on a platform thread, each leaf read woken by the
+ *       I/O thread.
+ * </ul>
+ *
+ * <p>Checksum: chain {@code c} reads {@code c} and each level adds one:
+ * {@code sum(c + depth)} over the chains.
  */
 public final class AwaitChainWorkload extends AbstractWorkload {
 
-    /** The value the innermost level awaits. */
-    static final long LEAF = 1_000_000L;
+    /** Levels per operation, about: {@code depth} times {@link #chains}. */
+    static final int LEVELS = 1000;
 
     public AwaitChainWorkload() {
         super(
                 "await-chain",
-                "async calls nested depth deep, each awaiting the next; the innermost awaits another thread",
+                "async calls nested depth deep, each awaiting the next, the innermost a read; " + LEVELS
+                        + " / depth chains in sequence",
                 "a suspended chain is depth heap objects (statemachine) or depth frames on a parked stack (loom); "
                         + "costs compose (seeds: state machines, trap E)",
                 Shape.THROUGHPUT,
                 ParamSpec.ints(
-                        "depth", "nested async calls", 1, 1000, List.of(1L, 10L, 100L), List.of(1L, 10L, 100L, 1000L)));
+                        "depth",
+                        "nested async calls per chain (an operation is " + LEVELS + " / depth chains)",
+                        1,
+                        LEVELS,
+                        List.of(100L),
+                        List.of(1L, 10L, 100L, 1000L)));
     }
 
-    /** Base: the depth and the thread that provides the leaf value. */
-    private abstract static class Run implements WorkloadRun {
-        final int depth;
-        final Completer io = new Completer("await-chain-io");
-
-        Run(Params p) {
-            this.depth = p.getInt("depth");
-        }
-
-        @Override
-        public void close() {
-            io.close();
-        }
+    /** Chains per operation at {@code depth}. */
+    static int chains(int depth) {
+        return LEVELS / depth;
     }
 
     @Override
     protected WorkloadRun openLoom(Params params) {
-        return new Run(params) {
-            @Override
-            public long run() {
-                return Async.run(() -> level(depth)).join();
+        int depth = params.getInt("depth");
+        int chains = chains(depth);
+        RunLoop loop = new RunLoop("await-chain");
+        return () -> loop.drive(() -> Async.run(() -> {
+            long sum = 0;
+            for (int c = 0; c < chains; c++) {
+                sum += level(depth, c, loop);
             }
+            return sum;
+        }));
+    }
 
-            /* A plain call: direct style needs no async object per level. */
-            long level(int d) {
-                long inner = d == 1 ? Async.await(io.awaitable(LEAF)) : level(d - 1);
-                return inner + 1;
-            }
-        };
+    /** A level in direct style: a plain call, no async object per level. */
+    private static long level(int d, long chain, RunLoop io) {
+        long inner = d == 1 ? Async.await(io.read(chain)) : level(d - 1, chain, io);
+        return inner + 1;
     }
 
     @Override
     protected WorkloadRun openStatemachine(Params params) {
-        return new Run(params) {
-            @Override
-            public long run() {
-                return LevelMachine.start(depth, io).join();
-            }
-        };
+        int depth = params.getInt("depth");
+        RunLoop loop = new RunLoop("await-chain");
+        return () -> loop.drive(() -> ChainsMachine.start(depth, chains(depth), loop));
+    }
+
+    @Override
+    protected WorkloadRun openVirtualThreads(Params params) {
+        int depth = params.getInt("depth");
+        return new BlockingRun(
+                depth,
+                chains(depth),
+                Executors.newVirtualThreadPerTaskExecutor(),
+                BlockingLoop.virtual("await-chain-io"));
     }
 
     @Override
     protected WorkloadRun openCompletableFuture(Params params) {
-        return new Run(params) {
-            @Override
-            public long run() {
-                return level(depth).join();
-            }
+        int depth = params.getInt("depth");
+        int chains = chains(depth);
+        RunLoop loop = new RunLoop("await-chain");
+        return () -> loop.driveFuture(() -> CfLoop.sum(chains, c -> levelFuture(depth, c, loop)));
+    }
 
-            CompletableFuture<Long> level(int d) {
-                CompletableFuture<Long> inner = d == 1 ? io.future(LEAF) : level(d - 1);
-                return inner.thenApply(v -> v + 1);
-            }
-        };
+    /** A level as a future: the next level's (or the leaf read's), plus one in a dependent stage. */
+    private static CompletableFuture<Long> levelFuture(int d, long chain, RunLoop io) {
+        CompletableFuture<Long> inner = d == 1 ? io.readFuture(chain) : levelFuture(d - 1, chain, io);
+        return inner.thenApply(v -> v + 1);
     }
 
     @Override
     protected WorkloadRun openBlocking(Params params) {
-        return new Run(params) {
-            final ExecutorService pool = Executors.newFixedThreadPool(1, Threads.daemon("await-chain-blocking"));
+        int depth = params.getInt("depth");
+        return new BlockingRun(
+                depth,
+                chains(depth),
+                Executors.newSingleThreadExecutor(Threads.daemon("await-chain-blocking")),
+                BlockingLoop.platform("await-chain-io"));
+    }
 
-            @Override
-            public long run() throws Exception {
-                return pool.submit(() -> level(depth)).get();
-            }
+    /** The blocking peers: the chains as plain recursion on one thread of {@code threads}, the leaf a blocking read. */
+    private record BlockingRun(int depth, int chains, ExecutorService threads, BlockingLoop io) implements WorkloadRun {
+        @Override
+        public long run() throws Exception {
+            return threads.submit(() -> {
+                        long sum = 0;
+                        for (int c = 0; c < chains; c++) {
+                            sum += level(depth, c);
+                        }
+                        return sum;
+                    })
+                    .get();
+        }
 
-            long level(int d) throws Exception {
-                long inner = d == 1 ? io.future(LEAF).get() : level(d - 1);
-                return inner + 1;
-            }
+        private long level(int d, long chain) {
+            long inner = d == 1 ? io.read(chain) : level(d - 1, chain);
+            return inner + 1;
+        }
 
-            @Override
-            public void close() {
-                Threads.shutdown(pool);
-                super.close();
-            }
-        };
+        @Override
+        public void close() {
+            Threads.shutdown(threads);
+            io.close();
+        }
     }
 }

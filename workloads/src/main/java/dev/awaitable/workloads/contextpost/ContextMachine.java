@@ -4,42 +4,43 @@ import dev.awaitable.Awaitable;
 import dev.awaitable.Awaiter;
 import dev.awaitable.statemachine.AsyncMethodBuilder;
 import dev.awaitable.statemachine.AsyncStateMachine;
-import dev.awaitable.workloads.support.Completer;
+import dev.awaitable.workloads.support.RunLoop;
 
 /**
- * The statemachine implementation of {@code context-post}, hand-compiled; started on the event
- * loop:
+ * The statemachine implementation of {@code context-post}, hand-compiled; started on the
+ * {@link UiContext}:
  * <pre>{@code
  * async Awaitable<Long> awaits(int n, boolean capture) {
  *     long sum = 0;
  *     for (long i = 0; i < n; i++) {
- *         sum += capture ? await io.get(i)                          // resumes on the loop
- *                        : await io.get(i).configureAwait(false);   // resumes where io completed it
+ *         sum += capture ? await io.read(i)                         // resumes on the UI context
+ *                        : await io.read(i).configureAwait(false);  // resumes where io completed it
  *     }
  *     return sum;
  * }
  * }</pre>
  * The builder captures the current context at each suspension unless the awaiter says not to:
- * with capture, each resumption is a post to the loop; without, the machine runs on the io
- * thread from its first resumption, where there is no context left to capture.
+ * with capture, each resumption is a post to the UI context; without, the machine runs inline in
+ * the loop's completion of the read from its first resumption on, where the UI context is not
+ * current and nothing is captured.
  */
 final class ContextMachine implements AsyncStateMachine {
     final AsyncMethodBuilder<Long> builder = AsyncMethodBuilder.create();
     final int awaits;
     final boolean capture;
-    final Completer io;
+    final RunLoop io;
     int state;
     long i;
     long sum;
     Awaiter<Long> awaiter;
 
-    private ContextMachine(int awaits, boolean capture, Completer io) {
+    private ContextMachine(int awaits, boolean capture, RunLoop io) {
         this.awaits = awaits;
         this.capture = capture;
         this.io = io;
     }
 
-    static Awaitable<Long> start(int awaits, boolean capture, Completer io) {
+    static Awaitable<Long> start(int awaits, boolean capture, RunLoop io) {
         ContextMachine m = new ContextMachine(awaits, capture, io);
         m.builder.start(m);
         return m.builder.awaitable();
@@ -63,7 +64,7 @@ final class ContextMachine implements AsyncStateMachine {
                     builder.setResult(sum);
                     return;
                 }
-                Awaitable<Long> value = io.awaitable(i);
+                Awaitable<Long> value = io.read(i);
                 Awaiter<Long> aw = capture
                         ? value.getAwaiter()
                         : value.configureAwait(false).getAwaiter();

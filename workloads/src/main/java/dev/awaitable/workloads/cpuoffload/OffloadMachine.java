@@ -9,9 +9,9 @@ import dev.awaitable.statemachine.AsyncStateMachine;
 /**
  * The statemachine implementation of {@code cpu-offload}, hand-compiled:
  * <pre>{@code
- * async Awaitable<Long> calls(boolean offload, int work) {
+ * async Awaitable<Long> calls(boolean offload, int calls, int work) {
  *     long sum = 0;
- *     for (int i = 0; i < CALLS; i++) {
+ *     for (int i = 0; i < calls; i++) {
  *         sum += offload ? await Awaitables.run(() -> compute(i, work))   // state 1
  *                        : compute(i, work);
  *     }
@@ -25,19 +25,21 @@ import dev.awaitable.statemachine.AsyncStateMachine;
 final class OffloadMachine implements AsyncStateMachine {
     final AsyncMethodBuilder<Long> builder = AsyncMethodBuilder.create();
     final boolean offload;
+    final int calls;
     final int work;
     int state;
     int i;
     long sum;
     Awaiter<Long> awaiter;
 
-    private OffloadMachine(boolean offload, int work) {
+    private OffloadMachine(boolean offload, int calls, int work) {
         this.offload = offload;
+        this.calls = calls;
         this.work = work;
     }
 
-    static Awaitable<Long> start(boolean offload, int work) {
-        OffloadMachine m = new OffloadMachine(offload, work);
+    static Awaitable<Long> start(boolean offload, int calls, int work) {
+        OffloadMachine m = new OffloadMachine(offload, calls, work);
         m.builder.start(m);
         return m.builder.awaitable();
     }
@@ -55,7 +57,7 @@ final class OffloadMachine implements AsyncStateMachine {
                 } else if (state != 0) {
                     throw new IllegalStateException("state " + state);
                 }
-                if (i == CpuOffloadWorkload.CALLS) {
+                if (i == calls) {
                     state = -1;
                     builder.setResult(sum);
                     return;

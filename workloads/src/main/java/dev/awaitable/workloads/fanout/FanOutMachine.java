@@ -5,46 +5,49 @@ import dev.awaitable.Awaitables;
 import dev.awaitable.Awaiter;
 import dev.awaitable.statemachine.AsyncMethodBuilder;
 import dev.awaitable.statemachine.AsyncStateMachine;
-import dev.awaitable.workloads.support.Completer;
 import java.util.List;
 
 /**
  * The statemachine implementation of {@code fan-out}, hand-compiled:
  * <pre>{@code
- * async Awaitable<Long> serial(int n) {          // state 1: after a child's await
+ * async Awaitable<Long> fanOuts(int rounds, int children) {
  *     long sum = 0;
- *     for (int i = 0; i < n; i++) sum += await load(i);
- *     return sum;
- * }
- * async Awaitable<Long> batched(int n) {         // state 2: after the whenAll
- *     List<Awaitable<Long>> children = ...;      // all started first
- *     long sum = 0;
- *     for (long v : await Awaitables.whenAll(children)) sum += v;
+ *     for (int r = 0; r < rounds; r++) {
+ *         if (!whenAll) {
+ *             for (int i = 0; i < children; i++) sum += await io.read(i);       // state 1
+ *         } else {
+ *             Awaitable<Long>[] started = ...io.read(i) for each child...;
+ *             for (long v : await Awaitables.whenAll(started)) sum += v;     // state 2
+ *         }
+ *     }
  *     return sum;
  * }
  * }</pre>
- * One machine class for both, as they share the hoisted {@code sum}; {@code whenAll} decides which
- * path state 0 takes.
+ * The hoisted {@code r}, {@code i} and {@code sum} are all the state a round carries across a
+ * suspension.
  */
 final class FanOutMachine implements AsyncStateMachine {
     final AsyncMethodBuilder<Long> builder = AsyncMethodBuilder.create();
+    final int rounds;
     final int children;
     final boolean whenAll;
-    final Completer io;
+    final ChildIo io;
     int state;
+    int r;
     int i;
     long sum;
     Awaiter<Long> child;
     Awaiter<List<Long>> all;
 
-    private FanOutMachine(int children, boolean whenAll, Completer io) {
+    private FanOutMachine(int rounds, int children, boolean whenAll, ChildIo io) {
+        this.rounds = rounds;
         this.children = children;
         this.whenAll = whenAll;
         this.io = io;
     }
 
-    static Awaitable<Long> start(int children, boolean whenAll, Completer io) {
-        FanOutMachine m = new FanOutMachine(children, whenAll, io);
+    static Awaitable<Long> start(int rounds, int children, boolean whenAll, ChildIo io) {
+        FanOutMachine m = new FanOutMachine(rounds, children, whenAll, io);
         m.builder.start(m);
         return m.builder.awaitable();
     }
@@ -52,76 +55,55 @@ final class FanOutMachine implements AsyncStateMachine {
     @Override
     public void moveNext() {
         try {
-            switch (state) {
-                case 0 -> {
-                    if (whenAll) {
-                        startAll();
-                    } else {
-                        serial(null);
+            for (; ; ) {
+                if (state == 1) {
+                    sum += child.getResult();
+                    child = null;
+                    i++;
+                    state = 0;
+                } else if (state == 2) {
+                    for (long v : all.getResult()) {
+                        sum += v;
+                    }
+                    all = null;
+                    i = children;
+                    state = 0;
+                }
+                if (i == children) {
+                    r++;
+                    i = 0;
+                }
+                if (r == rounds) {
+                    state = -1;
+                    builder.setResult(sum);
+                    return;
+                }
+                if (whenAll) {
+                    @SuppressWarnings("unchecked")
+                    Awaitable<Long>[] started = (Awaitable<Long>[]) new Awaitable<?>[children];
+                    for (int k = 0; k < children; k++) {
+                        started[k] = io.read(k);
+                    }
+                    Awaiter<List<Long>> aw = Awaitables.whenAll(started).getAwaiter();
+                    state = 2;
+                    all = aw;
+                    if (!aw.isCompleted()) {
+                        builder.awaitOnCompleted(aw, this);
+                        return;
+                    }
+                } else {
+                    Awaiter<Long> aw = io.read(i).getAwaiter();
+                    state = 1;
+                    child = aw;
+                    if (!aw.isCompleted()) {
+                        builder.awaitOnCompleted(aw, this);
+                        return;
                     }
                 }
-                case 1 -> {
-                    Awaiter<Long> aw = child;
-                    child = null;
-                    serial(aw);
-                }
-                case 2 -> {
-                    Awaiter<List<Long>> aw = all;
-                    all = null;
-                    finishAll(aw);
-                }
-                default -> throw new IllegalStateException("state " + state);
             }
         } catch (Throwable t) {
             state = -1;
             builder.setException(t);
         }
-    }
-
-    /** The serial loop from {@code i}; {@code resumed} is the child awaited at state 1, or null. */
-    private void serial(Awaiter<Long> resumed) {
-        Awaiter<Long> aw = resumed;
-        for (; ; ) {
-            if (aw != null) {
-                sum += aw.getResult();
-                i++;
-            }
-            if (i == children) {
-                state = -1;
-                builder.setResult(sum);
-                return;
-            }
-            aw = io.awaitable(FanOutWorkload.value(i)).getAwaiter();
-            if (!aw.isCompleted()) {
-                state = 1;
-                child = aw;
-                builder.awaitOnCompleted(aw, this);
-                return;
-            }
-        }
-    }
-
-    private void startAll() {
-        @SuppressWarnings("unchecked")
-        Awaitable<Long>[] started = (Awaitable<Long>[]) new Awaitable<?>[children];
-        for (int k = 0; k < children; k++) {
-            started[k] = io.awaitable(FanOutWorkload.value(k));
-        }
-        Awaiter<List<Long>> aw = Awaitables.whenAll(started).getAwaiter();
-        if (!aw.isCompleted()) {
-            state = 2;
-            all = aw;
-            builder.awaitOnCompleted(aw, this);
-            return;
-        }
-        finishAll(aw);
-    }
-
-    private void finishAll(Awaiter<List<Long>> aw) {
-        for (long v : aw.getResult()) {
-            sum += v;
-        }
-        state = -1;
-        builder.setResult(sum);
     }
 }

@@ -4,7 +4,7 @@ package dev.awaitable.workloads.fastpath;
  * The data of {@code fast-path}: {@link #KEYS} keys, call {@code i} asks for key
  * {@code i % KEYS}, and key {@code k} is cached exactly when {@code k < hitRatio}, so the hit
  * pattern is deterministic and the same for every implementation. A key's value is
- * {@code 7k + 3}; a miss loads the raw {@code 7k} from another thread and adds the 3 after its
+ * {@code 7k + 3}; a miss reads the raw {@code 7k} from the run's I/O and adds the 3 after its
  * await (work after the await, so the miss path is a real async method).
  *
  * <p>Cached values are boxed once, here: a hit hands out a shared {@code Long}, so what a hit
@@ -37,7 +37,7 @@ final class Cache {
         return entries[key];
     }
 
-    /** What the loader provides for {@code key} (from another thread). */
+    /** What a miss reads for {@code key}. */
     static long raw(int key) {
         return 7L * key;
     }

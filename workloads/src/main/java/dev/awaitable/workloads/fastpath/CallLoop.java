@@ -5,7 +5,7 @@ import dev.awaitable.Awaiter;
 import dev.awaitable.ValueAwaitable;
 import dev.awaitable.statemachine.AsyncMethodBuilder;
 import dev.awaitable.statemachine.AsyncStateMachine;
-import dev.awaitable.workloads.support.Completer;
+import dev.awaitable.workloads.support.RunLoop;
 
 /**
  * The statemachine implementation of {@code fast-path}: the cache's front methods and the
@@ -28,7 +28,7 @@ import dev.awaitable.workloads.support.Completer;
 final class CallLoop implements AsyncStateMachine {
     final AsyncMethodBuilder<Long> builder = AsyncMethodBuilder.create();
     final Cache cache;
-    final Completer loader;
+    final RunLoop io;
     final boolean value;
     final int calls;
     int state;
@@ -36,33 +36,33 @@ final class CallLoop implements AsyncStateMachine {
     long sum;
     Awaiter<Long> awaiter;
 
-    private CallLoop(Cache cache, Completer loader, boolean value, int calls) {
+    private CallLoop(Cache cache, RunLoop io, boolean value, int calls) {
         this.cache = cache;
-        this.loader = loader;
+        this.io = io;
         this.value = value;
         this.calls = calls;
     }
 
-    static Awaitable<Long> start(Cache cache, Completer loader, boolean value, int calls) {
-        CallLoop m = new CallLoop(cache, loader, value, calls);
+    static Awaitable<Long> start(Cache cache, RunLoop io, boolean value, int calls) {
+        CallLoop m = new CallLoop(cache, io, value, calls);
         m.builder.start(m);
         return m.builder.awaitable();
     }
 
     /** The front method returning {@code Awaitable}: a hit allocates the completed awaitable. */
-    static Awaitable<Long> get(Cache cache, Completer loader, int key) {
+    static Awaitable<Long> get(Cache cache, RunLoop io, int key) {
         if (cache.hit(key)) {
             return Awaitable.completed(cache.cached(key));
         }
-        return LoadMachine.start(key, loader);
+        return LoadMachine.start(key, io);
     }
 
     /** The front method returning {@code ValueAwaitable}: a hit is value-backed. */
-    static ValueAwaitable<Long> getValue(Cache cache, Completer loader, int key) {
+    static ValueAwaitable<Long> getValue(Cache cache, RunLoop io, int key) {
         if (cache.hit(key)) {
             return ValueAwaitable.of(cache.cached(key));
         }
-        return ValueLoadMachine.start(key, loader);
+        return ValueLoadMachine.start(key, io);
     }
 
     @Override
@@ -82,8 +82,8 @@ final class CallLoop implements AsyncStateMachine {
                     }
                     int key = Cache.key(i);
                     aw = value
-                            ? getValue(cache, loader, key).getAwaiter()
-                            : get(cache, loader, key).getAwaiter();
+                            ? getValue(cache, io, key).getAwaiter()
+                            : get(cache, io, key).getAwaiter();
                     if (!aw.isCompleted()) {
                         state = 1;
                         awaiter = aw;

@@ -8,34 +8,48 @@ import dev.awaitable.workloads.ParamSpec;
 import dev.awaitable.workloads.Params;
 import dev.awaitable.workloads.Threads;
 import dev.awaitable.workloads.WorkloadRun;
+import dev.awaitable.workloads.support.BlockingLoop;
 import dev.awaitable.workloads.support.CfLoop;
-import dev.awaitable.workloads.support.Completer;
+import dev.awaitable.workloads.support.RunLoop;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * {@code fast-path}: a cache-like async method that usually completes synchronously, called
- * {@value #CALLS} times in sequence by one async caller. A hit ({@code hit-ratio} percent of the
- * keys, deterministically: {@link Cache}) returns at once; a miss awaits a value another thread
- * provides, so it really suspends.
+ * {@code fast-path}: a cache-like async method that usually completes synchronously. One
+ * operation is {@value #CALLS} calls of it in sequence by one caller, on the run's event loop
+ * ({@link dev.awaitable.workloads.Delivery#SAME_THREAD}). A hit ({@code hit-ratio} percent of
+ * the keys, deterministically: {@link Cache}) returns at once; a miss awaits a read the loop
+ * delivers later, so it really suspends.
  *
- * <p>Measures what an await of an already-completed result costs, and what the return type adds
- * to it: {@code returns=awaitable} hands out {@code Awaitable.completed(v)} on a hit (an object
- * per call), {@code returns=value} a value-backed {@code ValueAwaitable} (an object the JIT can
- * remove when the caller consumes it at once). Seed claims: "awaiting an already-completed task
- * is extremely cheap", "ValueTask helps only when suspension is rare" (optimizations 1 and 5).
+ * <p>Seed claims: "awaiting an already-completed task is extremely cheap", "ValueTask helps only
+ * when suspension is rare" (optimizations 1 and 5). {@code returns=awaitable} hands out
+ * {@code Awaitable.completed(v)} on a hit (an object per call), {@code returns=value} a
+ * value-backed {@code ValueAwaitable} (an object the JIT can remove when the caller consumes it
+ * at once).
  *
- * <p>Shape of every implementation: a non-async front method tests the cache first and only a
- * miss calls the async part (the "check fast cache first, only await when cache miss occurs"
- * strategy; {@code ValueAsyncMethodBuilder}'s Javadoc recommends it because Java machines are
- * objects, not structs). The async part is a hand-written machine on statemachine and an
- * {@code Async.run} body on loom. Peers: {@code awaitable} returns a completed
- * {@code CompletableFuture} on a hit; {@code value} is the peer's cheapest synchronous form, the
- * plain {@code long} without any wrapper. Direct style could also skip the body on a miss (a
- * plain method that awaits), which is cheaper still; the body keeps the API shape the same on
- * both backends.
+ * <p>Each implementation tests the cache in a plain front method and calls async code only on a
+ * miss (the "check fast cache first, only await when cache miss occurs" strategy;
+ * {@code ValueAsyncMethodBuilder}'s Javadoc recommends it because Java machines are objects, not
+ * structs):
+ *
+ * <ul>
+ *   <li>statemachine: the caller's loop is one machine ({@link CallLoop}); a miss is a
+ *       {@link LoadMachine} ({@code awaitable}) or a {@link ValueLoadMachine} ({@code value});
+ *   <li>loom: an {@code Async.run} body for the caller and one for each miss, on the loop.
+ *       Direct style could await the read in a plain method instead of a body, cheaper still;
+ *       the body keeps the API shape the same on both backends;
+ *   <li>virtual threads: a plain method returning the cached {@code long} or doing a blocking
+ *       read, called in a loop on one virtual thread. A blocking method has no wrapper to
+ *       return, so {@code returns} changes nothing here;
+ *   <li>CompletableFuture: {@code awaitable} returns a completed future on a hit and the
+ *       caller's loop is a {@link CfLoop}; {@code value} takes a hit as the bare {@code long}
+ *       and makes a future only for a miss ({@link ValueLoop}). A miss is a read future with a
+ *       {@code thenApply} stage;
+ *   <li>blocking: the virtual threads' code on a platform thread, each miss woken by the I/O
+ *       thread.
+ * </ul>
  *
  * <p>Checksum: the sum of the values of the keys called, {@code sum(7 * (i % 100) + 3)}: the same
  * for every hit ratio, since a hit and a miss yield the same value.
@@ -61,110 +75,111 @@ public final class FastPathWorkload extends AbstractWorkload {
                         List.of(0L, 50L, 90L, 100L)),
                 ParamSpec.choice(
                         "returns",
-                        "Awaitable or ValueAwaitable (peers: a completed future, or the bare value)",
+                        "Awaitable or ValueAwaitable (CompletableFuture: a completed future, or the bare value;"
+                                + " the blocking peers return the bare value either way)",
                         List.of("awaitable", "value"),
-                        List.of("awaitable", "value"),
+                        List.of("value"),
                         List.of("awaitable", "value")));
     }
 
-    /** Base: the cache, the loader thread that provides missed values, and the parameters. */
-    private abstract static class Run implements WorkloadRun {
-        final Cache cache;
-        final boolean value;
-        final Completer loader = new Completer("fast-path-loader");
+    private static Cache cache(Params params) {
+        return new Cache(params.getInt("hit-ratio"));
+    }
 
-        Run(Params p) {
-            this.cache = new Cache(p.getInt("hit-ratio"));
-            this.value = p.get("returns").equals("value");
-        }
-
-        @Override
-        public void close() {
-            loader.close();
-        }
+    private static boolean returnsValue(Params params) {
+        return params.get("returns").equals("value");
     }
 
     @Override
     protected WorkloadRun openLoom(Params params) {
-        return new Run(params) {
-            @Override
-            public long run() {
-                return Async.run(() -> {
-                            long sum = 0;
-                            for (int i = 0; i < CALLS; i++) {
-                                int key = Cache.key(i);
-                                sum += value ? Async.await(getValue(key)) : Async.await(get(key));
-                            }
-                            return sum;
-                        })
-                        .join();
+        Cache cache = cache(params);
+        boolean value = returnsValue(params);
+        RunLoop loop = new RunLoop("fast-path");
+        return () -> loop.drive(() -> Async.run(() -> {
+            long sum = 0;
+            for (int i = 0; i < CALLS; i++) {
+                int key = Cache.key(i);
+                sum += value ? Async.await(getValue(cache, loop, key)) : Async.await(get(cache, loop, key));
             }
+            return sum;
+        }));
+    }
 
-            Awaitable<Long> get(int key) {
-                if (cache.hit(key)) {
-                    return Awaitable.completed(cache.cached(key));
-                }
-                return Async.run(() -> Cache.finish(Async.await(loader.awaitable(Cache.raw(key)))));
-            }
+    /** The loom front method returning {@code Awaitable}. */
+    private static Awaitable<Long> get(Cache cache, RunLoop io, int key) {
+        if (cache.hit(key)) {
+            return Awaitable.completed(cache.cached(key));
+        }
+        return Async.run(() -> load(io, key));
+    }
 
-            ValueAwaitable<Long> getValue(int key) {
-                if (cache.hit(key)) {
-                    return ValueAwaitable.of(cache.cached(key));
-                }
-                return ValueAwaitable.from(
-                        Async.run(() -> Cache.finish(Async.await(loader.awaitable(Cache.raw(key))))));
-            }
-        };
+    /** The loom front method returning {@code ValueAwaitable}. */
+    private static ValueAwaitable<Long> getValue(Cache cache, RunLoop io, int key) {
+        if (cache.hit(key)) {
+            return ValueAwaitable.of(cache.cached(key));
+        }
+        return ValueAwaitable.from(Async.run(() -> load(io, key)));
+    }
+
+    /** The loom miss path: the body of an {@code Async.run}. */
+    private static long load(RunLoop io, int key) {
+        return Cache.finish(Async.await(io.read(Cache.raw(key))));
     }
 
     @Override
     protected WorkloadRun openStatemachine(Params params) {
-        return new Run(params) {
-            @Override
-            public long run() {
-                return CallLoop.start(cache, loader, value, CALLS).join();
-            }
-        };
+        Cache cache = cache(params);
+        boolean value = returnsValue(params);
+        RunLoop loop = new RunLoop("fast-path");
+        return () -> loop.drive(() -> CallLoop.start(cache, loop, value, CALLS));
+    }
+
+    @Override
+    protected WorkloadRun openVirtualThreads(Params params) {
+        return new BlockingRun(
+                cache(params), Executors.newVirtualThreadPerTaskExecutor(), BlockingLoop.virtual("fast-path-io"));
     }
 
     @Override
     protected WorkloadRun openCompletableFuture(Params params) {
-        return new Run(params) {
-            @Override
-            public long run() {
-                return (value ? ValueLoop.start(this) : CfLoop.sum(CALLS, i -> get(Cache.key(i)))).join();
-            }
-
-            CompletableFuture<Long> get(int key) {
-                if (cache.hit(key)) {
-                    return CompletableFuture.completedFuture(cache.cached(key));
-                }
-                return load(loader, key);
-            }
-        };
+        Cache cache = cache(params);
+        boolean value = returnsValue(params);
+        RunLoop loop = new RunLoop("fast-path");
+        return () -> loop.driveFuture(() ->
+                value ? ValueLoop.start(cache, loop) : CfLoop.sum(CALLS, i -> getFuture(cache, loop, Cache.key(i))));
     }
 
-    /** A miss, for the CompletableFuture peer: the loaded raw value, finished in a dependent stage. */
-    static CompletableFuture<Long> load(Completer loader, int key) {
-        return loader.<Long>future(Cache.raw(key)).thenApply(Cache::finish);
+    /** The CompletableFuture front method with {@code returns=awaitable}: a completed future on a hit. */
+    private static CompletableFuture<Long> getFuture(Cache cache, RunLoop io, int key) {
+        if (cache.hit(key)) {
+            return CompletableFuture.completedFuture(cache.cached(key));
+        }
+        return loadFuture(io, key);
+    }
+
+    /** The CompletableFuture miss path: the read, finished in a dependent stage. */
+    private static CompletableFuture<Long> loadFuture(RunLoop io, int key) {
+        return io.<Long>readFuture(Cache.raw(key)).thenApply(Cache::finish);
     }
 
     /**
-     * The CompletableFuture peer with {@code returns=value}: a hit is read as a bare value, and
+     * The CompletableFuture caller with {@code returns=value}: a hit is read as a bare value, and
      * only a miss makes a future, whose completion continues the loop.
      */
     private static final class ValueLoop {
-        final Run run;
+        final Cache cache;
+        final RunLoop io;
         final CompletableFuture<Long> result = new CompletableFuture<>();
         int i;
         long sum;
 
-        private ValueLoop(Run run) {
-            this.run = run;
+        private ValueLoop(Cache cache, RunLoop io) {
+            this.cache = cache;
+            this.io = io;
         }
 
-        static CompletableFuture<Long> start(Run run) {
-            ValueLoop l = new ValueLoop(run);
+        static CompletableFuture<Long> start(Cache cache, RunLoop io) {
+            ValueLoop l = new ValueLoop(cache, io);
             l.loop();
             return l.result;
         }
@@ -172,12 +187,12 @@ public final class FastPathWorkload extends AbstractWorkload {
         void loop() {
             while (i < CALLS) {
                 int key = Cache.key(i);
-                if (run.cache.hit(key)) {
-                    sum += run.cache.cached(key);
+                if (cache.hit(key)) {
+                    sum += cache.cached(key);
                     i++;
                     continue;
                 }
-                load(run.loader, key).whenComplete((v, e) -> {
+                loadFuture(io, key).whenComplete((v, e) -> {
                     if (e != null) {
                         result.completeExceptionally(e);
                         return;
@@ -194,41 +209,38 @@ public final class FastPathWorkload extends AbstractWorkload {
 
     @Override
     protected WorkloadRun openBlocking(Params params) {
-        return new Run(params) {
-            final ExecutorService pool = Executors.newFixedThreadPool(1, Threads.daemon("fast-path-blocking"));
+        return new BlockingRun(
+                cache(params),
+                Executors.newSingleThreadExecutor(Threads.daemon("fast-path-blocking")),
+                BlockingLoop.platform("fast-path-io"));
+    }
 
-            @Override
-            public long run() throws Exception {
-                return pool.submit(() -> {
-                            long sum = 0;
-                            for (int i = 0; i < CALLS; i++) {
-                                int key = Cache.key(i);
-                                sum += value ? getValue(key) : get(key).get();
-                            }
-                            return sum;
-                        })
-                        .get();
-            }
+    /** The blocking peers: the calls in a loop on one thread of {@code threads}, a miss a blocking read of {@code io}. */
+    private record BlockingRun(Cache cache, ExecutorService threads, BlockingLoop io) implements WorkloadRun {
+        @Override
+        public long run() throws Exception {
+            return threads.submit(() -> {
+                        long sum = 0;
+                        for (int i = 0; i < CALLS; i++) {
+                            sum += get(Cache.key(i));
+                        }
+                        return sum;
+                    })
+                    .get();
+        }
 
-            CompletableFuture<Long> get(int key) {
-                if (cache.hit(key)) {
-                    return CompletableFuture.completedFuture(cache.cached(key));
-                }
-                return load(loader, key);
+        /** The front method: the cached value, or the blocking miss path. */
+        private long get(int key) {
+            if (cache.hit(key)) {
+                return cache.cached(key);
             }
+            return Cache.finish(io.read(Cache.raw(key)));
+        }
 
-            long getValue(int key) throws Exception {
-                if (cache.hit(key)) {
-                    return cache.cached(key);
-                }
-                return Cache.finish(loader.<Long>future(Cache.raw(key)).get());
-            }
-
-            @Override
-            public void close() {
-                Threads.shutdown(pool);
-                super.close();
-            }
-        };
+        @Override
+        public void close() {
+            Threads.shutdown(threads);
+            io.close();
+        }
     }
 }

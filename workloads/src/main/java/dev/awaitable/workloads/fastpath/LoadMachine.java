@@ -4,13 +4,13 @@ import dev.awaitable.Awaitable;
 import dev.awaitable.Awaiter;
 import dev.awaitable.statemachine.AsyncMethodBuilder;
 import dev.awaitable.statemachine.AsyncStateMachine;
-import dev.awaitable.workloads.support.Completer;
+import dev.awaitable.workloads.support.RunLoop;
 
 /**
  * The miss path of {@code fast-path} returning {@link Awaitable}, hand-compiled:
  * <pre>{@code
  * async Awaitable<Long> load(int key) {
- *     long raw = await loader.get(key);   // another thread provides it
+ *     long raw = await io.read(Cache.raw(key));   // the loop delivers it
  *     return Cache.finish(raw);
  * }
  * }</pre>
@@ -18,17 +18,17 @@ import dev.awaitable.workloads.support.Completer;
 final class LoadMachine implements AsyncStateMachine {
     final AsyncMethodBuilder<Long> builder = AsyncMethodBuilder.create();
     final int key;
-    final Completer loader;
+    final RunLoop io;
     int state;
     Awaiter<Long> awaiter;
 
-    private LoadMachine(int key, Completer loader) {
+    private LoadMachine(int key, RunLoop io) {
         this.key = key;
-        this.loader = loader;
+        this.io = io;
     }
 
-    static Awaitable<Long> start(int key, Completer loader) {
-        LoadMachine m = new LoadMachine(key, loader);
+    static Awaitable<Long> start(int key, RunLoop io) {
+        LoadMachine m = new LoadMachine(key, io);
         m.builder.start(m);
         return m.builder.awaitable();
     }
@@ -38,7 +38,7 @@ final class LoadMachine implements AsyncStateMachine {
         try {
             Awaiter<Long> aw;
             if (state == 0) {
-                aw = loader.awaitable(Cache.raw(key)).getAwaiter();
+                aw = io.read(Cache.raw(key)).getAwaiter();
                 if (!aw.isCompleted()) {
                     state = 1;
                     awaiter = aw;

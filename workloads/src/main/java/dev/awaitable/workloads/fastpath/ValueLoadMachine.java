@@ -4,14 +4,14 @@ import dev.awaitable.Awaiter;
 import dev.awaitable.ValueAwaitable;
 import dev.awaitable.statemachine.AsyncStateMachine;
 import dev.awaitable.statemachine.ValueAsyncMethodBuilder;
-import dev.awaitable.workloads.support.Completer;
+import dev.awaitable.workloads.support.RunLoop;
 
 /**
  * The miss path of {@code fast-path} returning {@link ValueAwaitable}, hand-compiled (the same
  * machine as {@link LoadMachine}, built by {@code ValueAsyncMethodBuilder}):
  * <pre>{@code
  * async ValueAwaitable<Long> load(int key) {
- *     long raw = await loader.get(key);   // another thread provides it
+ *     long raw = await io.read(Cache.raw(key));   // the loop delivers it
  *     return Cache.finish(raw);
  * }
  * }</pre>
@@ -19,17 +19,17 @@ import dev.awaitable.workloads.support.Completer;
 final class ValueLoadMachine implements AsyncStateMachine {
     final ValueAsyncMethodBuilder<Long> builder = ValueAsyncMethodBuilder.create();
     final int key;
-    final Completer loader;
+    final RunLoop io;
     int state;
     Awaiter<Long> awaiter;
 
-    private ValueLoadMachine(int key, Completer loader) {
+    private ValueLoadMachine(int key, RunLoop io) {
         this.key = key;
-        this.loader = loader;
+        this.io = io;
     }
 
-    static ValueAwaitable<Long> start(int key, Completer loader) {
-        ValueLoadMachine m = new ValueLoadMachine(key, loader);
+    static ValueAwaitable<Long> start(int key, RunLoop io) {
+        ValueLoadMachine m = new ValueLoadMachine(key, io);
         m.builder.start(m);
         return m.builder.valueAwaitable();
     }
@@ -39,7 +39,7 @@ final class ValueLoadMachine implements AsyncStateMachine {
         try {
             Awaiter<Long> aw;
             if (state == 0) {
-                aw = loader.awaitable(Cache.raw(key)).getAwaiter();
+                aw = io.read(Cache.raw(key)).getAwaiter();
                 if (!aw.isCompleted()) {
                     state = 1;
                     awaiter = aw;

@@ -2,6 +2,7 @@ package dev.awaitable.workloads.hoistedlocals;
 
 import dev.awaitable.Async;
 import dev.awaitable.Awaitable;
+import dev.awaitable.Awaitables;
 import dev.awaitable.CompletionSource;
 import dev.awaitable.workloads.support.Suspended;
 import java.util.concurrent.CompletableFuture;
@@ -13,8 +14,8 @@ import java.util.function.Function;
 /**
  * A batch of {@code hoisted-locals} tasks of one implementation, all suspended at one gate: each
  * fills its buffer, awaits the gate, and returns its digest plus the gate's value. The gate is
- * opened by whoever calls {@link #openGate} (another thread in {@code run()}, the caller of
- * {@code resumeAll()} after a memory measurement).
+ * opened by whoever calls {@link #openGate}: the run's event loop, or the batch's own thread, in
+ * {@code run()}; the caller of {@code resumeAll()} after a memory measurement.
  */
 abstract class Batch {
     final int size;
@@ -37,16 +38,44 @@ abstract class Batch {
     /** Waits for every task; the sum of their results. */
     abstract long join() throws Exception;
 
-    /* ---------------- loom: a body per task ---------------- */
+    /* ---------------- loom and statemachine: tasks awaiting a CompletionSource ---------------- */
 
-    static final class Loom extends Batch {
-        private final CompletionSource<Long> gate = new CompletionSource<>();
-        private Awaitable<Long>[] tasks;
+    abstract static class OfAwaitables extends Batch {
+        final CompletionSource<Long> gate = new CompletionSource<>();
+        Awaitable<Long>[] tasks;
+
+        OfAwaitables(int size, boolean held) {
+            super(size, held);
+        }
+
+        @Override
+        abstract Object start(int count);
+
+        @Override
+        void openGate() {
+            gate.setResult(HoistedLocalsWorkload.GATE);
+        }
+
+        /** Completes with the sum of the tasks' results once all have. */
+        Awaitable<Long> all() {
+            return Awaitables.whenAll(tasks)
+                    .map(results -> results.stream().mapToLong(Long::longValue).sum());
+        }
+
+        @Override
+        long join() {
+            return Suspended.joinAll(tasks);
+        }
+    }
+
+    /** loom: a body per task. */
+    static final class Loom extends OfAwaitables {
 
         Loom(int size, boolean held) {
             super(size, held);
         }
 
+        /** Bodies start on the caller's thread and park at the gate before {@code Async.run} returns. */
         @Override
         @SuppressWarnings("unchecked")
         Object start(int count) {
@@ -76,23 +105,10 @@ abstract class Batch {
             }
             return first[0];
         }
-
-        @Override
-        void openGate() {
-            gate.setResult(HoistedLocalsWorkload.GATE);
-        }
-
-        @Override
-        long join() {
-            return Suspended.joinAll(tasks);
-        }
     }
 
-    /* ---------------- statemachine: a BufferMachine per task ---------------- */
-
-    static final class Statemachine extends Batch {
-        private final CompletionSource<Long> gate = new CompletionSource<>();
-        private Awaitable<Long>[] tasks;
+    /** statemachine: a {@link BufferMachine} per task. */
+    static final class Statemachine extends OfAwaitables {
 
         Statemachine(int size, boolean held) {
             super(size, held);
@@ -109,16 +125,6 @@ abstract class Batch {
                 tasks[i] = m.builder.awaitable();
             }
             return first;
-        }
-
-        @Override
-        void openGate() {
-            gate.setResult(HoistedLocalsWorkload.GATE);
-        }
-
-        @Override
-        long join() {
-            return Suspended.joinAll(tasks);
         }
     }
 
@@ -158,49 +164,66 @@ abstract class Batch {
             gate.complete(HoistedLocalsWorkload.GATE);
         }
 
+        /** Completes with the sum of the tasks' results once all have. */
+        CompletableFuture<Long> all() {
+            return CompletableFuture.allOf(tasks).thenApply(done -> Suspended.joinAll(tasks));
+        }
+
         @Override
         long join() {
             return Suspended.joinAll(tasks);
         }
     }
 
-    /* ---------------- blocking: a platform thread per task ---------------- */
+    /* ---------------- the blocking peers: a thread per task (virtual or platform) ---------------- */
 
     static final class Blocking extends Batch {
-        private final ExecutorService pool;
+        private final ExecutorService threads;
         private final CompletableFuture<Long> gate = new CompletableFuture<>();
         private Future<Long>[] tasks;
 
-        /** @param pool at least as many threads as tasks will be started */
-        Blocking(int size, boolean held, ExecutorService pool) {
+        /** @param threads a virtual thread per task, or a pool of at least as many platform threads as tasks */
+        Blocking(int size, boolean held, ExecutorService threads) {
             super(size, held);
-            this.pool = pool;
+            this.threads = threads;
         }
 
-        /** The buffer lives on a platform thread's stack: nothing on the heap to size but the buffer. */
+        /**
+         * The buffer is a local of a blocked thread's frame. The representative is the first
+         * task's thread if it is virtual (its parked stack is heap); none for a platform thread
+         * (its stack is native memory: only the buffer is on the heap).
+         */
         @Override
         @SuppressWarnings("unchecked")
         Object start(int count) throws InterruptedException {
             tasks = (Future<Long>[]) new Future<?>[count];
             CountDownLatch waiting = new CountDownLatch(count);
+            Thread[] first = new Thread[1];
             for (int i = 0; i < count; i++) {
                 int index = i;
+                Thread[] self = i == 0 ? first : null;
                 tasks[i] = held
-                        ? pool.submit(() -> {
+                        ? threads.submit(() -> {
+                            if (self != null) {
+                                self[0] = Thread.currentThread();
+                            }
                             byte[] buffer = Buffers.filled(size, index);
                             waiting.countDown();
                             long v = gate.get();
                             return Buffers.digest(buffer) + v;
                         })
-                        : pool.submit(() -> {
+                        : threads.submit(() -> {
+                            if (self != null) {
+                                self[0] = Thread.currentThread();
+                            }
                             long digest = Buffers.filledDigest(size, index);
                             waiting.countDown();
                             long v = gate.get();
                             return digest + v;
                         });
             }
-            waiting.await();
-            return null;
+            waiting.await(); // first[0] was written before its countDown
+            return first[0] != null && first[0].isVirtual() ? first[0] : null;
         }
 
         @Override

@@ -6,6 +6,7 @@ import dev.awaitable.Awaitables;
 import dev.awaitable.CancellationToken;
 import dev.awaitable.CancellationTokenSource;
 import dev.awaitable.workloads.AbstractWorkload;
+import dev.awaitable.workloads.Delivery;
 import dev.awaitable.workloads.Implementation;
 import dev.awaitable.workloads.ParamSpec;
 import dev.awaitable.workloads.Params;
@@ -26,26 +27,33 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code sleepers}: {@code tasks} async tasks, each awaiting a delay, all pending at once.
- * {@code run()} starts them (each sleeps {@code delay-ms}) and waits for all; {@link #suspend}
- * leaves {@code count} of them sleeping so the caller can measure the heap per sleeper.
+ * {@code sleepers}: one operation starts {@code tasks} async tasks that each sleep
+ * {@code delay-ms} on a real timer, all pending at once, and waits for all of them: a batch of
+ * {@code tasks} sleeps. Timers fire on a timer thread, so delivery is
+ * {@link Delivery#CROSS_THREAD cross-thread} by nature; the time per operation is the delay
+ * plus starting and waking {@code tasks} sleepers. What the workload is for is {@link #suspend}: it leaves {@code count} tasks sleeping so
+ * the caller can measure the heap per sleeper.
  *
  * <p>Seed claims: "no threads are created by this mechanism; it's purely cooperative suspension"
- * and "timer (for delays/timeouts)" among what a suspension allocates. Statemachine: a machine
- * awaiting {@code Awaitables.delay} ({@link SleeperMachine}); loom: a body parked in
- * {@code Async.await(delay)}; CompletableFuture: a future completed by a timer the run owns (one
- * {@link ScheduledThreadPoolExecutor} thread), plus its dependent stage; blocking: a platform
- * thread in {@code Thread.sleep}.
+ * and "timer (for delays/timeouts)" among what a suspension allocates. The implementations:
+ * <ul>
+ *   <li>loom: an {@code Async.run} body parked in {@code Async.await(Awaitables.delay(..))}.</li>
+ *   <li>statemachine: a {@link SleeperMachine} awaiting {@code Awaitables.delay}.</li>
+ *   <li>virtual threads: {@code Thread.sleep} on a virtual thread per sleeper (the JDK's own
+ *       timer unparks it).</li>
+ *   <li>CompletableFuture: a future completed by a timer the run owns (one
+ *       {@link ScheduledThreadPoolExecutor} thread), plus its dependent stage.</li>
+ *   <li>blocking: {@code Thread.sleep} on a platform thread per sleeper, from a pool of
+ *       {@code tasks} threads started at open. It refuses more than
+ *       {@value #MAX_BLOCKING_THREADS} ({@link IllegalArgumentException} from {@code open} and
+ *       {@code suspend}).</li>
+ * </ul>
  *
- * <p>The blocking peer needs a thread per sleeper, so it refuses more than
- * {@value #MAX_BLOCKING_THREADS} ({@link IllegalArgumentException} from {@code open} and
- * {@code suspend}); its {@code run()} keeps a pool of {@code tasks} threads started at open.
- *
- * <p>{@code suspend()} sleeps for an hour, on a cancellable delay, and {@code resumeAll()} wakes
- * every sleeper early: it cancels the token (statemachine, loom), completes the futures and drops
- * the timer's entries (CompletableFuture), or interrupts the threads (blocking). So the memory
- * measured per sleeper includes the token registration of its delay; the timer itself is the
- * real one, not a gate.
+ * <p>{@code suspend()} sleeps for an hour, and {@code resumeAll()} wakes every sleeper early: it
+ * cancels the token of their delays (statemachine, loom; so the memory measured per sleeper
+ * includes the delay's token registration), completes the futures and drops the timer's entries
+ * (CompletableFuture), or interrupts the threads (virtual threads, blocking). The timer itself is
+ * the real one, not a gate.
  *
  * <p>Checksum: each sleeper returns its index: {@code tasks * (tasks - 1) / 2}.
  */
@@ -60,16 +68,17 @@ public final class SleepersWorkload extends AbstractWorkload {
     public SleepersWorkload() {
         super(
                 "sleepers",
-                "N concurrently pending delays; memory per sleeping task",
-                "suspension holds no thread: a sleeper is a small heap object (statemachine) or a parked stack (loom), "
-                        + "a platform thread for blocking code (seeds: Task vs Thread, allocation of timers)",
+                "a batch of concurrently pending delays, all started at once; memory per sleeping task",
+                "suspension holds no thread: a sleeper is a small heap object (statemachine) or a parked stack "
+                        + "(loom, virtual threads), a platform thread for blocking code "
+                        + "(seeds: Task vs Thread, allocation of timers)",
                 Shape.MEMORY,
                 ParamSpec.ints(
                         "tasks",
-                        "sleepers started at once (blocking peer: at most " + MAX_BLOCKING_THREADS + ")",
+                        "sleepers per operation, started at once (blocking peer: at most " + MAX_BLOCKING_THREADS + ")",
                         1,
                         1_000_000,
-                        List.of(1000L, 10_000L),
+                        List.of(1000L),
                         List.of(1000L, 10_000L, 100_000L, 1_000_000L)),
                 ParamSpec.ints(
                         "delay-ms",
@@ -78,6 +87,12 @@ public final class SleepersWorkload extends AbstractWorkload {
                         1000,
                         List.of(10L),
                         List.of(10L, 100L)));
+    }
+
+    /** Timers fire on a thread of their own in every implementation. */
+    @Override
+    public Delivery delivery(Params params) {
+        return Delivery.CROSS_THREAD;
     }
 
     /** Base: the parameters. */
@@ -89,9 +104,6 @@ public final class SleepersWorkload extends AbstractWorkload {
             this.tasks = p.getInt("tasks");
             this.delay = Duration.ofMillis(p.getLong("delay-ms"));
         }
-
-        @Override
-        public void close() {}
     }
 
     /* ---------------- The sleepers, one form per implementation ---------------- */
@@ -128,17 +140,28 @@ public final class SleepersWorkload extends AbstractWorkload {
         return timer;
     }
 
-    /** @param started counted down once the thread runs the sleeper, or null */
-    static long blockingSleeper(long index, Duration delay, CountDownLatch started) {
-        if (started != null) {
-            started.countDown();
-        }
+    /** The sleeper of the two blocking peers. */
+    static long threadSleeper(long index, Duration delay) {
         try {
             Thread.sleep(delay);
         } catch (InterruptedException woken) {
             // woken early by resumeAll (or close): finish normally
         }
         return index;
+    }
+
+    /**
+     * {@link #threadSleeper} for {@code suspend()}.
+     *
+     * @param self receives the sleeper's thread (a memory probe sizes a virtual thread's stack), or null
+     * @param started counted down once the thread runs the sleeper
+     */
+    static long threadSleeper(long index, Duration delay, Thread[] self, CountDownLatch started) {
+        if (self != null) {
+            self[0] = Thread.currentThread();
+        }
+        started.countDown();
+        return threadSleeper(index, delay);
     }
 
     static void checkBlocking(int count) {
@@ -206,32 +229,44 @@ public final class SleepersWorkload extends AbstractWorkload {
     }
 
     @Override
+    protected WorkloadRun openVirtualThreads(Params params) {
+        return new ThreadsRun(params, Executors.newVirtualThreadPerTaskExecutor());
+    }
+
+    @Override
     protected WorkloadRun openBlocking(Params params) {
-        checkBlocking(params.getInt("tasks"));
-        return new Run(params) {
-            final ThreadPoolExecutor pool =
-                    (ThreadPoolExecutor) Executors.newFixedThreadPool(tasks, Threads.daemon("sleepers-blocking"));
+        int tasks = params.getInt("tasks");
+        checkBlocking(tasks);
+        ThreadPoolExecutor pool =
+                (ThreadPoolExecutor) Executors.newFixedThreadPool(tasks, Threads.daemon("sleepers-blocking"));
+        pool.prestartAllCoreThreads();
+        return new ThreadsRun(params, pool);
+    }
 
-            {
-                pool.prestartAllCoreThreads();
-            }
+    /** The blocking peers: a sleeper per thread of {@code threads}. */
+    private static final class ThreadsRun extends Run {
+        private final ExecutorService threads;
 
-            @Override
-            public long run() throws Exception {
-                @SuppressWarnings("unchecked")
-                Future<Long>[] all = (Future<Long>[]) new Future<?>[tasks];
-                for (int i = 0; i < tasks; i++) {
-                    long index = i;
-                    all[i] = pool.submit(() -> blockingSleeper(index, delay, null));
-                }
-                return Suspended.getAll(all);
-            }
+        ThreadsRun(Params p, ExecutorService threads) {
+            super(p);
+            this.threads = threads;
+        }
 
-            @Override
-            public void close() {
-                Threads.shutdown(pool);
+        @Override
+        public long run() throws Exception {
+            @SuppressWarnings("unchecked")
+            Future<Long>[] all = (Future<Long>[]) new Future<?>[tasks];
+            for (int i = 0; i < tasks; i++) {
+                long index = i;
+                all[i] = threads.submit(() -> threadSleeper(index, delay));
             }
-        };
+            return Suspended.getAll(all);
+        }
+
+        @Override
+        public void close() {
+            Threads.shutdown(threads);
+        }
     }
 
     /* ---------------- suspend() ---------------- */
@@ -285,21 +320,36 @@ public final class SleepersWorkload extends AbstractWorkload {
                         () -> Suspended.joinAll(all),
                         () -> Threads.shutdown(timer));
             }
+            case VIRTUAL_THREADS -> suspendThreads(Executors.newVirtualThreadPerTaskExecutor(), count);
             case BLOCKING -> {
                 checkBlocking(count);
-                ExecutorService pool = Executors.newFixedThreadPool(count, Threads.daemon("sleepers-blocking"));
-                CountDownLatch started = new CountDownLatch(count);
-                @SuppressWarnings("unchecked")
-                Future<Long>[] all = (Future<Long>[]) new Future<?>[count];
-                for (int i = 0; i < count; i++) {
-                    long index = i;
-                    all[i] = pool.submit(() -> blockingSleeper(index, HOLD, started));
-                }
-                started.await();
-                // representative: none; a sleeping platform thread's state is its native stack, not heap
-                yield new Suspended(
-                        count, null, pool::shutdownNow, () -> Suspended.getAll(all), () -> Threads.shutdown(pool));
+                yield suspendThreads(Executors.newFixedThreadPool(count, Threads.daemon("sleepers-blocking")), count);
             }
         };
+    }
+
+    /**
+     * {@code count} sleepers on threads of {@code threads}, all started; woken by interrupting
+     * them. The representative is a virtual sleeper's thread (its parked stack is heap), none for
+     * a platform thread (its stack is native memory).
+     */
+    private static SuspendedTasks suspendThreads(ExecutorService threads, int count) throws InterruptedException {
+        CountDownLatch started = new CountDownLatch(count);
+        Thread[] first = new Thread[1];
+        @SuppressWarnings("unchecked")
+        Future<Long>[] all = (Future<Long>[]) new Future<?>[count];
+        for (int i = 0; i < count; i++) {
+            long index = i;
+            Thread[] self = i == 0 ? first : null;
+            all[i] = threads.submit(() -> threadSleeper(index, HOLD, self, started));
+        }
+        started.await(); // first[0] was written before its countDown
+        Thread representative = first[0] != null && first[0].isVirtual() ? first[0] : null;
+        return new Suspended(
+                count,
+                representative,
+                threads::shutdownNow,
+                () -> Suspended.getAll(all),
+                () -> Threads.shutdown(threads));
     }
 }

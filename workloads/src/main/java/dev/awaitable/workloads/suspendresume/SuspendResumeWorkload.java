@@ -2,8 +2,6 @@ package dev.awaitable.workloads.suspendresume;
 
 import dev.awaitable.Async;
 import dev.awaitable.Awaitable;
-import dev.awaitable.Awaiter;
-import dev.awaitable.CompletionSource;
 import dev.awaitable.statemachine.AsyncMethodBuilder;
 import dev.awaitable.statemachine.AsyncStateMachine;
 import dev.awaitable.workloads.AbstractWorkload;
@@ -11,93 +9,74 @@ import dev.awaitable.workloads.ParamSpec;
 import dev.awaitable.workloads.Params;
 import dev.awaitable.workloads.Threads;
 import dev.awaitable.workloads.WorkloadRun;
+import dev.awaitable.workloads.support.BlockingLoop;
 import dev.awaitable.workloads.support.CfLoop;
+import dev.awaitable.workloads.support.RunLoop;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * {@code suspend-resume}: an async method awaits, {@code count} times in sequence, a value that
- * another thread provides later. Each await suspends, and the completing thread resumes it.
- * Checksum: the sum of the values 0..count-1.
+ * {@code suspend-resume}: one async method awaits {@code count} reads in sequence, each a value
+ * the run's event loop delivers later, so each await suspends and resumes once. One operation is
+ * the whole method: {@code count} suspensions and resumptions, on one thread
+ * ({@link dev.awaitable.workloads.Delivery#SAME_THREAD}).
  *
- * <p>The other thread is one platform thread per run (a single-thread executor), the same for
- * every implementation, so only the suspend/resume machinery differs.
+ * <p>Seed claim: the suspend path, what an await costs when the value is not there yet ("most
+ * async cost isn't threading, it's continuation management"). Statemachine: one machine, its
+ * loop counter and sum hoisted ({@link Loop}); loom: an {@code Async.run} body on the loop,
+ * parking its virtual thread at each await; virtual threads: a plain loop of blocking reads on one
+ * virtual thread; CompletableFuture: a {@link CfLoop} of reads; blocking: the same loop as the
+ * virtual thread's, on a platform thread, each read woken by the I/O thread.
+ *
+ * <p>Checksum: the sum of the values read, {@code count * (count - 1) / 2}.
  */
 public final class SuspendResumeWorkload extends AbstractWorkload {
 
     public SuspendResumeWorkload() {
         super(
                 "suspend-resume",
-                "an await of a value another thread provides later, count times in sequence",
+                "one async method awaits count values in sequence, each delivered later by the run's event loop",
                 "the suspend path: what an await costs when the value is not there yet (seeds: fast path vs suspend path)",
-                Shape.LATENCY,
+                Shape.THROUGHPUT,
                 ParamSpec.ints(
-                        "count",
-                        "sequential awaits per operation",
-                        1,
-                        100_000,
-                        List.of(100L),
-                        List.of(1L, 100L, 1000L)));
+                        "count", "sequential awaits per operation", 1, 100_000, List.of(1000L), List.of(100L, 1000L)));
     }
 
     static long expected(int count) {
         return (long) count * (count - 1) / 2;
     }
 
-    /** Base: owns the completer thread. */
-    private abstract static class Run implements WorkloadRun {
-        final int count;
-        final ExecutorService completer = Threads.completer("suspend-resume-completer");
-
-        Run(Params p) {
-            this.count = p.getInt("count");
-        }
-
-        @Override
-        public void close() {
-            Threads.shutdown(completer);
-        }
-    }
-
     @Override
     protected WorkloadRun openLoom(Params params) {
-        return new Run(params) {
-            @Override
-            public long run() {
-                return Async.run(() -> {
-                            long sum = 0;
-                            for (int i = 0; i < count; i++) {
-                                CompletionSource<Integer> s = new CompletionSource<>();
-                                int v = i;
-                                completer.execute(() -> s.setResult(v));
-                                sum += Async.await(s.awaitable());
-                            }
-                            return sum;
-                        })
-                        .join();
+        int count = params.getInt("count");
+        RunLoop loop = new RunLoop("suspend-resume");
+        return () -> loop.drive(() -> Async.run(() -> {
+            long sum = 0;
+            for (int i = 0; i < count; i++) {
+                sum += Async.await(loop.read(i));
             }
-        };
+            return sum;
+        }));
     }
 
     /** The state machine of the loop above: {@code i} and {@code sum} hoisted, state 1 = after the await. */
     static final class Loop implements AsyncStateMachine {
         final AsyncMethodBuilder<Long> builder = AsyncMethodBuilder.create();
         final int count;
-        final ExecutorService completer;
+        final RunLoop io;
         int state;
         int i;
         long sum;
-        Awaiter<Integer> awaiter;
+        Awaitable<Integer> awaiter;
 
-        Loop(int count, ExecutorService completer) {
+        Loop(int count, RunLoop io) {
             this.count = count;
-            this.completer = completer;
+            this.io = io;
         }
 
-        static Awaitable<Long> start(int count, ExecutorService completer) {
-            Loop m = new Loop(count, completer);
+        static Awaitable<Long> start(int count, RunLoop io) {
+            Loop m = new Loop(count, io);
             m.builder.start(m);
             return m.builder.awaitable();
         }
@@ -117,10 +96,7 @@ public final class SuspendResumeWorkload extends AbstractWorkload {
                         builder.setResult(sum);
                         return;
                     }
-                    CompletionSource<Integer> s = new CompletionSource<>();
-                    int v = i;
-                    completer.execute(() -> s.setResult(v));
-                    Awaiter<Integer> aw = s.awaitable().getAwaiter();
+                    Awaitable<Integer> aw = io.read(i).getAwaiter();
                     state = 1;
                     awaiter = aw;
                     if (!aw.isCompleted()) {
@@ -137,55 +113,52 @@ public final class SuspendResumeWorkload extends AbstractWorkload {
 
     @Override
     protected WorkloadRun openStatemachine(Params params) {
-        return new Run(params) {
-            @Override
-            public long run() {
-                return Loop.start(count, completer).join();
-            }
-        };
+        int count = params.getInt("count");
+        RunLoop loop = new RunLoop("suspend-resume");
+        return () -> loop.drive(() -> Loop.start(count, loop));
+    }
+
+    @Override
+    protected WorkloadRun openVirtualThreads(Params params) {
+        int count = params.getInt("count");
+        return new BlockingRun(
+                count, Executors.newVirtualThreadPerTaskExecutor(), BlockingLoop.virtual("suspend-resume-io"));
     }
 
     @Override
     protected WorkloadRun openCompletableFuture(Params params) {
-        return new Run(params) {
-            /* A stack-safe sequential loop (thenCompose recursion would nest when the completer wins). */
-            @Override
-            public long run() {
-                return CfLoop.sum(count, i -> {
-                            CompletableFuture<Integer> f = new CompletableFuture<>();
-                            completer.execute(() -> f.complete(i));
-                            return f;
-                        })
-                        .join();
-            }
-        };
+        int count = params.getInt("count");
+        RunLoop loop = new RunLoop("suspend-resume");
+        return () -> loop.driveFuture(() -> CfLoop.sum(count, loop::readFuture));
     }
 
     @Override
     protected WorkloadRun openBlocking(Params params) {
-        return new Run(params) {
-            final ExecutorService pool = Executors.newFixedThreadPool(2, Threads.daemon("suspend-resume-blocking"));
+        int count = params.getInt("count");
+        return new BlockingRun(
+                count,
+                Executors.newSingleThreadExecutor(Threads.daemon("suspend-resume-blocking")),
+                BlockingLoop.platform("suspend-resume-io"));
+    }
 
-            @Override
-            public long run() throws Exception {
-                return pool.submit(() -> {
-                            long sum = 0;
-                            for (int i = 0; i < count; i++) {
-                                CompletableFuture<Integer> f = new CompletableFuture<>();
-                                int v = i;
-                                completer.execute(() -> f.complete(v));
-                                sum += f.get();
-                            }
-                            return sum;
-                        })
-                        .get();
-            }
+    /** The blocking peers: a loop of blocking reads on one thread of {@code threads}. */
+    private record BlockingRun(int count, ExecutorService threads, BlockingLoop io) implements WorkloadRun {
+        @Override
+        public long run() throws Exception {
+            return threads.submit(() -> {
+                        long sum = 0;
+                        for (int i = 0; i < count; i++) {
+                            sum += io.read(i);
+                        }
+                        return sum;
+                    })
+                    .get();
+        }
 
-            @Override
-            public void close() {
-                Threads.shutdown(pool);
-                super.close();
-            }
-        };
+        @Override
+        public void close() {
+            Threads.shutdown(threads);
+            io.close();
+        }
     }
 }

@@ -1,0 +1,73 @@
+package dev.awaitable.cli.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.awaitable.analyzer.JfrAnalyzer;
+import dev.awaitable.cli.results.CellResult;
+import dev.awaitable.workloads.Implementation;
+import dev.awaitable.workloads.Params;
+import dev.awaitable.workloads.Workload;
+import dev.awaitable.workloads.WorkloadCatalog;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordingFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A cell measured with the quick matrix's warm-up records no class loading in its measured
+ * window: the JIT and class loading are done before the recording starts, so what the report's
+ * JFR columns show (top allocating classes) is the workload, not the JVM starting up.
+ */
+class WarmCellTest {
+
+    @Test
+    void warmedUpCellRecordsNoClassLoading(@TempDir Path dir) throws Exception {
+        MatrixSettings s = MatrixSettings.quick(dir, "test").iterations(3).build();
+        Workload w = WorkloadCatalog.byId("suspend-resume");
+        Cell cell = new Cell(w, Implementation.STATEMACHINE, Params.of(w, java.util.Map.of("count", "1000")));
+        CellResult r = new CellRunner(
+                        s,
+                        (recording, relative, ops) ->
+                                JfrAnalyzer.highlights(JfrAnalyzer.analyze(recording, false), relative, ops))
+                .run(cell, 499_500L);
+        assertThat(r.status()).isEqualTo("ok");
+        assertThat(r.jfr().topAllocatingClasses())
+                .as("top allocating classes of the measured window")
+                .isNotEmpty()
+                .noneMatch(c -> c.startsWith("java.lang.Class ")
+                        || c.contains("PoolEntry")
+                        || c.contains("Zip")
+                        || c.contains("MemberName")
+                        || c.contains("LambdaForm"));
+        Path jfr = dir.resolve(r.jfr().recording());
+        assertThat(jfr).exists();
+        long total = 0;
+        long loading = 0;
+        for (RecordedEvent e : RecordingFile.readAllEvents(jfr)) {
+            if (!e.getEventType().getName().equals("jdk.ObjectAllocationSample")) {
+                continue;
+            }
+            long weight = e.getLong("weight");
+            total += weight;
+            if (e.getStackTrace() != null
+                    && e.getStackTrace().getFrames().stream().anyMatch(WarmCellTest::loadsClasses)) {
+                loading += weight;
+            }
+        }
+        assertThat(total).as("sampled allocation in the recording").isPositive();
+        assertThat((double) loading / total)
+                .as("share of sampled allocation made while loading classes")
+                .isLessThan(0.01);
+        assertThat(Files.size(jfr)).isPositive();
+    }
+
+    private static boolean loadsClasses(RecordedFrame f) {
+        String type = f.getMethod() == null ? "" : f.getMethod().getType().getName();
+        return type.equals("java.lang.ClassLoader")
+                || type.startsWith("jdk.internal.loader.")
+                || type.startsWith("java.lang.invoke.InnerClassLambdaMetafactory");
+    }
+}
