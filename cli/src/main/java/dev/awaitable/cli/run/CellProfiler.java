@@ -162,7 +162,9 @@ public final class CellProfiler implements InternalProfiler {
             // not jdk.VirtualThreadStart/End: an event per virtual thread taxes the loom and
             // virtual-threads cells alone (60 MB recordings, seconds of writing, for async-lambdas)
             r.enable("jdk.ThreadPark").withThreshold(java.time.Duration.ofMillis(1));
-            r.enable("jdk.ObjectAllocationSample").withStackTrace();
+            // the default's 150 samples a second leave about 30 in one 200 ms profiling iteration:
+            // too few to rank allocating classes; the recording is not timed, so sample more
+            r.enable("jdk.ObjectAllocationSample").withStackTrace().with("throttle", "1000/s");
             r.start();
             return r;
         } catch (Exception e) {

@@ -49,9 +49,16 @@ public final class Progress {
         kinds.get(DEFAULT).steps -= steps;
     }
 
-    /** Announces step number {@code done + 1}. */
+    /**
+     * Announces step number {@code done + 1}; a step beyond the planned total (an unstable cell
+     * measured again) is numbered {@code [+k]}.
+     */
     public void starting(String what) {
-        out.printf("[%d/%d] %s  (elapsed %s%s)%n", done + 1, total, what, format(elapsed()), remaining());
+        if (done < total) {
+            out.printf("[%d/%d] %s  (elapsed %s%s)%n", done + 1, total, what, format(elapsed()), remaining());
+        } else {
+            out.printf("[+%d] %s  (elapsed %s)%n", done + 1 - total, what, format(elapsed()));
+        }
         out.flush();
     }
 

@@ -43,4 +43,17 @@ class ProgressTest {
         assertThat(bytes.toString(StandardCharsets.UTF_8))
                 .contains("[1/3] a  (elapsed 0s)", "[2/3] b  (elapsed 0s, ~8s left)");
     }
+
+    /** Steps beyond the plan (cells measured again) are numbered as extras, not as 5 of 4. */
+    @Test
+    void stepsBeyondThePlanAreExtras() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Progress p = new Progress(new PrintStream(bytes, true, StandardCharsets.UTF_8), 1);
+        p.starting("planned");
+        p.finished("ok", Duration.ofSeconds(1).toNanos(), false);
+        p.starting("again");
+        assertThat(bytes.toString(StandardCharsets.UTF_8))
+                .contains("[1/1] planned", "[+1] again  (elapsed 0s)")
+                .doesNotContain("[2/1]");
+    }
 }
