@@ -39,7 +39,7 @@ enum Column {
             "Mean (ns/op)",
             true,
             Presence.ALWAYS,
-            "mean time of one operation (JMH average time over the measurement iterations)",
+            "mean time of one operation (JMH average time over the timed iterations of every fork, none under JFR)",
             r -> Formats.number(r.cell().nsPerOp())),
     ERROR(
             "± 95% (of mean)",

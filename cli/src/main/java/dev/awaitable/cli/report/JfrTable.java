@@ -31,8 +31,8 @@ final class JfrTable {
 
     private static final List<String> LEGEND = List.of(
             "Cell: implementation and parameter set of the recorded cell",
-            "Recording: the .jfr file of the cell's measurement iterations, relative to the report; open it with JDK Mission "
-                    + "Control or ./awaitable analyze",
+            "Recording: the .jfr file of the cell's profiling iterations (in its last fork, after the timed ones, which"
+                    + " run without JFR), relative to the report; open it with JDK Mission Control or ./awaitable analyze",
             "Suspensions/op: dev.awaitable suspensions per measured operation",
             "Resumptions/op: dev.awaitable resumptions per measured operation",
             "Resume p50 / p99 (ns): median and 99th percentile delay from a completion to its awaiter running again",
