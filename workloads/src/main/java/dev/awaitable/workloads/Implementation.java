@@ -13,13 +13,13 @@ public enum Implementation {
     /** Direct style ({@code Async.run} / {@code Async.await}) on the loom backend's virtual threads. */
     LOOM("loom", "loom", "the Awaitable API in direct style on the loom backend's virtual threads"),
     /** Hand-written C#-shaped state machines on the statemachine backend. */
-    STATEMACHINE("statemachine", "statemachine", "hand-written state machines (statemachine backend)"),
+    STATEMACHINE("statemachine", "statemachine", "hand-written state machines on the statemachine backend"),
     /** Peer: plain blocking code on JDK virtual threads, no Awaitable: what a Java 21 user writes. */
-    VIRTUAL_THREADS("virtual-threads", null, "plain blocking code on JDK virtual threads, no Awaitable (peer)"),
+    VIRTUAL_THREADS("virtual-threads", null, "a peer: plain blocking code on JDK virtual threads, no Awaitable"),
     /** Peer: {@link java.util.concurrent.CompletableFuture} composition. */
-    COMPLETABLE_FUTURE("completable-future", null, "CompletableFuture composition (peer)"),
+    COMPLETABLE_FUTURE("completable-future", null, "a peer: CompletableFuture composition"),
     /** Peer: blocking code on a pool of platform threads. */
-    BLOCKING("blocking", null, "blocking code on a platform thread pool (peer)");
+    BLOCKING("blocking", null, "a peer: blocking code on a platform thread pool");
 
     private final String id;
     private final String backend;
