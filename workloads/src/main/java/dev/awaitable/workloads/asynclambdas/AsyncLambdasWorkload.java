@@ -10,6 +10,7 @@ import dev.awaitable.workloads.Threads;
 import dev.awaitable.workloads.WorkloadRun;
 import dev.awaitable.workloads.support.BlockingLoop;
 import dev.awaitable.workloads.support.RunLoop;
+import dev.awaitable.workloads.support.Suspended;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -186,11 +187,7 @@ public final class AsyncLambdasWorkload extends AbstractWorkload {
                             Callable<Long> task = () -> process(io.read(element));
                             started.add(threads.submit(lambda ? () -> task.call() : task));
                         }
-                        long sum = 0;
-                        for (Future<Long> f : started) {
-                            sum += f.get();
-                        }
-                        return sum;
+                        return Suspended.getAll(started);
                     })
                     .get();
         }

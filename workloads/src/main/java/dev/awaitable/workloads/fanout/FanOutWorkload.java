@@ -11,6 +11,7 @@ import dev.awaitable.workloads.Threads;
 import dev.awaitable.workloads.WorkloadRun;
 import dev.awaitable.workloads.support.BlockingLoop;
 import dev.awaitable.workloads.support.CfLoop;
+import dev.awaitable.workloads.support.Suspended;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -236,11 +237,7 @@ public final class FanOutWorkload extends AbstractWorkload {
                 Long v = value(i);
                 started.add(threads.submit(() -> io.read(v)));
             }
-            long sum = 0;
-            for (Future<Long> f : started) {
-                sum += f.get();
-            }
-            return sum;
+            return Suspended.getAll(started);
         }
 
         @Override

@@ -11,6 +11,7 @@ import dev.awaitable.workloads.Threads;
 import dev.awaitable.workloads.WorkloadRun;
 import dev.awaitable.workloads.support.BlockingLoop;
 import dev.awaitable.workloads.support.Completer;
+import dev.awaitable.workloads.support.Suspended;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -246,11 +247,7 @@ public final class PinningWorkload extends AbstractWorkload {
             for (int i = 0; i < tasks; i++) {
                 started[i] = threads.submit(task(i));
             }
-            long sum = 0;
-            for (Future<Long> f : started) {
-                sum += f.get();
-            }
-            return sum;
+            return Suspended.getAll(started);
         }
 
         /* The task, holding its lock while its thread blocks in the read. */

@@ -94,6 +94,11 @@ public final class Suspended implements SuspendedTasks {
 
     /** Waits for every future and sums the results. */
     public static long getAll(Future<Long>[] tasks) throws Exception {
+        return getAll(java.util.Arrays.asList(tasks));
+    }
+
+    /** Waits for every future, in order, and sums the results. */
+    public static long getAll(Iterable<? extends Future<Long>> tasks) throws Exception {
         long sum = 0;
         for (Future<Long> t : tasks) {
             sum += t.get();
