@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -86,12 +87,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--shard", description = "Run only shard i of n (1-based), e.g. 2/4.")
     String shard;
 
-    @Option(
-            names = "--repeat",
-            defaultValue = "1",
-            description = "Run the whole matrix this many times (into run-1, run-2, ... of --out) and report how far"
-                    + " the runs' ratios were apart (agreement.md).")
-    int repeat;
+    @Mixin
+    RepeatOption repeat = new RepeatOption();
 
     @Option(names = "--resume", description = "Skip cells already measured OK in --out.")
     boolean resume;
@@ -101,9 +98,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (repeat < 1 || repeat > 20) {
-            throw new IllegalArgumentException("--repeat must be 1..20, was " + repeat);
-        }
+        int runs = repeat.runs();
         if (forks < 1 || forks > 20) {
             throw new IllegalArgumentException("--forks must be 1..20, was " + forks);
         }
@@ -139,7 +134,7 @@ public final class BenchCommand implements Callable<Integer> {
                 .shard(sh[0], sh[1])
                 .resume(resume)
                 .baseline(baseline)
-                .repeat(repeat)
+                .repeat(runs)
                 .build();
         return MatrixCommand.run(s, System.out);
     }

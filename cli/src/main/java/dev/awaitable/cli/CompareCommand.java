@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The main job: the quick matrix (every workload x implementation x quick params) with JFR, scenarios, report. */
@@ -44,12 +45,8 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--no-scenarios", description = "Do not run the scenarios.")
     boolean noScenarios;
 
-    @Option(
-            names = "--repeat",
-            defaultValue = "1",
-            description = "Run the whole matrix this many times (into run-1, run-2, ... of --out) and report how far"
-                    + " the runs' ratios were apart (agreement.md).")
-    int repeat;
+    @Mixin
+    RepeatOption repeat = new RepeatOption();
 
     @Option(names = "--resume", description = "Skip cells already measured OK in --out (after an interrupted run).")
     boolean resume;
@@ -62,9 +59,7 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (repeat < 1 || repeat > 20) {
-            throw new IllegalArgumentException("--repeat must be 1..20, was " + repeat);
-        }
+        int runs = repeat.runs();
         if (resume && out == null) {
             throw new IllegalArgumentException("--resume needs --out: the folder of the run to resume");
         }
@@ -77,7 +72,7 @@ public final class CompareCommand implements Callable<Integer> {
                 .scenarios(!noScenarios)
                 .resume(resume)
                 .baseline(baseline)
-                .repeat(repeat)
+                .repeat(runs)
                 .build();
         return MatrixCommand.run(s, System.out);
     }
@@ -99,8 +94,8 @@ public final class CompareCommand implements Callable<Integer> {
         if (noScenarios) {
             sb.append(" --no-scenarios");
         }
-        if (repeat > 1) {
-            sb.append(" --repeat ").append(repeat);
+        if (repeat.repeat > 1) {
+            sb.append(" --repeat ").append(repeat.repeat);
         }
         return sb.toString();
     }
