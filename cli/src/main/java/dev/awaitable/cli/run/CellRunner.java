@@ -97,11 +97,6 @@ public final class CellRunner {
     /** Measurement iterations that warm a recording up in the profiling fork, after its timing ones. */
     static final int REWARM_ITERATIONS = 1;
 
-    /** Runs the cell in one fork that also profiles; see {@link #run(Cell, long, MatrixRunner.Fork)}. */
-    public CellResult run(Cell cell, long checksum) {
-        return run(cell, checksum, MatrixRunner.Fork.ONLY);
-    }
-
     /** Runs one fork of the cell; a failure becomes a CellResult with status "failed: ..." (never thrown). */
     public CellResult run(Cell cell, long checksum, MatrixRunner.Fork fork) {
         Path out = settings.outDir();

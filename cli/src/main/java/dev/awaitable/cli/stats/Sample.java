@@ -110,11 +110,6 @@ public final class Sample {
         return values.length;
     }
 
-    /** The iterations, in fork order. */
-    public List<Double> values() {
-        return java.util.Arrays.stream(values).boxed().toList();
-    }
-
     /** How many forks the iterations come from. */
     public int forks() {
         return forkStarts.length - 1;

@@ -32,7 +32,7 @@ class WarmCellTest {
                         s,
                         (recording, relative, ops) ->
                                 JfrAnalyzer.highlights(JfrAnalyzer.analyze(recording, false), relative, ops))
-                .run(cell, 499_500L);
+                .run(cell, 499_500L, MatrixRunner.Fork.ONLY);
         assertThat(r.status()).isEqualTo("ok");
         assertThat(r.jfr().topAllocatingClasses())
                 .as("top allocating classes of the measured window")

@@ -12,13 +12,18 @@ import org.junit.jupiter.api.Test;
 class StatsTest {
 
     /** n iterations around {@code mean}, with relative noise {@code noise} (standard deviation), seeded. */
-    private static Sample sample(double mean, double noise, int n, long seed) {
+    private static List<Double> iterations(double mean, double noise, int n, long seed) {
         Random r = new Random(seed);
         List<Double> v = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             v.add(mean * (1 + noise * r.nextGaussian()));
         }
-        return new Sample(v);
+        return v;
+    }
+
+    /** The same as one fork's sample. */
+    private static Sample sample(double mean, double noise, int n, long seed) {
+        return new Sample(iterations(mean, noise, n, seed));
     }
 
     /** The interval of a known ratio (2.0) from two quiet samples contains it, is narrow, and excludes 1.0. */
@@ -100,7 +105,7 @@ class StatsTest {
     void forksThatDisagreeWidenTheInterval() {
         List<Double> levels = new ArrayList<>();
         for (double level : new double[] {90, 100, 110}) {
-            levels.addAll(sample(level, 0.005, 5, (long) level).values());
+            levels.addAll(iterations(level, 0.005, 5, (long) level));
         }
         Sample baseline = sample(100, 0.005, 15, 41);
         Interval asOne = Bootstrap.ratio(new Sample(levels), baseline);
@@ -111,8 +116,7 @@ class StatsTest {
                 .as("a fork's level is inside the interval")
                 .isTrue();
 
-        Sample agreeing = sample(100, 0.01, 15, 43);
-        List<Double> same = agreeing.values();
+        List<Double> same = iterations(100, 0.01, 15, 43);
         Interval quiet = Bootstrap.ratio(new Sample(same, List.of(5, 5, 5)), baseline);
         assertThat(quiet.relativeHalfWidth()).isLessThan(0.02);
     }
