@@ -69,52 +69,6 @@ public record CellResult(
         }
     }
 
-    /** A cell measured by one fork. */
-    public CellResult(
-            String workload,
-            String implementation,
-            String params,
-            String delivery,
-            String status,
-            Long checksum,
-            Double nsPerOp,
-            Double nsPerOpError,
-            List<Double> iterations,
-            Double allocBytesPerOp,
-            Double gcCountPer1000Ops,
-            Double gcTimeMs,
-            Integer peakPlatformThreads,
-            Integer peakCarrierThreads,
-            Double memoryPerTaskBytes,
-            Long memoryTasks,
-            Double jolBytesPerTask,
-            String jmhResultFile,
-            JfrHighlights jfr,
-            int attempts) {
-        this(
-                workload,
-                implementation,
-                params,
-                delivery,
-                status,
-                checksum,
-                nsPerOp,
-                nsPerOpError,
-                iterations,
-                allocBytesPerOp,
-                gcCountPer1000Ops,
-                gcTimeMs,
-                peakPlatformThreads,
-                peakCarrierThreads,
-                memoryPerTaskBytes,
-                memoryTasks,
-                jolBytesPerTask,
-                jmhResultFile,
-                jfr,
-                attempts,
-                null);
-    }
-
     /** A cell that measured nothing. */
     public static CellResult failed(
             String workload, String implementation, String params, String delivery, Long checksum, String reason) {
@@ -138,7 +92,8 @@ public record CellResult(
                 null,
                 null,
                 null,
-                1);
+                1,
+                null);
     }
 
     /** The key that identifies the cell: {@code workload/implementation/params}. */

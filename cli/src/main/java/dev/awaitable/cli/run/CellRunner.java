@@ -206,7 +206,8 @@ public final class CellRunner {
                 null,
                 jsonFile,
                 highlights,
-                1);
+                1,
+                List.of(iterations.size()));
     }
 
     static CellResult failed(Cell cell, Long checksum, String reason) {

@@ -35,7 +35,8 @@ class AgreementTest {
                                 c.jolBytesPerTask(),
                                 c.jmhResultFile(),
                                 c.jfr(),
-                                c.attempts()))
+                                c.attempts(),
+                                c.forks()))
                 .toList();
         return new RunResults(
                 run.environment(), cells, run.scenarios(), run.workloads(), run.http(), run.implementations());

@@ -209,7 +209,8 @@ final class SyntheticRun {
                 jol,
                 "jmh/" + w + "-" + impl + ".json",
                 jfr,
-                1);
+                1,
+                null);
     }
 
     private static JfrHighlights jfr(String w, String impl, String params, int implIndex, int paramIndex) {

@@ -36,7 +36,8 @@ class WorkloadTableTest {
                 null,
                 null,
                 null,
-                1);
+                1,
+                null);
     }
 
     private static WorkloadTable table(List<CellResult> cells, String baseline) {

@@ -128,7 +128,8 @@ class MatrixRunTest {
                     null,
                     null,
                     null,
-                    1);
+                    1,
+                    null);
         }
     }
 
