@@ -13,6 +13,14 @@ public record Cell(Workload workload, Implementation implementation, Params para
         return workload.id() + "/" + implementation.id() + "/" + params.key();
     }
 
+    /**
+     * {@code workload/params}: the cells of every implementation at one parameter set, which a
+     * ratio compares, so they are sharded together and measured in rounds together.
+     */
+    public String group() {
+        return workload.id() + "/" + params.key();
+    }
+
     /** Where the cell's completions are delivered. */
     public Delivery delivery() {
         return workload.delivery(params);

@@ -121,7 +121,7 @@ public final class Matrix {
                 }
             }
         }
-        return shard(all, settings, c -> c.workload().id() + "/" + c.params().key());
+        return shard(all, settings, Cell::group);
     }
 
     /**

@@ -112,8 +112,7 @@ public final class MatrixRunner {
     public int run(List<Cell> matrix) throws IOException {
         Map<String, List<Cell>> groups = new LinkedHashMap<>();
         for (Cell cell : matrix) {
-            groups.computeIfAbsent(cell.workload().id() + "/" + cell.params().key(), k -> new ArrayList<>())
-                    .add(cell);
+            groups.computeIfAbsent(cell.group(), k -> new ArrayList<>()).add(cell);
         }
         int failed = 0;
         int forks = settings.forks();
@@ -136,32 +135,39 @@ public final class MatrixRunner {
                     if (Thread.currentThread().isInterrupted()) {
                         return failed;
                     }
-                    progress.starting(forks > 1 ? cell + " (" + fork + ")" : cell.toString());
-                    CellResult before = round == 1 ? null : store.result(cell.key());
-                    if (before != null && !before.ok()) {
-                        progress.finished("skipped: an earlier fork failed", 0, true);
-                        continue;
-                    }
-                    long start = System.nanoTime();
-                    CellResult result = measure(cell, fork);
-                    if (before != null) {
-                        result = before.pooledWith(result);
-                    }
-                    if (round == forks && result.ok() && cell.workload().shape() == Workload.Shape.MEMORY) {
-                        result = withMemory(cell, result);
-                    }
-                    store.put(result);
-                    progress.finished(summary(result), System.nanoTime() - start, false);
+                    measureFork(cell, fork);
                 }
             }
-            for (Cell cell : todo) {
-                CellResult r = store.result(cell.key());
-                if (r == null || !r.ok()) {
-                    failed++;
-                }
-            }
+            failed += (int) todo.stream()
+                    .map(c -> store.result(c.key()))
+                    .filter(r -> r == null || !r.ok())
+                    .count();
         }
         return failed;
+    }
+
+    /**
+     * Measures {@code fork} of {@code cell} and saves the cell with it pooled into its earlier
+     * forks; a cell whose earlier fork failed is not measured again. Memory per task, for
+     * memory-shaped workloads, once the last fork is in.
+     */
+    private void measureFork(Cell cell, Fork fork) throws IOException {
+        progress.starting(fork.of() > 1 ? cell + " (" + fork + ")" : cell.toString());
+        CellResult before = fork.number() == 1 ? null : store.result(cell.key());
+        if (before != null && !before.ok()) {
+            progress.finished("skipped: an earlier fork failed", 0, true);
+            return;
+        }
+        long start = System.nanoTime();
+        CellResult result = measure(cell, fork);
+        if (before != null) {
+            result = before.pooledWith(result);
+        }
+        if (fork.number() == fork.of() && result.ok() && cell.workload().shape() == Workload.Shape.MEMORY) {
+            result = withMemory(cell, result);
+        }
+        store.put(result);
+        progress.finished(summary(result), System.nanoTime() - start, false);
     }
 
     private CellResult measure(Cell cell, Fork fork) {
