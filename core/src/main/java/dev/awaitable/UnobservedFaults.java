@@ -22,11 +22,10 @@ final class UnobservedFaults {
         return t;
     });
 
-    private static final UnobservedFaultHandler LOGGING = fault -> Diagnostics.log()
-            .error(
-                    "unobserved fault in {}: nobody awaited or inspected it before it became unreachable",
-                    fault.awaitable(),
-                    fault.exception());
+    private static final UnobservedFaultHandler LOGGING = fault -> Diagnostics.error(
+            "unobserved fault in " + fault.awaitable()
+                    + ": nobody awaited or inspected it before it became unreachable",
+            fault.exception());
 
     private static volatile UnobservedFaultHandler handler = LOGGING;
 
@@ -64,7 +63,7 @@ final class UnobservedFaults {
         try {
             handler.handle(fault);
         } catch (Throwable t) {
-            Diagnostics.log().error("unobserved-fault handler threw while reporting {}", fault, t);
+            Diagnostics.error("unobserved-fault handler threw while reporting " + fault, t);
         }
     }
 }

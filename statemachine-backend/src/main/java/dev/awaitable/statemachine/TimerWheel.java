@@ -134,7 +134,7 @@ final class TimerWheel {
                 tick = now;
                 sleep();
             } catch (Throwable t) {
-                Diagnostics.log().error("timer wheel {} failed; continuing", threadName, t);
+                Diagnostics.error("timer wheel " + threadName + " failed; continuing", t);
             }
         }
     }
@@ -216,7 +216,7 @@ final class TimerWheel {
             try {
                 dispatcher.execute(task);
             } catch (Throwable t) {
-                Diagnostics.log().error("timer task could not be dispatched", t);
+                Diagnostics.error("timer task could not be dispatched", t);
             }
         }
     }
