@@ -12,6 +12,7 @@ import dev.awaitable.streams.AsyncIterator;
 import dev.awaitable.streams.AsyncStream;
 import java.util.ArrayDeque;
 import java.util.Objects;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
@@ -189,7 +190,7 @@ public final class Channel<T> {
             try {
                 itemDropped.accept(item);
             } catch (Throwable t) {
-                Diagnostics.log().error("channel itemDropped callback threw", t);
+                Diagnostics.error("channel itemDropped callback threw", t);
             }
         }
     }
@@ -217,16 +218,71 @@ public final class Channel<T> {
         }
         if (readers != null) {
             for (Op<T> r : readers) {
-                r.fail(closed());
+                r.fail(invalidCompletion(error, "the channel is completed and empty"));
             }
         }
         if (writers != null) {
             for (Op<Boolean> w : writers) {
-                w.fail(new ChannelClosedException("the channel was completed before the item was written"));
+                w.fail(invalidCompletion(error, "the channel was completed before the item was written"));
             }
         }
-        if (readWaiters != null) {
-            for (Op<Boolean> w : readWaiters) {
+        wakeWaiters(readWaiters, error);
+        wakeWaiters(writeWaiters, error);
+        if (empty) {
+            finishCompletion();
+        }
+        return true;
+    }
+
+    /** The completion error, or null; read after this thread saw doneWriting. */
+    private Throwable completionError() {
+        lock.lock();
+        try {
+            return completionError;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void finishCompletion() {
+        Throwable e = completionError();
+        if (e == null) {
+            completion.trySetResult(null);
+        } else if (e instanceof CancellationException c) {
+            completion.trySetCancelled(c);
+        } else {
+            completion.trySetException(e);
+        }
+    }
+
+    /**
+     * What a read of a completed, empty channel and a write to a completed one fail with (.NET's
+     * {@code CreateInvalidCompletionException}): a {@link ChannelClosedException} with the
+     * completion error as cause, or the cancellation itself when the channel was completed with
+     * one, so that the operation ends cancelled.
+     */
+    private static Throwable invalidCompletion(Throwable error, String message) {
+        if (error instanceof CancellationException) {
+            return error;
+        }
+        return error == null ? new ChannelClosedException(message) : new ChannelClosedException(message, error);
+    }
+
+    /** Fails as {@code error} says: cancelled for a cancellation, faulted otherwise. */
+    private static <R> ValueAwaitable<R> failedWith(Throwable error) {
+        CompletionSource<R> failed = new CompletionSource<>();
+        if (error instanceof CancellationException c) {
+            failed.trySetCancelled(c);
+        } else {
+            failed.trySetException(error);
+        }
+        return ValueAwaitable.from(failed.awaitable());
+    }
+
+    /** waitToReadAsync/waitToWriteAsync waiters at completion: false, or the completion error (.NET's WakeUpWaiters). */
+    private void wakeWaiters(ArrayDeque<Op<Boolean>> waiters, Throwable error) {
+        if (waiters != null) {
+            for (Op<Boolean> w : waiters) {
                 if (error == null) {
                     w.complete(Boolean.FALSE);
                 } else {
@@ -234,34 +290,6 @@ public final class Channel<T> {
                 }
             }
         }
-        completeAll(writeWaiters, Boolean.FALSE);
-        if (empty) {
-            finishCompletion();
-        }
-        return true;
-    }
-
-    private void finishCompletion() {
-        Throwable e;
-        lock.lock();
-        try {
-            e = completionError;
-        } finally {
-            lock.unlock();
-        }
-        if (e == null) {
-            completion.trySetResult(null);
-        } else {
-            completion.trySetException(e);
-        }
-    }
-
-    /** What a read from a completed, empty channel throws. Call under the lock, or after this thread saw doneWriting under it. */
-    private ChannelClosedException closed() {
-        Throwable e = completionError;
-        return e == null
-                ? new ChannelClosedException("the channel is completed and empty")
-                : new ChannelClosedException("the channel was completed with an error", e);
     }
 
     /* ---------------- Reading ---------------- */
@@ -312,7 +340,7 @@ public final class Channel<T> {
             if (!items.isEmpty()) {
                 op = null; // an item arrived since take(): retry outside the lock
             } else if (doneWriting) {
-                return ValueAwaitable.from(Awaitable.failed(closed()));
+                return failedWith(invalidCompletion(completionError, "the channel is completed and empty"));
             } else {
                 op = new Op<>(blockedReaders, null, token);
                 blockedReaders.addLast(op);
@@ -338,9 +366,7 @@ public final class Channel<T> {
                 return ValueAwaitable.of(Boolean.TRUE);
             }
             if (doneWriting) {
-                return completionError == null
-                        ? ValueAwaitable.of(Boolean.FALSE)
-                        : ValueAwaitable.from(Awaitable.failed(completionError));
+                return completionError == null ? ValueAwaitable.of(Boolean.FALSE) : failedWith(completionError);
             }
             op = new Op<>(waitingReaders, null, token);
             waitingReaders.addLast(op);
@@ -359,7 +385,7 @@ public final class Channel<T> {
         lock.lock();
         try {
             if (doneWriting) {
-                return ValueAwaitable.of(Boolean.FALSE);
+                return completionError == null ? ValueAwaitable.of(Boolean.FALSE) : failedWith(completionError);
             }
             if (items.size() < capacity || mode != BoundedChannelFullMode.WAIT) {
                 return ValueAwaitable.of(Boolean.TRUE);
@@ -439,8 +465,9 @@ public final class Channel<T> {
             }
         }
 
+        /** Faults with {@code t}, or cancels when {@code t} is a cancellation (a channel completed with one). */
         void fail(Throwable t) {
-            if (trySetException(t)) {
+            if (t instanceof CancellationException c ? trySetCancelled(c) : trySetException(t)) {
                 unregister();
             }
         }
@@ -480,7 +507,7 @@ public final class Channel<T> {
             }
             Object r = write(item, token);
             if (r == null) {
-                return ValueAwaitable.from(Awaitable.failed(new ChannelClosedException("the channel is completed")));
+                return failedWith(invalidCompletion(completionError(), "the channel is completed"));
             }
             if (r instanceof Boolean b) {
                 return ValueAwaitable.of(b);
@@ -580,12 +607,23 @@ public final class Channel<T> {
         }
     }
 
-    /** {@link ChannelReader#readAll()}: tryRead, else waitToRead and retry, until completed. */
+    /**
+     * {@link ChannelReader#readAll()}, as .NET's {@code ReadAllAsync} is written:
+     * {@code while (await WaitToReadAsync(token)) while (TryRead(out item)) yield return item;}.
+     *
+     * <p>States: WAITING (the next moveNext asks waitToRead, which checks the token first),
+     * DRAINING (waitToRead said true: items are taken without asking again, until the buffer is
+     * empty), FINISHED (waitToRead said false, or failed or was cancelled: every later moveNext is
+     * false). A cancelled token therefore ends the iteration at the next WAITING step, before an
+     * item is taken, with a cancelled moveNext, never a synchronous throw.
+     */
     private final class ReadAllIterator implements AsyncIterator<T>, Runnable {
         private final CancellationToken token;
         private final ReusableSource<Boolean> out = new ReusableSource<>();
         private ValueAwaitable<Boolean> pending;
         private T current;
+        private boolean draining;
+        private boolean finished;
 
         ReadAllIterator(CancellationToken token) {
             this.token = token;
@@ -593,25 +631,39 @@ public final class Channel<T> {
 
         @Override
         public ValueAwaitable<Boolean> moveNext() {
-            for (; ; ) {
-                T item = take();
-                if (item != null) {
-                    current = item;
-                    return ValueAwaitable.of(Boolean.TRUE);
+            if (finished) {
+                return ValueAwaitable.of(Boolean.FALSE);
+            }
+            try {
+                for (; ; ) {
+                    if (draining) {
+                        T item = take();
+                        if (item != null) {
+                            current = item;
+                            return ValueAwaitable.of(Boolean.TRUE);
+                        }
+                        draining = false;
+                    }
+                    ValueAwaitable<Boolean> ready = waitToRead(token);
+                    if (!ready.isCompleted()) {
+                        ValueAwaitable<Boolean> result = out.next();
+                        pending = ready;
+                        ready.unsafeOnCompleted(this);
+                        return result;
+                    }
+                    if (!ready.getResult()) {
+                        finished = true;
+                        return ValueAwaitable.of(Boolean.FALSE);
+                    }
+                    draining = true;
                 }
-                ValueAwaitable<Boolean> ready = waitToRead(token);
-                if (!ready.isCompleted()) {
-                    ValueAwaitable<Boolean> result = out.next();
-                    pending = ready;
-                    ready.unsafeOnCompleted(this);
-                    return result;
-                }
-                if (!ready.getResult()) {
-                    return ValueAwaitable.of(Boolean.FALSE);
-                }
+            } catch (Throwable t) {
+                finished = true;
+                return failedWith(t);
             }
         }
 
+        /** The pending waitToRead completed. */
         @Override
         public void run() {
             ValueAwaitable<Boolean> ready = pending;
@@ -619,11 +671,13 @@ public final class Channel<T> {
             try {
                 for (; ; ) {
                     if (!ready.getResult()) {
+                        finished = true;
                         out.setResult(Boolean.FALSE);
                         return;
                     }
                     T item = take();
                     if (item != null) {
+                        draining = true;
                         current = item;
                         out.setResult(Boolean.TRUE);
                         return;
@@ -636,6 +690,7 @@ public final class Channel<T> {
                     }
                 }
             } catch (Throwable t) {
+                finished = true;
                 out.setException(t);
             }
         }

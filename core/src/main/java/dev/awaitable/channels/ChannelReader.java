@@ -20,7 +20,8 @@ public interface ChannelReader<T> {
 
     /**
      * The next item, waiting for one if needed. Faults with {@link ChannelClosedException} once
-     * the channel is completed and empty (with the completion error as cause, if any).
+     * the channel is completed and empty (with the completion error as cause, if any); ends
+     * cancelled if the channel was completed with a cancellation.
      */
     ValueAwaitable<T> readAsync();
 
@@ -35,12 +36,22 @@ public interface ChannelReader<T> {
 
     ValueAwaitable<Boolean> waitToReadAsync(CancellationToken token);
 
-    /** Completes when the channel is completed and every item has been read. */
+    /**
+     * Completes when the channel is completed and every item has been read: faulted with the
+     * completion error, or cancelled if that error was a cancellation.
+     */
     Awaitable<Void> completion();
 
     /** Items buffered now. */
     int count();
 
-    /** Reads every item until the channel completes, as an {@link AsyncStream}. */
+    /**
+     * Reads every item until the channel completes, as an {@link AsyncStream}: .NET's
+     * {@code ReadAllAsync}, a loop of {@link #waitToReadAsync(CancellationToken)} and then
+     * {@link #tryRead()} until the buffer is empty. The token is checked at each wait, before an
+     * item is taken: a cancelled token ends the iteration with a cancelled {@code moveNext},
+     * after which {@code moveNext} is false; items already buffered when a wait said true are
+     * read without checking it again.
+     */
     AsyncStream<T> readAll();
 }

@@ -22,13 +22,18 @@ public interface ChannelWriter<T> {
     /**
      * Writes {@code item}, waiting for room in WAIT mode. Completes with whether the item was
      * kept (false only in DROP_WRITE mode when full); faults with {@link ChannelClosedException}
-     * if the channel is or becomes completed before the item is accepted.
+     * (whose cause is the completion error, if any) if the channel is or becomes completed before
+     * the item is accepted, or ends cancelled if it was completed with a cancellation.
      */
     ValueAwaitable<Boolean> writeAsync(T item);
 
     ValueAwaitable<Boolean> writeAsync(T item, CancellationToken token);
 
-    /** True when a write can proceed, false once the channel is completed. */
+    /**
+     * True when a write can proceed; false once the channel is completed, or faults with the
+     * completion error if it was completed with one (cancelled for a cancellation), also for a
+     * wait already pending when the channel completes.
+     */
     ValueAwaitable<Boolean> waitToWriteAsync();
 
     ValueAwaitable<Boolean> waitToWriteAsync(CancellationToken token);
@@ -36,7 +41,12 @@ public interface ChannelWriter<T> {
     /** Marks the channel as complete: no more writes; readers drain what is left. False if already completed. */
     boolean tryComplete();
 
-    /** Completes the channel with an error that readers see once it is drained. */
+    /**
+     * Completes the channel with an error that readers see once it is drained. A
+     * {@link java.util.concurrent.CancellationException} (such as
+     * {@link dev.awaitable.OperationCanceledException}) completes it as cancelled: reads of the
+     * drained channel and {@link ChannelReader#completion()} end cancelled with it.
+     */
     boolean tryComplete(Throwable error);
 
     /** Like {@link #tryComplete()}, but {@link ChannelClosedException} if already completed. */

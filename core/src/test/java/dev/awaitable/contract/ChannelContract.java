@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.awaitable.Awaitable;
+import dev.awaitable.AwaitableStatus;
+import dev.awaitable.CancellationToken;
 import dev.awaitable.CancellationTokenSource;
+import dev.awaitable.OperationCanceledException;
 import dev.awaitable.ValueAwaitable;
 import dev.awaitable.channels.BoundedChannelFullMode;
 import dev.awaitable.channels.Channel;
 import dev.awaitable.channels.ChannelClosedException;
+import dev.awaitable.streams.AsyncIterator;
 import dev.awaitable.testkit.Contract;
 import dev.awaitable.testkit.Program;
 import java.io.IOException;
@@ -130,6 +134,104 @@ class ChannelContract extends Contract {
         ch.writer().complete(cause);
         assertThatThrownBy(pending::getResult).isInstanceOf(ChannelClosedException.class);
         assertThat(ch.reader().completion().exception()).isSameAs(cause);
+    }
+
+    /**
+     * A channel completed with a cancellation ends cancelled, as .NET's does: completion() is
+     * cancelled, and a read of the drained channel (pending or new) is cancelled with it rather
+     * than failing with ChannelClosedException.
+     */
+    @Test
+    void completionWithCancellationEndsCancelled() {
+        Channel<Integer> ch = Channel.unbounded();
+        ValueAwaitable<Integer> pending = ch.reader().readAsync();
+        CancellationTokenSource cts = new CancellationTokenSource();
+        cts.cancel();
+        OperationCanceledException cancel = new OperationCanceledException(cts.token());
+        ch.writer().complete(cancel);
+        assertThat(pending.status()).isEqualTo(AwaitableStatus.CANCELLED);
+        assertThatThrownBy(pending::getResult).isSameAs(cancel);
+        assertThat(ch.reader().completion().status()).isEqualTo(AwaitableStatus.CANCELLED);
+        ValueAwaitable<Integer> later = ch.reader().readAsync();
+        assertThat(later.status()).isEqualTo(AwaitableStatus.CANCELLED);
+        assertThatThrownBy(later::getResult).isInstanceOf(OperationCanceledException.class);
+        assertThat(ch.writer().writeAsync(1).status()).isEqualTo(AwaitableStatus.CANCELLED);
+    }
+
+    /** After complete(e), a new write and a write already waiting fail with ChannelClosedException caused by e. */
+    @Test
+    void writesAfterCompletionCarryTheError() {
+        Channel<Integer> ch = Channel.bounded(1);
+        ch.writer().tryWrite(1);
+        ValueAwaitable<Boolean> waiting = ch.writer().writeAsync(2);
+        IOException cause = new IOException("upstream");
+        ch.writer().complete(cause);
+        assertThatThrownBy(waiting::getResult)
+                .isInstanceOf(ChannelClosedException.class)
+                .hasCause(cause);
+        assertThatThrownBy(() -> ch.writer().writeAsync(3).getResult())
+                .isInstanceOf(ChannelClosedException.class)
+                .hasCause(cause);
+    }
+
+    /**
+     * waitToWriteAsync after complete(e) faults with e, also for a wait already pending; after a
+     * completion without error it is false.
+     */
+    @Test
+    void waitToWriteAfterCompletionFaultsWithTheError() {
+        Channel<Integer> ch = Channel.bounded(1);
+        ch.writer().tryWrite(1);
+        ValueAwaitable<Boolean> waiting = ch.writer().waitToWriteAsync();
+        IOException cause = new IOException("upstream");
+        ch.writer().complete(cause);
+        assertThatThrownBy(waiting::getResult).isSameAs(cause);
+        assertThatThrownBy(() -> ch.writer().waitToWriteAsync().getResult()).isSameAs(cause);
+
+        Channel<Integer> clean = Channel.bounded(1);
+        clean.writer().tryWrite(1);
+        ValueAwaitable<Boolean> cleanWaiting = clean.writer().waitToWriteAsync();
+        clean.writer().complete();
+        assertThat(cleanWaiting.getResult()).isFalse();
+        assertThat(clean.writer().waitToWriteAsync().getResult()).isFalse();
+    }
+
+    /**
+     * readAll with an already-cancelled token: cancelled before an item is taken (the item stays
+     * in the channel), as a cancelled moveNext rather than a synchronous throw, and the iterator
+     * is then finished (moveNext false).
+     */
+    @Test
+    void readAllChecksTheTokenBeforeTakingAnItem() {
+        CancellationToken cancelled = CancellationToken.cancelled();
+        Channel<Integer> withItem = Channel.unbounded();
+        withItem.writer().tryWrite(7);
+        AsyncIterator<Integer> it = withItem.reader().readAll().iterator(cancelled);
+        ValueAwaitable<Boolean> first = it.moveNext();
+        assertThat(first.status()).isEqualTo(AwaitableStatus.CANCELLED);
+        assertThat(withItem.reader().count()).isEqualTo(1);
+        assertThat(it.moveNext().getResult()).isFalse();
+
+        Channel<Integer> empty = Channel.unbounded();
+        AsyncIterator<Integer> none = empty.reader().readAll().iterator(cancelled);
+        ValueAwaitable<Boolean> next = none.moveNext();
+        assertThat(next.status()).isEqualTo(AwaitableStatus.CANCELLED);
+        assertThat(none.moveNext().getResult()).isFalse();
+    }
+
+    /** readAll with a token cancelled while it waits: the pending moveNext is cancelled, the next one is false. */
+    @Test
+    void readAllCancelledWhileWaiting() {
+        Channel<Integer> ch = Channel.unbounded();
+        CancellationTokenSource cts = new CancellationTokenSource();
+        AsyncIterator<Integer> it = ch.reader().readAll().iterator(cts.token());
+        ValueAwaitable<Boolean> pending = it.moveNext();
+        assertThat(pending.isCompleted()).isFalse();
+        cts.cancel();
+        assertThat(pending.status()).isEqualTo(AwaitableStatus.CANCELLED);
+        ch.writer().tryWrite(1);
+        assertThat(it.moveNext().getResult()).isFalse();
+        assertThat(ch.reader().count()).isEqualTo(1);
     }
 
     /** A cancelled pending read is removed: the next write is buffered, not lost to it. */
