@@ -20,11 +20,23 @@ public final class CancellationToken {
         this.source = source;
     }
 
-    /** A token that is already cancelled. */
+    /** The one pre-cancelled source behind {@link #cancelled()}. */
+    private static final class Cancelled {
+        static final CancellationToken TOKEN = create();
+
+        private static CancellationToken create() {
+            CancellationTokenSource s = new CancellationTokenSource();
+            s.cancel();
+            return s.token();
+        }
+    }
+
+    /**
+     * A token that is already cancelled (.NET's {@code new CancellationToken(true)}). Every call
+     * returns an equal token: they share one pre-cancelled source.
+     */
     public static CancellationToken cancelled() {
-        CancellationTokenSource s = new CancellationTokenSource();
-        s.cancel();
-        return s.token();
+        return Cancelled.TOKEN;
     }
 
     public boolean isCancellationRequested() {

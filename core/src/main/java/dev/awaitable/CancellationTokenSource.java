@@ -39,6 +39,13 @@ public final class CancellationTokenSource implements AutoCloseable {
      * on another thread, close() waits on `done` until it finished. If it is running on this
      * very thread (closing from inside a callback), close() returns at once: waiting would
      * deadlock on ourselves.
+     *
+     * cancelAfter: `timer` (under the lock) is the one installed TimerEntry. close(), cancel()
+     * and a later cancelAfter uninstall it; a closed source installs none (cancelAfter throws
+     * before scheduling anything). A firing timer cancels only while its entry is still installed.
+     *
+     * Linked sources: a parent's callback is the linked source's cancel(), so what the linked
+     * source's callbacks throw reaches the parent's cancel() caller, nested, as in .NET.
      */
 
     private static final int ACTIVE = 0;
@@ -55,7 +62,9 @@ public final class CancellationTokenSource implements AutoCloseable {
     private Registration executing;
 
     private Thread notifier;
-    private ScheduledAction timer;
+    /** The installed cancelAfter schedule, or null; its action is null until scheduled. */
+    private TimerEntry timer;
+
     private List<CancellationRegistration> links = List.of();
     private boolean closed;
 
@@ -71,7 +80,8 @@ public final class CancellationTokenSource implements AutoCloseable {
         CancellationTokenSource linked = new CancellationTokenSource();
         List<CancellationRegistration> regs = new ArrayList<>(tokens.length);
         for (CancellationToken t : tokens) {
-            regs.add(t.register(linked::cancelQuietly));
+            // A parent's cancel() runs this on its thread and throws what our callbacks threw, as .NET does.
+            regs.add(t.register(linked::cancel));
         }
         linked.lock.lock();
         try {
@@ -141,46 +151,80 @@ public final class CancellationTokenSource implements AutoCloseable {
         }
     }
 
-    /** For linked sources: a parent's cancel must not fail because one of our callbacks threw. */
-    private void cancelQuietly() {
+    /**
+     * For the timer: nobody called cancel() to receive what the callbacks threw, so it is
+     * reported (stderr, and the log) instead of being lost on the timer thread. .NET lets it
+     * escape on the timer thread, which ends the process.
+     */
+    private void cancelFromTimer(TimerEntry entry) {
+        lock.lock();
+        try {
+            if (timer != entry) {
+                return; // replaced by a later cancelAfter, or released by close() or cancel()
+            }
+        } finally {
+            lock.unlock();
+        }
         try {
             cancel();
         } catch (AggregateException e) {
-            dev.awaitable.internal.Diagnostics.log().error("cancellation callbacks of a linked source threw", e);
+            dev.awaitable.internal.Diagnostics.error("cancellation callbacks run by cancelAfter's timer threw", e);
         }
+    }
+
+    /** One cancelAfter schedule; the timer fires only while it is the installed one. */
+    private static final class TimerEntry {
+        ScheduledAction action;
     }
 
     /**
      * Cancels after {@code delay}, replacing any earlier schedule. Uses the backend's timer (or a
-     * shared fallback timer when no backend is configured).
+     * shared fallback timer when no backend is configured). Callback exceptions of a cancellation
+     * the timer runs have no caller to go to: they are reported on stderr and the log.
+     *
+     * @throws IllegalStateException if this source is closed; nothing is scheduled then
      */
     public void cancelAfter(Duration delay) {
         Objects.requireNonNull(delay, "delay");
         if (delay.isNegative()) {
             throw new IllegalArgumentException("delay must not be negative: " + delay);
         }
-        if (isCancellationRequested()) {
-            return;
+        TimerEntry entry = new TimerEntry();
+        TimerEntry previous;
+        lock.lock();
+        try {
+            if (closed) {
+                throw new IllegalStateException("cancelAfter on a closed CancellationTokenSource");
+            }
+            if (state != ACTIVE) {
+                return;
+            }
+            previous = timer;
+            timer = entry;
+        } finally {
+            lock.unlock();
+        }
+        if (previous != null && previous.action != null) {
+            previous.action.cancel();
         }
         if (delay.isZero()) {
             cancel();
             return;
         }
-        ScheduledAction next = Backends.schedule(this::cancelQuietly, delay.toNanos());
-        ScheduledAction previous;
+        // Race (schedule vs close or a later cancelAfter): the entry is installed before it is
+        // scheduled, and fires only while still installed, so a timer that close() or a newer
+        // schedule released never cancels, whichever thread gets here first.
+        ScheduledAction action = Backends.schedule(() -> cancelFromTimer(entry), delay.toNanos());
+        boolean released;
         lock.lock();
         try {
-            if (closed) {
-                next.cancel();
-                throw new IllegalStateException("cancelAfter on a closed CancellationTokenSource");
-            }
-            previous = timer;
-            timer = next;
+            entry.action = action;
+            released = timer != entry;
         } finally {
             lock.unlock();
         }
-        if (previous != null) {
-            previous.cancel();
+        if (released) {
+            action.cancel();
         }
     }
 
@@ -188,7 +232,7 @@ public final class CancellationTokenSource implements AutoCloseable {
         ScheduledAction t;
         lock.lock();
         try {
-            t = timer;
+            t = timer == null ? null : timer.action;
             timer = null;
         } finally {
             lock.unlock();

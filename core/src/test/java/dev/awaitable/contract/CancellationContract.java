@@ -4,13 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.awaitable.AggregateException;
+import dev.awaitable.Async;
+import dev.awaitable.AsyncBody;
 import dev.awaitable.Awaitable;
+import dev.awaitable.AwaitableLike;
 import dev.awaitable.Awaitables;
 import dev.awaitable.CancellationRegistration;
 import dev.awaitable.CancellationToken;
 import dev.awaitable.CancellationTokenSource;
 import dev.awaitable.CompletionSource;
 import dev.awaitable.OperationCanceledException;
+import dev.awaitable.internal.Backends;
+import dev.awaitable.spi.AsyncBackend;
+import dev.awaitable.spi.ScheduledAction;
 import dev.awaitable.testkit.Contract;
 import dev.awaitable.testkit.Program;
 import java.time.Duration;
@@ -19,6 +25,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -169,6 +176,101 @@ class CancellationContract extends Contract {
         detached.close();
         c.cancel();
         assertThat(detached.isCancellationRequested()).isFalse();
+    }
+
+    /** Pre-cancelled tokens are equal and hash alike, as .NET's {@code new CancellationToken(true)} are. */
+    @Test
+    void preCancelledTokensAreEqual() {
+        CancellationToken a = CancellationToken.cancelled();
+        CancellationToken b = CancellationToken.cancelled();
+        assertThat(a.isCancellationRequested()).isTrue();
+        assertThat(a).isEqualTo(b);
+        assertThat(a.hashCode()).isEqualTo(b.hashCode());
+        assertThat(a).isNotEqualTo(CancellationToken.NONE);
+    }
+
+    /** A linked source's throwing callback makes the parent's cancel() throw, as its Javadoc promises. */
+    @Test
+    void linkedSourceCallbackFailureReachesParentCancel() {
+        CancellationTokenSource parent = new CancellationTokenSource();
+        CancellationTokenSource linked = CancellationTokenSource.createLinked(parent.token());
+        IllegalStateException boom = new IllegalStateException("boom");
+        AtomicInteger ran = new AtomicInteger();
+        linked.token().register(() -> {
+            throw boom;
+        });
+        parent.token().register(ran::incrementAndGet);
+        assertThatThrownBy(parent::cancel)
+                .isInstanceOfSatisfying(
+                        AggregateException.class,
+                        e -> assertThat(e.exceptions())
+                                .singleElement()
+                                .isInstanceOfSatisfying(
+                                        AggregateException.class,
+                                        inner -> assertThat(inner.exceptions()).containsExactly(boom)));
+        assertThat(linked.isCancellationRequested()).isTrue();
+        assertThat(ran).hasValue(1);
+    }
+
+    /** cancelAfter on a closed source throws and schedules nothing: no timer can cancel it later. */
+    @Test
+    void cancelAfterOnClosedSourceSchedulesNothing() {
+        AsyncBackend real = Async.backend();
+        AtomicInteger scheduled = new AtomicInteger();
+        Backends.use(new CountingSchedules(real, scheduled));
+        try {
+            CancellationTokenSource cts = new CancellationTokenSource();
+            cts.close();
+            assertThatThrownBy(() -> cts.cancelAfter(Duration.ofNanos(1))).isInstanceOf(IllegalStateException.class);
+            assertThat(scheduled).hasValue(0);
+            assertThat(cts.isCancellationRequested()).isFalse();
+        } finally {
+            Backends.use(real);
+        }
+    }
+
+    /** Closing releases the cancelAfter timer: the source is never cancelled by it. */
+    @Test
+    void closeReleasesTheTimer() {
+        CancellationTokenSource cts = new CancellationTokenSource();
+        cts.cancelAfter(Duration.ofMillis(20));
+        cts.close();
+        sleep(80);
+        assertThat(cts.isCancellationRequested()).isFalse();
+    }
+
+    /** The current backend, counting what is scheduled on its timer. */
+    private record CountingSchedules(AsyncBackend backend, AtomicInteger scheduled) implements AsyncBackend {
+        @Override
+        public String name() {
+            return backend.name();
+        }
+
+        @Override
+        public String description() {
+            return backend.description();
+        }
+
+        @Override
+        public Executor scheduler() {
+            return backend.scheduler();
+        }
+
+        @Override
+        public ScheduledAction schedule(Runnable task, long delayNanos) {
+            scheduled.incrementAndGet();
+            return backend.schedule(task, delayNanos);
+        }
+
+        @Override
+        public <T> Awaitable<T> run(AsyncBody<T> body) {
+            return backend.run(body);
+        }
+
+        @Override
+        public <T> T await(AwaitableLike<T> awaitable, CancellationToken token) {
+            return backend.await(awaitable, token);
+        }
     }
 
     /** Cancellation is cooperative and flows as an exception: a body that checks the token ends CANCELLED. */
