@@ -17,7 +17,7 @@ public final class AggregateException extends RuntimeException {
         super(
                 message + " (" + exceptions.size() + " exception" + (exceptions.size() == 1 ? "" : "s") + ")",
                 exceptions.isEmpty() ? null : exceptions.get(0),
-                false,
+                true,
                 true);
         this.exceptions = List.copyOf(exceptions);
         for (int i = 1; i < this.exceptions.size(); i++) {

@@ -190,11 +190,20 @@ public class Awaitable<T> implements AwaitableLike<T>, Awaiter<T> {
 
     /** An awaitable that is already cancelled. */
     public static <T> Awaitable<T> cancelled() {
-        return cancelled(CancellationToken.NONE);
+        return cancelled(CancellationToken.cancelled());
     }
 
-    /** An awaitable already cancelled by {@code token}: its await throws {@link OperationCanceledException}. */
+    /**
+     * An awaitable already cancelled by {@code token}: its await throws {@link OperationCanceledException}
+     * carrying the token (.NET's {@code Task.FromCanceled}).
+     *
+     * @throws IllegalArgumentException if cancellation was not requested on {@code token}
+     */
     public static <T> Awaitable<T> cancelled(CancellationToken token) {
+        if (!token.isCancellationRequested()) {
+            throw new IllegalArgumentException(
+                    "cancelled(token) needs a token on which cancellation was requested: " + token);
+        }
         Awaitable<T> a = new Awaitable<>();
         a.trySetCancelled(new OperationCanceledException(token));
         return a;

@@ -5,6 +5,7 @@ import dev.awaitable.internal.Sneaky;
 import dev.awaitable.internal.Trampoline;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.Objects;
 import java.util.concurrent.CancellationException;
 
 /**
@@ -165,6 +166,7 @@ public final class ManualResetSourceCore<T> {
     }
 
     public void onCompleted(Runnable k, int token, boolean continueOnCapturedContext) {
+        Objects.requireNonNull(k, "continuation");
         validate(token);
         if (continueOnCapturedContext) {
             AsyncContext context = AsyncContext.current();

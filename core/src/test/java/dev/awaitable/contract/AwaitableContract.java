@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.awaitable.Awaitable;
 import dev.awaitable.AwaitableStatus;
+import dev.awaitable.CancellationToken;
+import dev.awaitable.CancellationTokenSource;
 import dev.awaitable.CompletionSource;
 import dev.awaitable.OperationCanceledException;
 import dev.awaitable.testkit.Contract;
@@ -100,6 +102,21 @@ class AwaitableContract extends Contract {
         assertThatThrownBy(a::getResult).isSameAs(boom);
         assertThatThrownBy(a::join).isSameAs(boom);
         assertThat(a.exception()).isSameAs(boom);
+    }
+
+    /** cancelled(token) needs a token on which cancellation was requested, as .NET's FromCanceled does. */
+    @Test
+    void cancelledNeedsACancelledToken() {
+        assertThatThrownBy(() -> Awaitable.cancelled(CancellationToken.NONE))
+                .isInstanceOf(IllegalArgumentException.class);
+        CancellationTokenSource cts = new CancellationTokenSource();
+        assertThatThrownBy(() -> Awaitable.cancelled(cts.token())).isInstanceOf(IllegalArgumentException.class);
+        cts.cancel();
+        Awaitable<String> a = Awaitable.cancelled(cts.token());
+        assertThatThrownBy(a::getResult)
+                .isInstanceOfSatisfying(
+                        OperationCanceledException.class,
+                        e -> assertThat(e.token()).isEqualTo(cts.token()));
     }
 
     /** A cancelled awaitable rethrows cancellation as CancellationException. */

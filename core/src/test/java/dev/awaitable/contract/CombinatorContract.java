@@ -59,6 +59,22 @@ class CombinatorContract extends Contract {
         assertThat(((AggregateException) all.exception()).exceptions()).containsExactly(first, second);
     }
 
+    /** The AggregateException shows every failure in a logged stack trace: the first as cause, the others suppressed. */
+    @Test
+    void aggregateExceptionAttachesTheOthersAsSuppressed() {
+        IOException first = new IOException("first");
+        IllegalStateException second = new IllegalStateException("second");
+        IllegalArgumentException third = new IllegalArgumentException("third");
+        Awaitable<List<Object>> all = Awaitables.whenAll(
+                Awaitable.failed(first), Awaitable.failed(second), Awaitable.completed(1), Awaitable.failed(third));
+        AggregateException e = (AggregateException) all.exception();
+        assertThat(e.getCause()).isSameAs(first);
+        assertThat(e.getSuppressed()).containsExactly(second, third);
+        java.io.StringWriter trace = new java.io.StringWriter();
+        e.printStackTrace(new java.io.PrintWriter(trace));
+        assertThat(trace.toString()).contains("first", "second", "third");
+    }
+
     /** whenAll with a cancellation and no fault is cancelled. */
     @Test
     void whenAllCancelledWithoutFault() {

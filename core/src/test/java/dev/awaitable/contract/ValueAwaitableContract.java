@@ -180,4 +180,16 @@ class ValueAwaitableContract extends Contract {
         await(done.awaitable());
         assertThat(ranOn.get()).isNotSameAs(Thread.currentThread());
     }
+
+    /** A null continuation is refused and leaves the operation's one registration free for the real awaiter. */
+    @Test
+    void nullContinuationIsRefused() {
+        ManualResetSourceCore<Integer> core = new ManualResetSourceCore<>();
+        int token = core.version();
+        assertThatThrownBy(() -> core.onCompleted(null, token, false)).isInstanceOf(NullPointerException.class);
+        AtomicInteger ran = new AtomicInteger();
+        core.onCompleted(ran::incrementAndGet, token, false);
+        core.setResult(1);
+        assertThat(ran).hasValue(1);
+    }
 }
