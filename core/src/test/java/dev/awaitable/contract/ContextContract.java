@@ -70,6 +70,10 @@ class ContextContract extends Contract {
     @Test
     void awaitCapturesContextAndResumesOnIt() {
         SingleThreadContext ui = loop("ui");
+        if (!threadAffinity()) {
+            assertStartOnContextFailsClearly(ui);
+            return;
+        }
         CompletionSource<Integer> io = new CompletionSource<>();
         List<String> threads = Collections.synchronizedList(new ArrayList<>());
         Awaitable<Integer> p = await(ui.submit(() -> start(Program.<Integer>builder("on-ui")
@@ -90,6 +94,10 @@ class ContextContract extends Contract {
     @Test
     void configureAwaitFalseSkipsTheContext() throws Exception {
         SingleThreadContext ui = loop("ui");
+        if (!threadAffinity()) {
+            assertStartOnContextFailsClearly(ui);
+            return;
+        }
         CompletionSource<Integer> io = new CompletionSource<>();
         AtomicReference<String> resumedOn = new AtomicReference<>();
         Awaitable<Integer> p = await(ui.submit(() -> start(Program.<Integer>builder("no-capture")
@@ -110,6 +118,10 @@ class ContextContract extends Contract {
     @Test
     void captureCostsOnePostPerResumption() {
         SingleThreadContext ui = loop("ui");
+        if (!threadAffinity()) {
+            assertStartOnContextFailsClearly(ui);
+            return;
+        }
         CompletionSource<Integer> io = new CompletionSource<>();
         Awaitable<Integer> p = await(ui.submit(() -> start(Program.<Integer>builder("capture")
                 .await(f -> io.awaitable(), "v")
@@ -125,6 +137,10 @@ class ContextContract extends Contract {
     @Test
     void yieldNowOnLoopResumesLaterOnLoop() {
         SingleThreadContext ui = loop("ui");
+        if (!threadAffinity()) {
+            assertStartOnContextFailsClearly(ui);
+            return;
+        }
         Order order = new Order();
         AtomicReference<String> resumedOn = new AtomicReference<>();
         Awaitable<Void> p = await(ui.submit(() -> {
@@ -149,6 +165,10 @@ class ContextContract extends Contract {
     @Test
     void forceYieldingSuspendsOnCompletedAwaitable() {
         SingleThreadContext ui = loop("ui");
+        if (!threadAffinity()) {
+            assertStartOnContextFailsClearly(ui);
+            return;
+        }
         Order order = new Order();
         Awaitable<Integer> p = await(ui.submit(() -> {
             Awaitable<Integer> body = start(Program.<Integer>builder("force-yield")

@@ -22,6 +22,10 @@ class DeadlockContract extends Contract {
     @Test
     void joinOnLoopForCapturingBodyIsDetected() {
         SingleThreadContext ui = loop("ui-thread");
+        if (!threadAffinity()) {
+            assertStartOnContextFailsClearly(ui);
+            return;
+        }
         CompletionSource<Integer> io = new CompletionSource<>();
         Object outcome = await(ui.submit(() -> {
             Awaitable<Integer> body = start(Program.<Integer>builder("GetDataAsync")
@@ -47,6 +51,10 @@ class DeadlockContract extends Contract {
     @Test
     void nestedDependencyIsDetected() {
         SingleThreadContext ui = loop("ui");
+        if (!threadAffinity()) {
+            assertStartOnContextFailsClearly(ui);
+            return;
+        }
         CompletionSource<Integer> io = new CompletionSource<>();
         Object outcome = await(ui.submit(() -> {
             Awaitable<Integer> inner = start(
@@ -69,6 +77,10 @@ class DeadlockContract extends Contract {
     @Test
     void configureAwaitFalseAvoidsDeadlock() {
         SingleThreadContext ui = loop("ui");
+        if (!threadAffinity()) {
+            assertStartOnContextFailsClearly(ui);
+            return;
+        }
         CompletionSource<Integer> io = new CompletionSource<>();
         new Thread(() -> {
                     sleep(50);
@@ -88,6 +100,10 @@ class DeadlockContract extends Contract {
     @Test
     void whenAllOverCapturingBodyIsDetected() {
         SingleThreadContext ui = loop("ui");
+        if (!threadAffinity()) {
+            assertStartOnContextFailsClearly(ui);
+            return;
+        }
         CompletionSource<Integer> first = new CompletionSource<>();
         CompletionSource<Integer> second = new CompletionSource<>();
         new Thread(() -> {

@@ -70,7 +70,10 @@ class ProgramOrderContract extends Contract {
                 .returns(f -> f.getInt("a") + f.getInt("b")));
         assertThat(p.isCompleted()).isTrue();
         assertThat(p.getResult()).isEqualTo(3);
-        assertThat(ranOn).containsOnly(caller).hasSize(3);
+        assertThat(ranOn).hasSize(3);
+        if (threadAffinity()) {
+            assertThat(ranOn).containsOnly(caller);
+        }
     }
 
     /** With no context, the continuation runs inline on the thread that completed the awaited work. */
@@ -85,8 +88,11 @@ class ProgramOrderContract extends Contract {
         Thread completer = new Thread(() -> s.setResult(1), "the-completer");
         completer.start();
         completer.join();
+        assertThat(resumedOn.get()).isNotNull(); // the continuation ran before setResult returned
         await(p);
-        assertThat(resumedOn.get()).isEqualTo("the-completer");
+        if (threadAffinity()) {
+            assertThat(resumedOn.get()).isEqualTo("the-completer");
+        }
     }
 
     /** A loop with an await inside runs every iteration, in order, across suspensions. */

@@ -1,5 +1,7 @@
 package dev.awaitable.testkit;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.awaitable.Async;
 import dev.awaitable.Awaitable;
 import dev.awaitable.SingleThreadContext;
@@ -31,6 +33,27 @@ public abstract class Contract {
 
     protected static <T> Awaitable<T> start(Program<T> program) {
         return runner().start(program);
+    }
+
+    /**
+     * Whether the backend runs a body's code on the thread the C# model names: the caller's for
+     * the first segment, the completer's for an inline continuation, the context's after a
+     * capture. False only for the loom backend without {@code --add-opens}, where the order of
+     * events is kept, bodies run on default-scheduler virtual threads, and starting a body on a
+     * context fails at once ({@link #assertStartOnContextFailsClearly}).
+     */
+    protected static boolean threadAffinity() {
+        return !"UNAVAILABLE".equals(Async.backend().properties().get("contextAffinity"));
+    }
+
+    /** Without thread affinity, a body started on {@code context} fails at once with an error that names the flag. */
+    protected static void assertStartOnContextFailsClearly(SingleThreadContext context) {
+        Awaitable<Object> attempt =
+                context.submit(() -> start(Program.<Object>builder("on-context").returns(f -> null)));
+        assertThatThrownBy(() -> await(attempt))
+                .isInstanceOf(UnsupportedOperationException.class)
+                .hasMessageContaining(context.name())
+                .hasMessageContaining("--add-opens java.base/java.lang=ALL-UNNAMED");
     }
 
     /** The platform thread running the caller's code now (a virtual thread's carrier). */

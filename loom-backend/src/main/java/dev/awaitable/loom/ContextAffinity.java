@@ -18,9 +18,15 @@ public enum ContextAffinity {
     /**
      * The internal builder is not accessible ({@code --add-opens java.base/java.lang=...} is
      * missing, or it was turned off with {@code -Dawaitable.loom.affinity=false}): bodies run on
-     * the JDK's default virtual-thread scheduler, contexts are not honoured (a body started on an
-     * event loop runs off it and captures no context), and {@code Async.run} waits on the caller's
-     * thread until the body's first suspension instead of running it there.
+     * the JDK's default virtual-thread scheduler and no contract changes meaning silently:
+     * {@code Async.run} on a thread with an {@link dev.awaitable.AsyncContext} (an event loop)
+     * throws {@link UnsupportedOperationException} naming the flag, since the body could not
+     * resume there (and a {@code join} on the loop could not be told from a deadlock); the caller
+     * of {@code Async.run}, and a platform thread that completes an await a body is parked in,
+     * wait until the body's next suspension, so the order of events is an inline run's; only the
+     * thread differs: the body's code runs on a virtual thread of the default scheduler, not on
+     * the caller's or the completer's thread. The backend says so once, on the log and on stderr
+     * when no SLF4J provider is present.
      */
     UNAVAILABLE
 }

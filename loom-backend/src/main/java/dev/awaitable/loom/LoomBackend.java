@@ -150,6 +150,12 @@ public final class LoomBackend implements AsyncBackend {
             b.strand.thread = VirtualThreads.newThread(b.strand, VirtualThreads.BODY_THREAD_NAME, b);
         } else {
             warnOnce();
+            AsyncContext context = AsyncContext.current();
+            if (context != null) {
+                throw new UnsupportedOperationException("loom backend: Async.run on context '" + context.name() + "'"
+                        + " needs context affinity, which is unavailable (" + unavailableBecause()
+                        + "): the body could not resume on the context. " + ADD_OPENS);
+            }
             b = new LoomBody<>(body, null, false);
             b.strand.thread =
                     Thread.ofVirtual().name(VirtualThreads.BODY_THREAD_NAME).unstarted(b);
@@ -186,17 +192,22 @@ public final class LoomBackend implements AsyncBackend {
         return p;
     }
 
+    /** How to turn context affinity on, for the warning and for the failures it prevents. */
+    private static final String ADD_OPENS = "Pass --add-opens java.base/java.lang=ALL-UNNAMED (class path) or "
+            + "=dev.awaitable.loom (module path) to the java command to enable it.";
+
+    private static String unavailableBecause() {
+        String reason = VirtualThreads.unavailableReason();
+        return reason == null ? "selected by the caller" : reason;
+    }
+
+    /** Once per JVM, on the log and, when no SLF4J provider would show it, on stderr. */
     private static void warnOnce() {
         if (WARNED.compareAndSet(false, true)) {
-            String reason = VirtualThreads.unavailableReason();
-            Diagnostics.log()
-                    .warn(
-                            "loom backend: context affinity is unavailable ({}); async bodies run on the "
-                                    + "default virtual-thread scheduler, ignore the context they are started on, and Async.run "
-                                    + "waits for a body's first suspension instead of running it on the caller's thread. Pass "
-                                    + "--add-opens java.base/java.lang=dev.awaitable.loom (module path) or =ALL-UNNAMED "
-                                    + "(class path) to enable it.",
-                            reason == null ? "selected by the caller" : reason);
+            Diagnostics.warn("loom backend: context affinity is unavailable (" + unavailableBecause()
+                    + "); async bodies run on the default virtual-thread scheduler, Async.run on a thread with "
+                    + "an AsyncContext (an event loop) fails, and Async.run waits for a body's first suspension "
+                    + "instead of running it on the caller's thread. " + ADD_OPENS);
         }
     }
 

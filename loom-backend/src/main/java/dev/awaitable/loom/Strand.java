@@ -40,7 +40,9 @@ import java.util.concurrent.locks.LockSupport;
  *   EAGER_HANDOFF_START, EAGER_HANDOFF
  *                      caller is another strand's body (the parent): see handoff below
  *   EAGER_PARKED       caller is a foreign virtual thread, a pinned parent, or the backend has no
- *                      per-body scheduler: the caller parks until endEager; runs are dispatched
+ *                      per-body scheduler: the caller parks until endEager; runs are dispatched.
+ *                      Without a per-body scheduler, a platform thread that completes an await
+ *                      the body is parked in waits the same way ({@link #wake}): FREE -> EAGER_PARKED
  * </pre>
  * Transitions: any eager state -> FREE, once, by the strand's own thread (endEager), plus
  * EAGER_HANDOFF_START -> EAGER_HANDOFF at the first execute, and EAGER_HANDOFF_START -> EAGER_PARKED
@@ -265,14 +267,27 @@ final class Strand implements Executor, Runnable {
      */
     void wake() {
         Thread t = Thread.currentThread();
-        if (scheduled && !t.isVirtual() && mayCarry(t)) {
+        if (t.isVirtual() || !mayCarry(t)) {
+            LockSupport.unpark(thread);
+        } else if (scheduled) {
             inlineOn = t;
             LockSupport.unpark(thread);
             if (inlineOn == t) {
                 inlineOn = null; // the strand had not parked yet: it goes on where it is
             }
-        } else {
+        } else if (eager == FREE) {
+            // No per-body scheduler (UNAVAILABLE): the completer cannot carry the body, so it
+            // waits for the body's next suspension instead, as the caller of Async.run does: the
+            // continuation has run when setResult returns, as it would inline (on another
+            // thread). eager leaves FREE only here and in start(), and the body is parked in
+            // this await, so nobody else waits on it. Race (wake before the body parked): its
+            // endEager, just before the park, releases us at once: it goes on where it is.
+            waiter = t;
+            eager = EAGER_PARKED;
             LockSupport.unpark(thread);
+            parkUntilSuspended();
+        } else {
+            LockSupport.unpark(thread); // still in its first segment: the caller of Async.run waits
         }
     }
 

@@ -3,7 +3,6 @@ package dev.awaitable.loom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.awaitable.Async;
-import dev.awaitable.AsyncContext;
 import dev.awaitable.Awaitable;
 import dev.awaitable.Awaitables;
 import dev.awaitable.CompletionSource;
@@ -54,15 +53,41 @@ class UnavailableAffinityTest extends Contract {
         assertThat(await(body)).isEqualTo(2);
     }
 
-    /** A body started on a loop runs off it with no current context: contexts are not honoured in this mode. */
+    /**
+     * A body started on a loop fails at once, naming the flag: it could not resume on the loop,
+     * and a join on the loop could not be told from a deadlock.
+     */
     @Test
-    void contextsAreNotHonoured() {
+    void startOnAContextFailsNamingTheFlag() {
         SingleThreadContext ui = loop("ui");
-        Awaitable<Boolean> body = await(ui.submit(() -> Async.run(() -> {
-            Async.await(Awaitables.yieldNow());
-            return AsyncContext.current() == null && Thread.currentThread().isVirtual();
-        })));
-        assertThat(await(body)).isTrue();
+        assertThat(threadAffinity()).isFalse();
+        assertStartOnContextFailsClearly(ui);
+    }
+
+    /**
+     * A platform thread completing an await waits until the body's next suspension, as an inline
+     * continuation would: the body's next segment has run when setResult returns.
+     */
+    @Test
+    void completerWaitsForTheBodysNextSuspension() throws InterruptedException {
+        CompletionSource<Integer> io = new CompletionSource<>();
+        CompletionSource<Integer> next = new CompletionSource<>();
+        Order order = new Order();
+        Awaitable<Integer> body = Async.run(() -> {
+            int v = Async.await(io.awaitable());
+            order.expect(1);
+            return v + Async.await(next.awaitable());
+        });
+        Thread completer = new Thread(() -> {
+            io.setResult(1);
+            order.expect(2);
+        });
+        completer.start();
+        completer.join();
+        order.finish(3);
+        next.setResult(2);
+        assertThat(await(body)).isEqualTo(3);
+        order.assertFinished(3);
     }
 
     /** The mode is reported with the reason. */
