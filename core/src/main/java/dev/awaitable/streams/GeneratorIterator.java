@@ -110,7 +110,11 @@ final class GeneratorIterator<T> implements AsyncIterator<T>, Emitter<T> {
         lock.lock();
         try {
             if (closeRequested) {
-                return ValueAwaitable.from(Awaitable.cancelled(token));
+                // The consumer closed the stream: the producer ends as cancelled at this emit,
+                // with the stream's token (which itself need not be cancelled).
+                CompletionSource<Void> stopped = new CompletionSource<>();
+                stopped.trySetCancelled(new OperationCanceledException(token));
+                return ValueAwaitable.from(stopped.awaitable());
             }
             if (state != RUNNING) {
                 throw new IllegalStateException("emit() before the previous emit() was awaited to completion");
