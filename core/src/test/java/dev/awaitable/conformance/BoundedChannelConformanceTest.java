@@ -40,12 +40,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 class BoundedChannelConformanceTest extends ChannelConformanceBase {
 
     @Override
-    Channel<Integer> createChannel() {
+    Channel<Integer> newChannel() {
         return Channel.bounded(1);
     }
 
     @Override
-    Channel<Integer> createFullChannel() {
+    Channel<Integer> newFullChannel() {
         Channel<Integer> c = Channel.bounded(1);
         await(c.writer().writeAsync(0).asAwaitable());
         return c;
@@ -225,6 +225,7 @@ class BoundedChannelConformanceTest extends ChannelConformanceBase {
     }
 
     // .NET: BoundedChannelTests.DroppedDelegateIsNull_SyncWrites
+    // Differs from .NET in its DROP_WRITE row: see keptWhenFull
     @ParameterizedTest
     @EnumSource(value = BoundedChannelFullMode.class, names = "WAIT", mode = EnumSource.Mode.EXCLUDE)
     void droppedDelegateIsNullSyncWrites(BoundedChannelFullMode mode) {
@@ -234,6 +235,7 @@ class BoundedChannelConformanceTest extends ChannelConformanceBase {
     }
 
     // .NET: BoundedChannelTests.DroppedDelegateIsNull_AsyncWrites
+    // Differs from .NET in its DROP_WRITE row: see keptWhenFull
     @ParameterizedTest
     @EnumSource(value = BoundedChannelFullMode.class, names = "WAIT", mode = EnumSource.Mode.EXCLUDE)
     void droppedDelegateIsNullAsyncWrites(BoundedChannelFullMode mode) {
@@ -243,6 +245,7 @@ class BoundedChannelConformanceTest extends ChannelConformanceBase {
     }
 
     // .NET: BoundedChannelTests.DroppedDelegateCalledOnChannelFull_SyncWrites
+    // Differs from .NET in its DROP_WRITE row: see keptWhenFull
     @ParameterizedTest
     @EnumSource(value = BoundedChannelFullMode.class, names = "WAIT", mode = EnumSource.Mode.EXCLUDE)
     void droppedDelegateCalledOnChannelFullSyncWrites(BoundedChannelFullMode mode) {
@@ -261,6 +264,7 @@ class BoundedChannelConformanceTest extends ChannelConformanceBase {
     }
 
     // .NET: BoundedChannelTests.DroppedDelegateCalledOnChannelFull_AsyncWrites
+    // Differs from .NET in its DROP_WRITE row: see keptWhenFull
     @ParameterizedTest
     @EnumSource(value = BoundedChannelFullMode.class, names = "WAIT", mode = EnumSource.Mode.EXCLUDE)
     void droppedDelegateCalledOnChannelFullAsyncWrites(BoundedChannelFullMode mode) {
@@ -305,6 +309,7 @@ class BoundedChannelConformanceTest extends ChannelConformanceBase {
     }
 
     // .NET: BoundedChannelTests.DroppedDelegateCalledAfterLockReleased_SyncWrites
+    // Differs from .NET in its DROP_WRITE row: see keptWhenFull
     @ParameterizedTest
     @EnumSource(value = BoundedChannelFullMode.class, names = "WAIT", mode = EnumSource.Mode.EXCLUDE)
     void droppedDelegateCalledAfterLockReleasedSyncWrites(BoundedChannelFullMode mode) throws Exception {

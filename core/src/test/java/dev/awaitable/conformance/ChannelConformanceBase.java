@@ -53,10 +53,35 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 abstract class ChannelConformanceBase extends Contract {
 
-    abstract Channel<Integer> createChannel();
+    abstract Channel<Integer> newChannel();
 
     /** A channel with no room left, or null if this kind of channel is never full. */
-    abstract Channel<Integer> createFullChannel();
+    abstract Channel<Integer> newFullChannel();
+
+    private final List<Channel<Integer>> channels = new ArrayList<>();
+
+    Channel<Integer> createChannel() {
+        return track(newChannel());
+    }
+
+    Channel<Integer> createFullChannel() {
+        return track(newFullChannel());
+    }
+
+    private Channel<Integer> track(Channel<Integer> c) {
+        if (c != null) {
+            channels.add(c);
+        }
+        return c;
+    }
+
+    /** A channel completed with an error faults its completion; observe it, as .NET's tests need not. */
+    @AfterEach
+    void observeCompletions() {
+        for (Channel<Integer> c : channels) {
+            c.reader().completion().exception();
+        }
+    }
 
     private final List<ExecutorService> pools = new ArrayList<>();
 

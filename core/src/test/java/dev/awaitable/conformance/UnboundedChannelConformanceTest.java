@@ -25,12 +25,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 class UnboundedChannelConformanceTest extends ChannelConformanceBase {
 
     @Override
-    Channel<Integer> createChannel() {
+    Channel<Integer> newChannel() {
         return Channel.unbounded();
     }
 
     @Override
-    Channel<Integer> createFullChannel() {
+    Channel<Integer> newFullChannel() {
         return null;
     }
 
