@@ -521,7 +521,7 @@ class CancellationTokenConformanceTest extends Contract {
                 Thread.currentThread().interrupt();
             }
         });
-        pool.submit(cts::cancel);
+        Future<?> cancelling = pool.submit(cts::cancel);
         await(ctr2running);
         if (close) {
             ctr1.close();
@@ -535,6 +535,7 @@ class CancellationTokenConformanceTest extends Contract {
             assertThat(ctr0.unregister()).isFalse();
         }
         assertThat(ctr1Invoked).isFalse();
+        cancelling.get(WAIT.toSeconds(), TimeUnit.SECONDS);
     }
 
     // .NET:
@@ -690,7 +691,7 @@ class CancellationTokenConformanceTest extends Contract {
                 Thread.currentThread().interrupt();
             }
         });
-        pool.submit(cts::cancel);
+        Future<?> cancelling = pool.submit(cts::cancel);
         await(running);
         Future<?> closing = pool.submit(ctr::close);
         Thread.sleep(1);
@@ -699,6 +700,7 @@ class CancellationTokenConformanceTest extends Contract {
                 .isFalse();
         release.countDown();
         closing.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        cancelling.get(WAIT.toSeconds(), TimeUnit.SECONDS);
     }
 
     // .NET:

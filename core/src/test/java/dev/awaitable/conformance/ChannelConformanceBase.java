@@ -852,12 +852,15 @@ abstract class ChannelConformanceBase extends Contract {
             assertThat(vt.isCompleted()).isFalse();
             c.writer().tryWrite(1);
         }
-        try (AsyncContext.Scope ignored = AsyncContext.enter(context)) {
+        AsyncContext.Scope scope = AsyncContext.enter(context);
+        try {
             if (continueOnCapturedContext == null) {
                 vt.getAwaiter().onCompleted(continuation);
             } else {
                 vt.configureAwait(continueOnCapturedContext).getAwaiter().onCompleted(continuation);
             }
+        } finally {
+            scope.close();
         }
         if (!completeBeforeOnCompleted) {
             assertThat(vt.isCompleted()).isFalse();

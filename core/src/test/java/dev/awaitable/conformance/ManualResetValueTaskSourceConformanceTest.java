@@ -74,7 +74,7 @@ class ManualResetValueTaskSourceConformanceTest extends Contract {
             int value = i;
             Awaitables.delay(Duration.ofMillis(1)).map(v -> {
                 mrvts.core.setResult(value);
-                return v;
+                return null;
             });
             assertThat(await(ValueAwaitable.from(mrvts, mrvts.version()).asAwaitable()))
                     .isEqualTo(i);
@@ -285,8 +285,11 @@ class ManualResetValueTaskSourceConformanceTest extends Contract {
         }
         AsyncContext context = AsyncContext.fromExecutor("tracking", pool);
         CompletionSource<AsyncContext> ran = new CompletionSource<>();
-        try (AsyncContext.Scope ignored = AsyncContext.enter(context)) {
+        AsyncContext.Scope scope = AsyncContext.enter(context);
+        try {
             mrvts.onCompleted(() -> ran.trySetResult(AsyncContext.current()), 0, captureContext);
+        } finally {
+            scope.close();
         }
         if (!setBeforeOnCompleted) {
             mrvts.core.setResult(42);
