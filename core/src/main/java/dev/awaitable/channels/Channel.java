@@ -22,6 +22,13 @@ import java.util.function.Consumer;
  * through {@link #writer()}, read through {@link #reader()}; any number of each. Items must not
  * be null.
  *
+ * <p>Where we differ from .NET: continuations of a channel's operations (a waiting read, a
+ * waitToRead, {@link ChannelReader#completion()}) run synchronously on the thread that wrote or
+ * completed, which is .NET's behaviour with {@code AllowSynchronousContinuations = true}; .NET's
+ * default queues them. The hand-off without a hop through a scheduler is the cheap path; a
+ * reader that must not run on the writer's thread awaits with
+ * {@code configureAwait(ConfigureAwaitOptions.FORCE_YIELDING)}.
+ *
  * @param <T> the item type
  */
 public final class Channel<T> {
