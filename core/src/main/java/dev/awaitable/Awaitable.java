@@ -40,6 +40,15 @@ import java.util.function.Consumer;
  *       resume on throws {@link DeadlockException} instead of hanging.</li>
  *   <li>A fault nobody observed is reported once when the awaitable becomes unreachable, by
  *       default logged through SLF4J (.NET raises an event that is silent unless handled).</li>
+ *   <li>Several continuations on one awaitable all run inline on the completing thread, in
+ *       the order they were registered; .NET runs the first inline and queues the others. A
+ *       {@code runContinuationsAsynchronously} source queues them all.</li>
+ *   <li>A continuation that captured no context runs inline on the completing thread even when
+ *       that thread has a current context, and until it next suspends it sees that context as
+ *       current (so its next await captures it); .NET runs it inline only where no context is
+ *       current, and queues it otherwise. Asking for the context on every resumption would tax
+ *       every await; code that must leave the completer's context awaits with
+ *       {@code configureAwait(ConfigureAwaitOptions.FORCE_YIELDING)}.</li>
  * </ul>
  *
  * <p>Applications create awaitables with {@link CompletionSource}, the factories below, the

@@ -87,9 +87,7 @@ public final class Awaitables {
     public static Awaitable<Void> delay(Duration delay, CancellationToken token) {
         Objects.requireNonNull(delay, "delay");
         Objects.requireNonNull(token, "token");
-        if (delay.isNegative()) {
-            throw new IllegalArgumentException("delay must not be negative: " + delay);
-        }
+        checkWait("delay", delay);
         if (token.isCancellationRequested()) {
             return Awaitable.cancelled(token);
         }
@@ -105,9 +103,7 @@ public final class Awaitables {
      */
     public static <T> Awaitable<T> withTimeout(Awaitable<T> awaitable, Duration timeout) {
         Objects.requireNonNull(timeout, "timeout");
-        if (timeout.isNegative()) {
-            throw new IllegalArgumentException("timeout must not be negative: " + timeout);
-        }
+        checkWait("timeout", timeout);
         if (awaitable.isCompleted()) {
             return awaitable;
         }
@@ -161,5 +157,21 @@ public final class Awaitables {
     /** The handler that logs through SLF4J. */
     public static UnobservedFaultHandler loggingUnobservedFaultHandler() {
         return UnobservedFaults.defaultHandler();
+    }
+
+    /** The longest wait a timer can take: {@link Long#MAX_VALUE} nanoseconds, about 292 years. */
+    private static final Duration LONGEST_WAIT = Duration.ofNanos(Long.MAX_VALUE);
+
+    /**
+     * A delay, timeout or cancelAfter must be zero or positive, and at most {@link Long#MAX_VALUE}
+     * nanoseconds (as .NET rejects {@code TimeSpan.MaxValue}).
+     */
+    static void checkWait(String what, Duration wait) {
+        if (wait.isNegative()) {
+            throw new IllegalArgumentException(what + " must not be negative: " + wait);
+        }
+        if (wait.compareTo(LONGEST_WAIT) > 0) {
+            throw new IllegalArgumentException(what + " too long for a timer (at most " + LONGEST_WAIT + "): " + wait);
+        }
     }
 }

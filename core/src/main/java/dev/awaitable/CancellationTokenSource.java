@@ -186,9 +186,7 @@ public final class CancellationTokenSource implements AutoCloseable {
      */
     public void cancelAfter(Duration delay) {
         Objects.requireNonNull(delay, "delay");
-        if (delay.isNegative()) {
-            throw new IllegalArgumentException("delay must not be negative: " + delay);
-        }
+        Awaitables.checkWait("delay", delay);
         TimerEntry entry = new TimerEntry();
         TimerEntry previous;
         lock.lock();

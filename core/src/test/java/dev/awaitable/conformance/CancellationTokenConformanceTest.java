@@ -23,7 +23,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -86,9 +85,7 @@ class CancellationTokenConformanceTest extends Contract {
     }
 
     // .NET: CancellationTokenTests.CancellationToken_EqualityAndDispose
-    @Test
-    @Disabled("no Java counterpart: no ObjectDisposedException; a closed source's token stays usable")
-    void equalityAndDispose() {}
+    // Not ported: no Java counterpart: no ObjectDisposedException; a closed source's token stays usable
 
     // .NET: CancellationTokenTests.TokenSourceDispose
     @Test
@@ -165,24 +162,16 @@ class CancellationTokenConformanceTest extends Contract {
     }
 
     // .NET: CancellationTokenTests.CancellationTokenWaitHandle_SignalAfterWait
-    @Test
-    @Disabled("no Java counterpart: CancellationToken has no WaitHandle")
-    void waitHandleSignalAfterWait() {}
+    // Not ported: no Java counterpart: CancellationToken has no WaitHandle
 
     // .NET: CancellationTokenTests.CancellationTokenWaitHandle_SignalBeforeWait
-    @Test
-    @Disabled("no Java counterpart: CancellationToken has no WaitHandle")
-    void waitHandleSignalBeforeWait() {}
+    // Not ported: no Java counterpart: CancellationToken has no WaitHandle
 
     // .NET: CancellationTokenTests.CancellationTokenWaitHandle_WaitAny
-    @Test
-    @Disabled("no Java counterpart: CancellationToken has no WaitHandle")
-    void waitHandleWaitAny() {}
+    // Not ported: no Java counterpart: CancellationToken has no WaitHandle
 
     // .NET: CancellationTokenTests.WaitAll
-    @Test
-    @Disabled("no Java counterpart: CancellationToken has no WaitHandle")
-    void waitAll() {}
+    // Not ported: no Java counterpart: CancellationToken has no WaitHandle
 
     // .NET: CancellationTokenTests.CreateLinkedTokenSource_OneToken
     @Test
@@ -294,9 +283,7 @@ class CancellationTokenConformanceTest extends Contract {
     }
 
     // .NET: CancellationTokenTests.Cancel_ThrowOnFirstException
-    @Test
-    @Disabled("no Java counterpart: no cancel(throwOnFirstException); cancel() always runs every callback")
-    void cancelThrowOnFirstException() {}
+    // Not ported: no Java counterpart: no cancel(throwOnFirstException); cancel() always runs every callback
 
     // .NET: CancellationTokenTests.Cancel_DontThrowOnFirstException
     @Test
@@ -401,14 +388,10 @@ class CancellationTokenConformanceTest extends Contract {
     }
 
     // .NET: CancellationTokenTests.DerivedCancellationTokenSource
-    @Test
-    @Disabled("no Java counterpart: CancellationTokenSource is final (no Dispose(bool), no finalizer)")
-    void derivedSource() {}
+    // Not ported: no Java counterpart: CancellationTokenSource is final (no Dispose(bool), no finalizer)
 
     // .NET: CancellationTokenTests.DerivedCancellationTokenSource_Negative
-    @Test
-    @Disabled("no Java counterpart: CancellationTokenSource is final (no Dispose(bool), no finalizer)")
-    void derivedSourceNegative() {}
+    // Not ported: no Java counterpart: CancellationTokenSource is final (no Dispose(bool), no finalizer)
 
     // .NET: CancellationTokenTests.CancellationTokenSourceWithTimer
     @Test
@@ -458,51 +441,33 @@ class CancellationTokenConformanceTest extends Contract {
     }
 
     // .NET: CancellationTokenTests.CancellationTokenSource_TryReset_ReturnsFalseIfAlreadyCanceled
-    @Test
-    @Disabled("no Java counterpart: CancellationTokenSource has no tryReset()")
-    void tryResetReturnsFalseIfAlreadyCancelled() {}
+    // Not ported: no Java counterpart: CancellationTokenSource has no tryReset()
 
     // .NET: CancellationTokenTests.CancellationTokenSource_TryReset_ReturnsTrueIfNotCanceledAndNoTimer
-    @Test
-    @Disabled("no Java counterpart: CancellationTokenSource has no tryReset()")
-    void tryResetReturnsTrueIfNotCancelledAndNoTimer() {}
+    // Not ported: no Java counterpart: CancellationTokenSource has no tryReset()
 
     // .NET: CancellationTokenTests.CancellationTokenSource_TryReset_ReturnsTrueIfNotCanceledAndTimerHasntFired
-    @Test
-    @Disabled("no Java counterpart: CancellationTokenSource has no tryReset()")
-    void tryResetReturnsTrueIfTimerHasNotFired() {}
+    // Not ported: no Java counterpart: CancellationTokenSource has no tryReset()
 
     // .NET: CancellationTokenTests.CancellationTokenSource_TryReset_UnregistersAll
-    @Test
-    @Disabled("no Java counterpart: CancellationTokenSource has no tryReset()")
-    void tryResetUnregistersAll() {}
+    // Not ported: no Java counterpart: CancellationTokenSource has no tryReset()
 
     // .NET: CancellationTokenTests.EnlistWithSyncContext_BeforeCancel
-    @Test
-    @Disabled(
-            "no Java counterpart: register() has no useSynchronizationContext flag; callbacks run on the cancelling thread")
-    void enlistWithSyncContextBeforeCancel() {}
+    // Not ported: no Java counterpart: register() has no useSynchronizationContext flag; callbacks run on the
+    // cancelling thread
 
     // .NET: CancellationTokenTests.EnlistWithSyncContext_BeforeCancel_ThrowingExceptionInSyncContextDelegate
-    @Test
-    @Disabled("no Java counterpart: register() has no useSynchronizationContext flag")
-    void enlistWithSyncContextThrowing() {}
+    // Not ported: no Java counterpart: register() has no useSynchronizationContext flag
 
     // .NET:
     // CancellationTokenTests.EnlistWithSyncContext_BeforeCancel_ThrowingExceptionInSyncContextDelegate_ThrowOnFirst
-    @Test
-    @Disabled("no Java counterpart: register() has no useSynchronizationContext flag, cancel() no throwOnFirst")
-    void enlistWithSyncContextThrowingThrowOnFirst() {}
+    // Not ported: no Java counterpart: register() has no useSynchronizationContext flag, cancel() no throwOnFirst
 
     // .NET: CancellationTokenTests.SyncContextWithExceptionThrowingCallback
-    @Test
-    @Disabled("no Java counterpart: register() has no useSynchronizationContext flag")
-    void syncContextWithExceptionThrowingCallback() {}
+    // Not ported: no Java counterpart: register() has no useSynchronizationContext flag
 
     // .NET: CancellationTokenTests.Bug720327_DeregisterFromWithinACallbackIsSafe_SyncContextTest
-    @Test
-    @Disabled("no Java counterpart: register() has no useSynchronizationContext flag")
-    void deregisterFromWithinACallbackSyncContext() {}
+    // Not ported: no Java counterpart: register() has no useSynchronizationContext flag
 
     /** ctr2 runs and blocks; meanwhile ctr1 is removed; ctr1 never runs, ctr0 does. */
     private void removedDuringCancellation(boolean close) throws Exception {
@@ -546,14 +511,10 @@ class CancellationTokenConformanceTest extends Contract {
     }
 
     // .NET: CancellationTokenTests.CancellationTokenRegistration_Token_MatchesExpectedValue
-    @Test
-    @Disabled("no Java counterpart: CancellationRegistration has no token()")
-    void registrationTokenMatchesExpectedValue() {}
+    // Not ported: no Java counterpart: CancellationRegistration has no token()
 
     // .NET: CancellationTokenTests.CancellationTokenRegistration_Token_AccessibleAfterCtsDispose
-    @Test
-    @Disabled("no Java counterpart: CancellationRegistration has no token()")
-    void registrationTokenAccessibleAfterClose() {}
+    // Not ported: no Java counterpart: CancellationRegistration has no token()
 
     // .NET: CancellationTokenTests.CancellationTokenRegistration_UnregisterOnDefaultIsNop
     @Test
@@ -655,9 +616,7 @@ class CancellationTokenConformanceTest extends Contract {
     }
 
     // .NET: CancellationTokenTests.Register_ExecutionContextFlowsIfExpected
-    @Test
-    @Disabled("no Java counterpart: no ExecutionContext/AsyncLocal flow, no UnsafeRegister")
-    void registerExecutionContextFlows() {}
+    // Not ported: no Java counterpart: no ExecutionContext/AsyncLocal flow, no UnsafeRegister
 
     // .NET: CancellationTokenTests.CancellationTokenRegistration_DisposeAsyncOnDefaultIsNop
     @Test

@@ -33,7 +33,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -109,14 +108,10 @@ abstract class ChannelConformanceBase extends Contract {
     /* ---------------- ChannelTestBase.cs ---------------- */
 
     // .NET: ChannelTestBase.ValidateDebuggerAttributes
-    @Test
-    @Disabled("no Java counterpart: debugger display attributes")
-    void validateDebuggerAttributes() {}
+    // Not ported: no Java counterpart: debugger display attributes
 
     // .NET: ChannelTestBase.Cast_MatchesInOut
-    @Test
-    @Disabled("no Java counterpart: Channel has no implicit conversion to its reader and writer")
-    void castMatchesInOut() {}
+    // Not ported: no Java counterpart: Channel has no implicit conversion to its reader and writer
 
     // .NET: ChannelTestBase.Completion_Idempotent
     @Test
@@ -195,9 +190,7 @@ abstract class ChannelConformanceBase extends Contract {
     }
 
     // .NET: ChannelTestBase.Count_ThrowsIfUnsupported
-    @Test
-    @Disabled("no Java counterpart: every channel here can count (no CanCount)")
-    void countThrowsIfUnsupported() {}
+    // Not ported: no Java counterpart: every channel here can count (no CanCount)
 
     // .NET: ChannelTestBase.SingleProducerConsumer_ConcurrentReadWrite_Success
     @Test
@@ -881,9 +874,7 @@ abstract class ChannelConformanceBase extends Contract {
     }
 
     // .NET: ChannelTestBase.Reader_ContinuesOnCurrentTaskSchedulerIfDesired
-    @Test
-    @Disabled("no Java counterpart: no TaskScheduler; contexts are covered by the SynchronizationContext test")
-    void readerContinuesOnCurrentTaskSchedulerIfDesired() {}
+    // Not ported: no Java counterpart: no TaskScheduler; contexts are covered by the SynchronizationContext test
 
     // .NET: ChannelTestBase.ValueTask_GetResultWhenNotCompleted_Throws
     @Test

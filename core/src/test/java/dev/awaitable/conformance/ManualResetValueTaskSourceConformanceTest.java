@@ -18,7 +18,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -202,14 +201,10 @@ class ManualResetValueTaskSourceConformanceTest extends Contract {
     }
 
     // .NET: ManualResetValueTaskSourceTests.FlowContext_SetBeforeOnCompleted_FlowsIfExpected
-    @Test
-    @Disabled("no Java counterpart: no ExecutionContext/AsyncLocal flow")
-    void flowContextSetBeforeOnCompleted() {}
+    // Not ported: no Java counterpart: no ExecutionContext/AsyncLocal flow
 
     // .NET: ManualResetValueTaskSourceTests.FlowContext_SetAfterOnCompleted_FlowsIfExpected
-    @Test
-    @Disabled("no Java counterpart: no ExecutionContext/AsyncLocal flow")
-    void flowContextSetAfterOnCompleted() {}
+    // Not ported: no Java counterpart: no ExecutionContext/AsyncLocal flow
 
     // .NET: ManualResetValueTaskSourceTests.OnCompleted_NullDelegate_Throws
     @Test
@@ -227,9 +222,7 @@ class ManualResetValueTaskSourceConformanceTest extends Contract {
     }
 
     // .NET: ManualResetValueTaskSourceTests.OnCompleted_UnknownFlagsIgnored
-    @Test
-    @Disabled("no Java counterpart: onCompleted takes a boolean, not a flags enum")
-    void onCompletedUnknownFlagsIgnored() {}
+    // Not ported: no Java counterpart: onCompleted takes a boolean, not a flags enum
 
     // .NET: ManualResetValueTaskSourceTests.OnCompleted_ContinuationAlwaysInvokedAsynchronously
     @ParameterizedTest
@@ -309,12 +302,8 @@ class ManualResetValueTaskSourceConformanceTest extends Contract {
     }
 
     // .NET: ManualResetValueTaskSourceTests.TaskScheduler_CaptureIfRequested
-    @Test
-    @Disabled("no Java counterpart: no TaskScheduler; contexts are covered by the SynchronizationContext test")
-    void taskSchedulerCapturedIfRequested() {}
+    // Not ported: no Java counterpart: no TaskScheduler; contexts are covered by the SynchronizationContext test
 
     // .NET: ManualResetValueTaskSourceTests.AsyncEnumerable_Success
-    @Test
-    @Disabled("no Java counterpart: needs a compiler-generated async iterator and AsyncIteratorMethodBuilder")
-    void asyncEnumerableSuccess() {}
+    // Not ported: no Java counterpart: needs a compiler-generated async iterator and AsyncIteratorMethodBuilder
 }

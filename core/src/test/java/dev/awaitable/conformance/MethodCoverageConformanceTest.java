@@ -18,7 +18,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BiConsumer;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,14 +49,10 @@ class MethodCoverageConformanceTest extends Contract {
     }
 
     // .NET: MethodCoverage.TaskContinuation
-    @Test
-    @Disabled("no Java counterpart: ConcurrentExclusiveSchedulerPair, ContinueWith with options and state")
-    void taskContinuation() {}
+    // Not ported: no Java counterpart: ConcurrentExclusiveSchedulerPair, ContinueWith with options and state
 
     // .NET: MethodCoverage.TaskWaitWithCTS
-    @Test
-    @Disabled("no Java counterpart: ContinueWith with a token, Task.CurrentId, Wait(token)")
-    void taskWaitWithCts() {}
+    // Not ported: no Java counterpart: ContinueWith with a token, Task.CurrentId, Wait(token)
 
     // .NET: MethodCoverage.TaskWaitAny_WhenAny
     @Test
@@ -186,9 +181,7 @@ class MethodCoverageConformanceTest extends Contract {
     }
 
     // .NET: MethodCoverage.FromAsync
-    @Test
-    @Disabled("no Java counterpart: the APM pattern (IAsyncResult, TaskFactory.FromAsync)")
-    void fromAsync() {}
+    // Not ported: no Java counterpart: the APM pattern (IAsyncResult, TaskFactory.FromAsync)
 
     // .NET: MethodCoverage.Task_WhenAll_NullArgument_Throws
     @Test

@@ -11,7 +11,6 @@ import dev.awaitable.CancellationTokenSource;
 import dev.awaitable.CompletionSource;
 import dev.awaitable.OperationCanceledException;
 import dev.awaitable.testkit.Contract;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -48,9 +47,7 @@ class TaskCompletionSourceConformanceTest extends Contract {
     }
 
     // .NET: TaskCompletionSourceTResultTests.Ctor_InvalidArguments_Throws
-    @Test
-    @Disabled("no Java counterpart: no TaskCreationOptions to validate (one boolean)")
-    void constructorInvalidArguments() {}
+    // Not ported: no Java counterpart: no TaskCreationOptions to validate (one boolean)
 
     // .NET: TaskCompletionSourceTResultTests.SetResult_CompletesSuccessfully
     @ParameterizedTest
@@ -125,9 +122,7 @@ class TaskCompletionSourceConformanceTest extends Contract {
     }
 
     // .NET: TaskCompletionSourceTResultTests.SetException_Enumerable_CompletesSuccessfully
-    @Test
-    @Disabled("no Java counterpart: CompletionSource faults with one exception, not a list")
-    void setExceptionEnumerable() {}
+    // Not ported: no Java counterpart: CompletionSource faults with one exception, not a list
 
     /**
      * Not a .NET test method: {@code Task.FromCanceled(default)} throws, since a token that can

@@ -11,7 +11,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -183,19 +182,13 @@ class UnboundedChannelConformanceTest extends ChannelConformanceBase {
     }
 
     // .NET: SingleReaderUnboundedChannelTests.ValidateInternalDebuggerAttributes
-    @Test
-    @Disabled("no Java counterpart: debugger attributes")
-    void validateInternalDebuggerAttributes() {}
+    // Not ported: no Java counterpart: debugger attributes
 
     // .NET: SingleReaderUnboundedChannelTests.MultipleWaiters_CancelsPreviousWaiter
-    @Test
-    @Disabled("no Java counterpart: no SingleReader channel option")
-    void multipleWaitersCancelsPreviousWaiter() {}
+    // Not ported: no Java counterpart: no SingleReader channel option
 
     // .NET: SingleReaderUnboundedChannelTests.MultipleReaders_CancelsPreviousReader
-    @Test
-    @Disabled("no Java counterpart: no SingleReader channel option")
-    void multipleReadersCancelsPreviousReader() {}
+    // Not ported: no Java counterpart: no SingleReader channel option
 
     // .NET: SingleReaderUnboundedChannelTests.WaitToReadAsync_ReturnsFalse_WhenReadAsyncWasCancelledAndChannelCompleted
     @Test

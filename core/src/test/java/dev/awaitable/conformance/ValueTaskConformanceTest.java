@@ -24,7 +24,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -431,34 +430,22 @@ class ValueTaskConformanceTest extends Contract {
     }
 
     // .NET: ValueTaskTests.NonGeneric_Preserve_FromResult_NoChanges
-    @Test
-    @Disabled("no Java counterpart: no preserve() (asAwaitable() is the one conversion) and no struct equality")
-    void voidPreserveFromResult() {}
+    // Not ported: no Java counterpart: no preserve() (asAwaitable() is the one conversion) and no struct equality
 
     // .NET: ValueTaskTests.NonGeneric_Preserve_FromTask_EqualityMaintained
-    @Test
-    @Disabled("no Java counterpart: no preserve() (asAwaitable() is the one conversion) and no struct equality")
-    void voidPreserveFromTask() {}
+    // Not ported: no Java counterpart: no preserve() (asAwaitable() is the one conversion) and no struct equality
 
     // .NET: ValueTaskTests.NonGeneric_Preserve_FromValueTaskSource_TransitionedToTask
-    @Test
-    @Disabled("no Java counterpart: no preserve() (asAwaitable() is the one conversion) and no struct equality")
-    void voidPreserveFromSource() {}
+    // Not ported: no Java counterpart: no preserve() (asAwaitable() is the one conversion) and no struct equality
 
     // .NET: ValueTaskTests.Generic_Preserve_FromResult_EqualityMaintained
-    @Test
-    @Disabled("no Java counterpart: no preserve() (asAwaitable() is the one conversion) and no struct equality")
-    void preserveFromResult() {}
+    // Not ported: no Java counterpart: no preserve() (asAwaitable() is the one conversion) and no struct equality
 
     // .NET: ValueTaskTests.Generic_Preserve_FromTask_EqualityMaintained
-    @Test
-    @Disabled("no Java counterpart: no preserve() (asAwaitable() is the one conversion) and no struct equality")
-    void preserveFromTask() {}
+    // Not ported: no Java counterpart: no preserve() (asAwaitable() is the one conversion) and no struct equality
 
     // .NET: ValueTaskTests.Generic_Preserve_FromValueTaskSource_TransitionedToTask
-    @Test
-    @Disabled("no Java counterpart: no preserve() (asAwaitable() is the one conversion) and no struct equality")
-    void preserveFromSource() {}
+    // Not ported: no Java counterpart: no preserve() (asAwaitable() is the one conversion) and no struct equality
 
     /**
      * An async method that awaits three completed ValueAwaitables (plain, configureAwait(false),
@@ -702,119 +689,73 @@ class ValueTaskConformanceTest extends Contract {
     }
 
     // .NET: ValueTaskTests.NonGeneric_GetHashCode_FromDefault_0
-    @Test
-    @Disabled("no Java counterpart: a ValueAwaitable is an object with identity hashing, not a struct")
-    void voidHashCodeOfDefault() {}
+    // Not ported: no Java counterpart: a ValueAwaitable is an object with identity hashing, not a struct
 
     // .NET: ValueTaskTests.Generic_GetHashCode_FromResult_ContainsResult
-    @Test
-    @Disabled("no Java counterpart: a ValueAwaitable is an object with identity hashing, not a struct")
-    void hashCodeOfResult() {}
+    // Not ported: no Java counterpart: a ValueAwaitable is an object with identity hashing, not a struct
 
     // .NET: ValueTaskTests.NonGeneric_GetHashCode_FromObject_MatchesObjectHashCode
-    @Test
-    @Disabled("no Java counterpart: a ValueAwaitable is an object with identity hashing, not a struct")
-    void voidHashCodeOfObject() {}
+    // Not ported: no Java counterpart: a ValueAwaitable is an object with identity hashing, not a struct
 
     // .NET: ValueTaskTests.Generic_GetHashCode_FromObject_MatchesObjectHashCode
-    @Test
-    @Disabled("no Java counterpart: a ValueAwaitable is an object with identity hashing, not a struct")
-    void hashCodeOfObject() {}
+    // Not ported: no Java counterpart: a ValueAwaitable is an object with identity hashing, not a struct
 
     // .NET: ValueTaskTests.NonGeneric_OperatorEquals
-    @Test
-    @Disabled("no Java counterpart: a ValueAwaitable is an object compared by identity, not a struct")
-    void voidOperatorEquals() {}
+    // Not ported: no Java counterpart: a ValueAwaitable is an object compared by identity, not a struct
 
     // .NET: ValueTaskTests.Generic_OperatorEquals
-    @Test
-    @Disabled("no Java counterpart: a ValueAwaitable is an object compared by identity, not a struct")
-    void operatorEquals() {}
+    // Not ported: no Java counterpart: a ValueAwaitable is an object compared by identity, not a struct
 
     // .NET: ValueTaskTests.NonGeneric_OperatorNotEquals
-    @Test
-    @Disabled("no Java counterpart: a ValueAwaitable is an object compared by identity, not a struct")
-    void voidOperatorNotEquals() {}
+    // Not ported: no Java counterpart: a ValueAwaitable is an object compared by identity, not a struct
 
     // .NET: ValueTaskTests.Generic_OperatorNotEquals
-    @Test
-    @Disabled("no Java counterpart: a ValueAwaitable is an object compared by identity, not a struct")
-    void operatorNotEquals() {}
+    // Not ported: no Java counterpart: a ValueAwaitable is an object compared by identity, not a struct
 
     // .NET: ValueTaskTests.NonGeneric_Equals_ValueTask
-    @Test
-    @Disabled("no Java counterpart: a ValueAwaitable is an object compared by identity, not a struct")
-    void voidEqualsValueAwaitable() {}
+    // Not ported: no Java counterpart: a ValueAwaitable is an object compared by identity, not a struct
 
     // .NET: ValueTaskTests.Generic_Equals_ValueTask
-    @Test
-    @Disabled("no Java counterpart: a ValueAwaitable is an object compared by identity, not a struct")
-    void equalsValueAwaitable() {}
+    // Not ported: no Java counterpart: a ValueAwaitable is an object compared by identity, not a struct
 
     // .NET: ValueTaskTests.NonGeneric_Equals_Object
-    @Test
-    @Disabled("no Java counterpart: a ValueAwaitable is an object compared by identity, not a struct")
-    void voidEqualsObject() {}
+    // Not ported: no Java counterpart: a ValueAwaitable is an object compared by identity, not a struct
 
     // .NET: ValueTaskTests.Generic_Equals_Object
-    @Test
-    @Disabled("no Java counterpart: a ValueAwaitable is an object compared by identity, not a struct")
-    void equalsObject() {}
+    // Not ported: no Java counterpart: a ValueAwaitable is an object compared by identity, not a struct
 
     // .NET: ValueTaskTests.NonGeneric_ToString_Success
-    @Test
-    @Disabled("no Java counterpart: toString() is a diagnostic description (as Awaitable's), not the result")
-    void voidToString() {}
+    // Not ported: no Java counterpart: toString() is a diagnostic description (as Awaitable's), not the result
 
     // .NET: ValueTaskTests.Generic_ToString_Success
-    @Test
-    @Disabled("no Java counterpart: toString() is a diagnostic description (as Awaitable's), not the result")
-    void toStringOfResult() {}
+    // Not ported: no Java counterpart: toString() is a diagnostic description (as Awaitable's), not the result
 
     // .NET: ValueTaskTests.NonGeneric_AsyncMethodBuilderAttribute_ValueTaskAttributed
-    @Test
-    @Disabled("no Java counterpart: no AsyncMethodBuilderAttribute")
-    void voidMethodBuilderAttribute() {}
+    // Not ported: no Java counterpart: no AsyncMethodBuilderAttribute
 
     // .NET: ValueTaskTests.Generic_AsyncMethodBuilderAttribute_ValueTaskAttributed
-    @Test
-    @Disabled("no Java counterpart: no AsyncMethodBuilderAttribute")
-    void methodBuilderAttribute() {}
+    // Not ported: no Java counterpart: no AsyncMethodBuilderAttribute
 
     // .NET: ValueTaskTests.NonGeneric_AsTask_ValueTaskSourcePassesInvalidStateToOnCompleted_Throws
-    @Test
-    @Disabled("no Java counterpart: a continuation is a Runnable, with no state object for a source to pass back")
-    void voidAsAwaitableSourcePassesInvalidState() {}
+    // Not ported: no Java counterpart: a continuation is a Runnable, with no state object for a source to pass back
 
     // .NET: ValueTaskTests.Generic_AsTask_ValueTaskSourcePassesInvalidStateToOnCompleted_Throws
-    @Test
-    @Disabled("no Java counterpart: a continuation is a Runnable, with no state object for a source to pass back")
-    void asAwaitableSourcePassesInvalidState() {}
+    // Not ported: no Java counterpart: a continuation is a Runnable, with no state object for a source to pass back
 
     // .NET: ValueTaskTests.NonGeneric_OnCompleted_ValueTaskSourcePassesInvalidStateToOnCompleted_Throws
-    @Test
-    @Disabled("no Java counterpart: a continuation is a Runnable, with no state object for a source to pass back")
-    void voidOnCompletedSourcePassesInvalidState() {}
+    // Not ported: no Java counterpart: a continuation is a Runnable, with no state object for a source to pass back
 
     // .NET: ValueTaskTests.Generic_OnCompleted_ValueTaskSourcePassesInvalidStateToOnCompleted_Throws
-    @Test
-    @Disabled("no Java counterpart: a continuation is a Runnable, with no state object for a source to pass back")
-    void onCompletedSourcePassesInvalidState() {}
+    // Not ported: no Java counterpart: a continuation is a Runnable, with no state object for a source to pass back
 
     // .NET: ValueTaskTests.NonGeneric_TornRead_DoesNotCrashOrHang
-    @Test
-    @Disabled("no Java counterpart: an object's final fields cannot be read torn, unlike a struct's")
-    void voidTornRead() {}
+    // Not ported: no Java counterpart: an object's final fields cannot be read torn, unlike a struct's
 
     // .NET: ValueTaskTests.Generic_TornRead_DoesNotCrashOrHang
-    @Test
-    @Disabled("no Java counterpart: an object's final fields cannot be read torn, unlike a struct's")
-    void tornRead() {}
+    // Not ported: no Java counterpart: an object's final fields cannot be read torn, unlike a struct's
 
     // .NET: ValueTaskTests.CompletedTask_EqualsDefault
-    @Test
-    @Disabled("no Java counterpart: no ValueTask.CompletedTask and no struct equality")
-    void completedTaskEqualsDefault() {}
+    // Not ported: no Java counterpart: no ValueTask.CompletedTask and no struct equality
 
     // .NET: ValueTaskTests.FromResult_CreateSuccessfulTask
     @Test
