@@ -282,14 +282,16 @@ public record Analysis(
             String eventType, boolean enabled, String threshold, long thresholdNs, String hidden, String setting) {}
 
     /**
-     * {@code jdk.JavaErrorThrow}: every {@code Error} constructed. The JDK's method-handle linkage
-     * ({@code java.lang.invoke}) makes and catches {@code NoSuchMethodError}s and
-     * {@code IncompatibleClassChangeError}s of its own while it links lambdas and string
-     * concatenation; those are counted apart, as {@code jdkLinkage}.
+     * {@code jdk.JavaErrorThrow}: every {@code Error} constructed. Some are the JDK's own business,
+     * made and caught inside it, and are counted apart as {@code jdkInternal}: the
+     * {@code NoSuchMethodError}s and {@code IncompatibleClassChangeError}s of the method-handle
+     * linkage ({@code java.lang.invoke}, while it links lambdas and string concatenation), and
+     * errors of the JDK's private classes ({@code jdk.internal.*}, {@code sun.*}, e.g. the
+     * foreign-memory API's {@code ScopedAccessError}).
      *
-     * @param byClass  the application's errors (JDK linkage ones left out), by class, most first
+     * @param byClass  the application's errors (JDK-internal ones left out), by class, most first
      */
-    public record ThrownErrors(boolean recorded, long count, long jdkLinkage, List<Count> byClass) {}
+    public record ThrownErrors(boolean recorded, long count, long jdkInternal, List<Count> byClass) {}
 
     /** {@code jdk.VirtualThreadStart}, {@code End}, {@code SubmitFailed}. */
     public record VirtualThreads(boolean recorded, long started, long ended, long submitFailed) {}

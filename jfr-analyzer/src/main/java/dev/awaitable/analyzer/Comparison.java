@@ -24,7 +24,10 @@ import java.util.function.Function;
  * @param aOperations  A's operation count, or null when unknown
  * @param bOperations  B's
  * @param operations   where the operation counts come from ("given", or the statistics events)
- * @param rows         one per metric and basis, in reading order
+ * @param caveats      event types whose thresholds differ between A and B, so their rows compare
+ *                     different things ("jdk.VirtualThreadPinned: threshold 0 ms in A, 20 ms in B")
+ * @param rows         one per metric and basis, in reading order; rows neither recording has, and
+ *                     counts that are 0 on both sides, are left out
  */
 public record Comparison(
         Analysis a,
@@ -34,6 +37,7 @@ public record Comparison(
         Long aOperations,
         Long bOperations,
         String operations,
+        List<String> caveats,
         List<Row> rows) {
 
     /** A per-operation row's basis. */
@@ -246,14 +250,42 @@ public record Comparison(
                 x -> recorded(x.faults().recorded(), x.faults().deadlocks()));
         r.total(
                 "faults",
-                "errors thrown (JDK linkage left out)",
+                "errors thrown (JDK-internal left out)",
                 "count",
                 Better.LOWER,
                 x -> recorded(
-                        x.errors().recorded(), x.errors().count() - x.errors().jdkLinkage()));
+                        x.errors().recorded(), x.errors().count() - x.errors().jdkInternal()));
 
         r.level("rules", "warnings", "count", Better.LOWER, x -> (double) count(x, RuleResult.Severity.WARNING));
-        return new Comparison(a, b, r.aSeconds, r.bSeconds, opsA, opsB, source, List.copyOf(r.rows));
+        List<Row> rows = r.rows.stream()
+                .filter(x -> (x.a() != null || x.b() != null) && !(x.better() == null && zero(x.a()) && zero(x.b())))
+                .toList();
+        return new Comparison(a, b, r.aSeconds, r.bSeconds, opsA, opsB, source, caveats(a, b), rows);
+    }
+
+    private static boolean zero(Double v) {
+        return v == null || v == 0;
+    }
+
+    /** The thresholded types recorded on both sides with different thresholds. */
+    static List<String> caveats(Analysis a, Analysis b) {
+        List<String> out = new ArrayList<>();
+        for (Analysis.Coverage ca : a.coverage()) {
+            for (Analysis.Coverage cb : b.coverage()) {
+                if (ca.eventType().equals(cb.eventType())
+                        && ca.enabled()
+                        && cb.enabled()
+                        && ca.thresholdNs() != cb.thresholdNs()) {
+                    out.add(ca.eventType() + ": threshold " + known(ca.threshold()) + " in A, " + known(cb.threshold())
+                            + " in B; its rows compare events of different lengths");
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String known(String threshold) {
+        return threshold == null ? "unknown" : threshold;
     }
 
     /** Awaits in the statistics' growth (synchronous completions + suspensions), or null without two samples. */

@@ -72,6 +72,11 @@ final class HtmlAnalysis {
                                 ? " (not known for both: give --ops and --vs-ops)"
                                 : ", from " + Page.escape(c.operations()))
                 .append(". Better names the side with less where less is better, more for operations /s.</p>\n");
+        for (String caveat : c.caveats()) {
+            out.append("<p class=\"note\">Not alike: ")
+                    .append(Page.escape(caveat))
+                    .append(".</p>\n");
+        }
         table("comparison", List.of("Metric", "A", "B", "B/A", "Better"), List.of(false, true, true, true, false));
         String section = null;
         for (Comparison.Row r : c.rows()) {

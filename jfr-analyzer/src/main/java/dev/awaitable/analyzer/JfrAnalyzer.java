@@ -96,7 +96,7 @@ public final class JfrAnalyzer {
         List<RuleResult> rules = new ArrayList<>(AwaitableRules.evaluate(partial));
         if (jmcRules) {
             for (RuleResult r : JmcRules.evaluate(file.toFile())) {
-                rules.add(JmcRules.ERRORS.equals(r.id()) ? JmcRules.withoutJdkLinkage(r, partial.errors()) : r);
+                rules.add(JmcRules.ERRORS.equals(r.id()) ? JmcRules.withoutJdkInternal(r, partial.errors()) : r);
             }
         } else {
             notes.add("JMC rules not evaluated");

@@ -314,20 +314,21 @@ final class JmcRules {
     }
 
     /**
-     * JMC's thrown-errors result with the JDK's own method-handle linkage errors told apart (see
+     * JMC's thrown-errors result with the JDK's internal errors told apart (see
      * {@link Analysis.ThrownErrors}): when all errors were those, it is no finding (ok) and says
      * so with the count; otherwise the count of the application's errors leads the text.
      */
-    static RuleResult withoutJdkLinkage(RuleResult r, Analysis.ThrownErrors errors) {
+    static RuleResult withoutJdkInternal(RuleResult r, Analysis.ThrownErrors errors) {
         if (errors == null
-                || errors.jdkLinkage() == 0
+                || errors.jdkInternal() == 0
                 || (r.severity() != RuleResult.Severity.WARNING && r.severity() != RuleResult.Severity.INFO)) {
             return r;
         }
-        long own = errors.count() - errors.jdkLinkage();
-        String linkage = errors.jdkLinkage()
-                + " JDK-internal linkage error(s) (NoSuchMethodError, IncompatibleClassChangeError and the like, made and "
-                + "caught by java.lang.invoke while it links lambdas and string concatenation) are left out";
+        long own = errors.count() - errors.jdkInternal();
+        String linkage = errors.jdkInternal()
+                + " JDK-internal error(s) are left out (NoSuchMethodError, IncompatibleClassChangeError and the like, made"
+                + " and caught by java.lang.invoke while it links lambdas and string concatenation, and errors of the"
+                + " JDK's private classes)";
         if (own == 0) {
             return new RuleResult(
                     r.source(),
@@ -379,7 +380,10 @@ final class JmcRules {
      * thread has no name) or a dangling "at:" at the end; both are mended here for any rule.
      */
     static String sentence(String text) {
-        String t = text.replace("thread ''", "an unnamed (virtual) thread").strip();
+        // A list JMC joins with bare commas ("skip(long),boolean drain(long)") gets its spaces.
+        String t = text.replace("thread ''", "an unnamed (virtual) thread")
+                .replaceAll(",(?=[A-Za-z])", ", ")
+                .strip();
         while (t.endsWith(":")) {
             t = t.substring(0, t.length() - 1).strip();
             if (t.endsWith(" at")) {

@@ -112,7 +112,7 @@ final class RecordingScan {
     private final DurationTally gcPhasePauses = new DurationTally();
 
     private long errors;
-    private long linkageErrors;
+    private long jdkInternalErrors;
     private final Tally errorClasses = new Tally();
 
     private long gcCount;
@@ -262,16 +262,19 @@ final class RecordingScan {
     }
 
     /**
-     * A linkage error is the JDK's own when the JDK's method-handle code ({@code java.lang.invoke})
-     * is on its stack below the error's constructors with no application frame in between: the
-     * JDK probes for a method while it links a lambda or a string concatenation and catches the
-     * error itself.
+     * An error is the JDK's own when its class is one of the JDK's private ones, or when it is a
+     * linkage error with the JDK's method-handle code ({@code java.lang.invoke}) on its stack below
+     * the error's constructors and no application frame in between: the JDK probes for a method
+     * while it links a lambda or a string concatenation and catches the error itself.
      */
     private void error(RecordedEvent e) {
         errors++;
         String cls = className(e, "thrownClass");
-        if (cls != null && LINKAGE_ERRORS.contains(cls) && fromMethodHandleLinkage(e.getStackTrace())) {
-            linkageErrors++;
+        if (cls != null
+                && (cls.startsWith("jdk.internal.")
+                        || cls.startsWith("sun.")
+                        || (LINKAGE_ERRORS.contains(cls) && fromMethodHandleLinkage(e.getStackTrace())))) {
+            jdkInternalErrors++;
         } else {
             errorClasses.add(cls == null ? "(unknown class)" : cls, 1);
         }
@@ -523,7 +526,8 @@ final class RecordingScan {
     }
 
     Analysis.ThrownErrors errors() {
-        return new Analysis.ThrownErrors(isRecorded(ERROR_THROW), errors, linkageErrors, errorClasses.topCounts(TOP));
+        return new Analysis.ThrownErrors(
+                isRecorded(ERROR_THROW), errors, jdkInternalErrors, errorClasses.topCounts(TOP));
     }
 
     private DurationTally tally(String type) {

@@ -32,6 +32,9 @@ final class SideBySide {
                         + " pinning, contention, faults; CPU per op), more for operations /s, and is blank where"
                         + " neither is.",
                 "");
+        for (String caveat : c.caveats()) {
+            TextReport.wrap(sb, "Not alike: " + caveat + ".", "");
+        }
         sb.append('\n');
 
         TextTable t = new TextTable("metric", "A", "B", "B/A", "better");

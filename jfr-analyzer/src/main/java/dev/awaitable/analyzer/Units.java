@@ -55,6 +55,9 @@ final class Units {
     }
 
     static String bytes(double b) {
+        if (b < 10 && b != Math.rint(b)) {
+            return String.format(Locale.ROOT, "%.2f B", b); // a small rate, per operation
+        }
         if (b < 1024) {
             return String.format(Locale.ROOT, "%.0f B", b);
         }

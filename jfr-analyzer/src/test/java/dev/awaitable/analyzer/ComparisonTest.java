@@ -50,6 +50,8 @@ class ComparisonTest {
 
         Comparison.Row events = row(c, "events", Comparison.PER_SECOND);
         assertThat(events.better()).isNull(); // more events is neither better nor worse
+        assertThat(c.rows()).noneMatch(r -> r.metric().equals("suspend events")); // 0 on both sides
+        assertThat(c.caveats()).isEmpty();
 
         Comparison.Row duration = row(c, "duration", Comparison.AS_IS);
         assertThat(duration.a()).isEqualTo(10_000.0);
@@ -112,6 +114,24 @@ class ComparisonTest {
         assertThat(Comparison.better(1.0, 2.0, Comparison.Better.NEITHER)).isNull();
     }
 
+    /** Pins recorded from 0 ms in A but from 20 ms in B are not alike, and the comparison says so. */
+    @Test
+    void differentThresholdsAreNamed() {
+        Analysis a = recording(10_000, 100, 0, 0, null, List.of(pinCoverage("0 ms", 0)));
+        Analysis b = recording(40_000, 10, 0, 0, null, List.of(pinCoverage("20 ms", 20_000_000)));
+        Comparison c = Comparison.of(a, b, null, null);
+        assertThat(c.caveats())
+                .containsExactly("jdk.VirtualThreadPinned: threshold 0 ms in A, 20 ms in B; its rows compare events"
+                        + " of different lengths");
+        assertThat(JfrAnalyzer.toText(c).replaceAll("\\s+", " ")).contains("Not alike: jdk.VirtualThreadPinned");
+        assertThat(Comparison.of(a, a, null, null).caveats()).isEmpty();
+    }
+
+    private static Analysis.Coverage pinCoverage(String threshold, long ns) {
+        return new Analysis.Coverage(
+                RecordingScan.PINNED, true, threshold, ns, null, "jdk.VirtualThreadPinned#threshold=0ms");
+    }
+
     private static Comparison.Row row(Comparison c, String metric, String per) {
         return c.rows().stream()
                 .filter(r -> r.metric().equals(metric) && r.per().equals(per))
@@ -121,6 +141,16 @@ class ComparisonTest {
 
     /** A synthetic recording: its length, pins, sampled allocation, one collector's pause time and statistics. */
     static Analysis recording(double durationMs, long pins, long bytes, double pauseMs, Analysis.Counters stats) {
+        return recording(durationMs, pins, bytes, pauseMs, stats, List.of());
+    }
+
+    static Analysis recording(
+            double durationMs,
+            long pins,
+            long bytes,
+            double pauseMs,
+            Analysis.Counters stats,
+            List<Analysis.Coverage> coverage) {
         Analysis a = AwaitableRulesTest.analysis(
                 new Analysis.Awaits(false, 0, 0, null, null, stats, List.of()),
                 new Analysis.Pinning(true, pins, pins * 2.0, 5, List.of(), List.of(), List.of()),
@@ -143,7 +173,7 @@ class ComparisonTest {
                 a.sleeps(),
                 a.sockets(),
                 a.latencies(),
-                a.coverage(),
+                coverage,
                 a.errors(),
                 a.rules(),
                 a.notes());
