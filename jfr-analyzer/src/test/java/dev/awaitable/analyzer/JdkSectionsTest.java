@@ -19,11 +19,13 @@ class JdkSectionsTest {
         assertThat(cpu.recorded()).isTrue();
         assertThat(cpu.period()).isEqualTo("10 ms");
         assertThat(cpu.samples()).isPositive();
-        assertThat(cpu.applicationMethods()).isNotEmpty();
-        assertThat(cpu.applicationMethods().get(0).name()).isEqualTo(WORKLOAD + "spin(long)");
-        assertThat(cpu.topMethods().get(0).name()).startsWith("java.util.");
+        // The loop's samples land mostly in Arrays.sort: top frames are the JDK's, charged to spin.
+        assertThat(cpu.applicationMethods()).extracting(Analysis.Hot::name).contains(WORKLOAD + "spin(long)");
+        assertThat(cpu.topMethods())
+                .extracting(Analysis.Hot::name)
+                .anySatisfy(m -> assertThat(m).startsWith("java.util.DualPivotQuicksort."));
         assertThat(cpu.threadGroups()).anySatisfy(g -> {
-            assertThat(g.name()).isEqualTo("analyzer-test-cpu");
+            assertThat(g.name()).isEqualTo(Workload.CPU_THREAD);
             assertThat(g.topMethod()).isEqualTo(WORKLOAD + "spin(long)");
         });
         long shares = cpu.topMethods().stream().mapToLong(Analysis.Hot::samples).sum();
