@@ -41,8 +41,8 @@ final class AnalyzeCommand {
             err.println(PREFIX + "no recording given; usage: awaitable analyze FILE.jfr [...] [--vs B.jfr] [--json]");
             return USAGE;
         }
-        if ((options.operations() == null) != (options.vsOperations() == null)
-                || options.vs() == null && options.operations() != null) {
+        boolean oneCount = (options.operations() == null) != (options.vsOperations() == null);
+        if (oneCount || (options.vs() == null && options.operations() != null)) {
             err.println(PREFIX + "--ops and --vs-ops go together, with --vs");
             return USAGE;
         }
