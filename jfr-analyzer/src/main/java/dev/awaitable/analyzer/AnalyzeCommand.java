@@ -1,7 +1,10 @@
 package dev.awaitable.analyzer;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -11,6 +14,9 @@ import java.util.List;
  *
  * <p>JSON output streams too: a lone file prints one object; several print an array whose
  * elements are written as they are ready (bad files are left out, the array still closes).
+ *
+ * <p>{@code --html FILE} writes one page with every analysis (and comparison) that succeeded,
+ * after the text or JSON; a page that cannot be written is one more error line.
  */
 final class AnalyzeCommand {
     static final String PREFIX = "awaitable analyze: ";
@@ -28,12 +34,21 @@ final class AnalyzeCommand {
         this.err = err;
     }
 
-    int run(List<Path> files, Path vs, boolean json) {
+    int run(AnalyzeOptions options) {
+        List<Path> files = options.files();
+        boolean json = options.json();
         if (files == null || files.isEmpty()) {
             err.println(PREFIX + "no recording given; usage: awaitable analyze FILE.jfr [...] [--vs B.jfr] [--json]");
             return USAGE;
         }
-        Analysis baseline = vs == null ? null : analyze(vs);
+        boolean oneCount = (options.operations() == null) != (options.vsOperations() == null);
+        if (oneCount || (options.vs() == null && options.operations() != null)) {
+            err.println(PREFIX + "--ops and --vs-ops go together, with --vs");
+            return USAGE;
+        }
+        Analysis baseline = options.vs() == null ? null : analyze(options.vs());
+        List<Analysis> analyses = new ArrayList<>();
+        Comparison comparison = null;
         boolean array = json && files.size() > 1;
         if (array) {
             out.println("[");
@@ -44,7 +59,12 @@ final class AnalyzeCommand {
             if (a == null) {
                 continue;
             }
-            Object result = baseline == null ? a : Comparison.of(a, baseline);
+            analyses.add(a);
+            Object result = a;
+            if (baseline != null) {
+                comparison = Comparison.of(a, baseline, options.operations(), options.vsOperations());
+                result = comparison;
+            }
             String text;
             try {
                 text = json
@@ -69,7 +89,26 @@ final class AnalyzeCommand {
             out.println(first ? "]" : "\n]");
         }
         out.flush();
+        if (options.html() != null && !analyses.isEmpty()) {
+            if (baseline != null) {
+                analyses.add(baseline);
+            }
+            html(options.html(), analyses, analyses.size() == 2 && baseline != null ? comparison : null);
+        }
         return exit;
+    }
+
+    /** The page; with several files against one baseline, the comparison shown is the last one's. */
+    private void html(Path file, List<Analysis> analyses, Comparison comparison) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.writeString(file, HtmlAnalysis.render(analyses, comparison));
+        } catch (IOException | RuntimeException e) {
+            fail("could not write " + file + ": " + JmcRules.reason(e));
+        }
     }
 
     /** The analysis, or null after one line on err. */

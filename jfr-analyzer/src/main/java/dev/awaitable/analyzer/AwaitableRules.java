@@ -31,7 +31,7 @@ final class AwaitableRules {
 
     static List<RuleResult> evaluate(Analysis a) {
         List<RuleResult> results = new ArrayList<>();
-        results.add(pinning(a.pinning()));
+        results.add(pinning(a.pinning(), hidden(a.coverage(), RecordingScan.PINNED)));
         results.add(unobservedFaults(a.faults()));
         results.add(deadlocks(a.faults()));
         results.add(resumeLatency(a.awaits()));
@@ -39,13 +39,35 @@ final class AwaitableRules {
         return results;
     }
 
-    static RuleResult pinning(Analysis.Pinning p) {
+    /** What the recording's threshold for {@code type} hid ("only pins of 20 ms or more ..."), or null. */
+    static String hidden(List<Analysis.Coverage> coverage, String type) {
+        if (coverage == null) {
+            return null;
+        }
+        return coverage.stream()
+                .filter(c -> c.eventType().equals(type) && c.hidden() != null)
+                .map(Analysis.Coverage::hidden)
+                .findFirst()
+                .orElse(null);
+    }
+
+    /** Pinning; {@code hidden} is what the recording's threshold left out, said in the verdict, or null. */
+    static RuleResult pinning(Analysis.Pinning p, String hidden) {
         String name = "Virtual thread pinning";
         if (p == null || (!p.recorded() && p.count() == 0)) {
             return notApplicable(PINNING, name, "n/a: jdk.VirtualThreadPinned was not enabled in this recording");
         }
+        String coverage = hidden == null ? "" : " Not complete: " + hidden + ".";
         if (p.count() == 0) {
-            return result(PINNING, name, RuleResult.Severity.OK, OK, "No virtual thread was pinned to its carrier.");
+            return result(
+                    PINNING,
+                    name,
+                    hidden == null ? RuleResult.Severity.OK : RuleResult.Severity.INFO,
+                    hidden == null ? OK : INFO,
+                    (hidden == null
+                                    ? "No virtual thread was pinned to its carrier."
+                                    : "No pinned virtual thread was recorded.")
+                            + coverage);
         }
         String frames = p.topFrames().stream()
                 .limit(3)
@@ -63,12 +85,13 @@ final class AwaitableRules {
                 String.format(
                         Locale.ROOT,
                         "%d pinned virtual thread event(s), %s in total, longest %s: a pinned virtual thread blocks its carrier "
-                                + "while it waits. Top frames: %s%s.",
+                                + "while it waits. Top frames: %s%s.%s",
                         p.count(),
                         Units.millis(p.totalMs()),
                         Units.millis(p.maxMs()),
                         frames,
-                        reasons));
+                        reasons,
+                        coverage));
     }
 
     static RuleResult unobservedFaults(Analysis.Faults f) {

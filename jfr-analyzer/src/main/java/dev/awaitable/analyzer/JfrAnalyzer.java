@@ -70,6 +70,10 @@ public final class JfrAnalyzer {
             throw new UnreadableRecordingException(file, what);
         }
         List<String> notes = new ArrayList<>();
+        String missingSettings = scan.missingSettings();
+        if (missingSettings != null) {
+            notes.add(missingSettings);
+        }
         Analysis partial = new Analysis(
                 file.toString(),
                 scan.recordingInfo(size),
@@ -80,27 +84,25 @@ public final class JfrAnalyzer {
                 scan.parking(),
                 scan.virtualThreads(),
                 scan.faults(),
+                scan.cpu(),
+                scan.contention(),
+                scan.sleeps(),
+                scan.sockets(),
+                scan.latencies(),
+                scan.coverage(),
+                scan.errors(),
                 List.of(),
                 notes);
         List<RuleResult> rules = new ArrayList<>(AwaitableRules.evaluate(partial));
         if (jmcRules) {
-            rules.addAll(JmcRules.evaluate(file.toFile()));
+            for (RuleResult r : JmcRules.evaluate(file.toFile())) {
+                rules.add(JmcRules.ERRORS.equals(r.id()) ? JmcRules.withoutJdkInternal(r, partial.errors()) : r);
+            }
         } else {
             notes.add("JMC rules not evaluated");
         }
         rules.sort(RULE_ORDER);
-        return new Analysis(
-                partial.file(),
-                partial.recording(),
-                partial.awaits(),
-                partial.pinning(),
-                partial.allocations(),
-                partial.gc(),
-                partial.parking(),
-                partial.virtualThreads(),
-                partial.faults(),
-                List.copyOf(rules),
-                List.copyOf(notes));
+        return partial.withRules(List.copyOf(rules), List.copyOf(notes));
     }
 
     /** Most severe first; within a severity by score, ours before JMC's, then by id. Failed rules last. */
@@ -115,9 +117,12 @@ public final class JfrAnalyzer {
         return Highlights.of(a, relativePath, operations);
     }
 
-    /** {@code a} against {@code b}: every metric with the ratio b / a. */
-    public static Comparison compare(Analysis a, Analysis b) {
-        return Comparison.of(a, b);
+    /**
+     * {@code a} against {@code b}: every metric per second (and per operation, with both operation
+     * counts or both recordings' Awaitable statistics) with the ratio b / a and the better side.
+     */
+    public static Comparison compare(Analysis a, Analysis b, Long aOperations, Long bOperations) {
+        return Comparison.of(a, b, aOperations, bOperations);
     }
 
     /* ---------------- Rendering ---------------- */
@@ -149,18 +154,25 @@ public final class JfrAnalyzer {
     /* ---------------- Command line ---------------- */
 
     /**
-     * {@code ./awaitable analyze FILE.jfr [...] [--vs B.jfr] [--json]}: analyzes each file in turn
-     * and prints it (or, with {@code vs}, prints it side by side with {@code vs}). A bad file is one
-     * line on {@code err}, {@code awaitable analyze: <what is wrong>}, and makes the exit code 1;
-     * the other files are still analyzed and printed.
+     * {@code ./awaitable analyze FILE.jfr [...] [--vs B.jfr [--ops N --vs-ops M]] [--json] [--html PAGE]}:
+     * analyzes each file in turn and prints it (or, with {@code vs}, prints it side by side with
+     * {@code vs}, per second and per operation). A bad file is one line on {@code err},
+     * {@code awaitable analyze: <what is wrong>}, and makes the exit code 1; the other files are
+     * still analyzed and printed.
      *
      * <p>With {@code json}, one file prints one JSON object (an {@link Analysis}, or a
      * {@link Comparison} with {@code vs}); several files print one array of them, bad files left out.
+     * With {@code html}, the analyses (and the comparison) are also written as one page.
      *
-     * @return 0 when every file was analyzed, 1 when any was bad, 2 when no file was given
+     * @return 0 when every file was analyzed, 1 when any was bad, 2 on a usage error
      */
-    public static int analyzeCommand(List<Path> files, Path vs, boolean json, PrintStream out, PrintStream err) {
-        return new AnalyzeCommand(out, err).run(files, vs, json);
+    public static int analyzeCommand(AnalyzeOptions options, PrintStream out, PrintStream err) {
+        return new AnalyzeCommand(out, err).run(options);
+    }
+
+    /** The analyses, and a comparison of the first with the second when given, as one self-contained HTML page. */
+    public static String toHtml(List<Analysis> analyses, Comparison comparison) {
+        return HtmlAnalysis.render(analyses, comparison);
     }
 
     /* ---------------- Input checks ---------------- */

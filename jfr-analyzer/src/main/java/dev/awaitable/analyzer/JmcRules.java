@@ -17,6 +17,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RunnableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.openjdk.jmc.common.IMCMethod;
+import org.openjdk.jmc.common.IMCThread;
 import org.openjdk.jmc.common.item.IItemCollection;
 import org.openjdk.jmc.common.unit.IQuantity;
 import org.openjdk.jmc.common.util.IPreferenceValueProvider;
@@ -31,6 +33,7 @@ import org.openjdk.jmc.flightrecorder.rules.RuleRegistry;
 import org.openjdk.jmc.flightrecorder.rules.Severity;
 import org.openjdk.jmc.flightrecorder.rules.TypedCollectionResult;
 import org.openjdk.jmc.flightrecorder.rules.TypedResult;
+import org.openjdk.jmc.flightrecorder.rules.jdk.memory.AllocationByThreadRule;
 import org.openjdk.jmc.flightrecorder.rules.util.RulesToolkit;
 import org.openjdk.jmc.flightrecorder.rules.util.RulesToolkit.EventAvailability;
 
@@ -55,6 +58,13 @@ import org.openjdk.jmc.flightrecorder.rules.util.RulesToolkit.EventAvailability;
 final class JmcRules {
     /** Deadline for all rules of one recording; {@code -Dawaitable.analyze.jmcTimeoutSeconds}. */
     static final long TIMEOUT_SECONDS = Long.getLong("awaitable.analyze.jmcTimeoutSeconds", 120);
+
+    /** JMC's "Thrown Errors" rule, which counts the JDK's own linkage errors as the application's. */
+    static final String ERRORS = "Errors";
+    /** JMC's "Allocations by thread" rule, whose text leaves a virtual thread's empty name and its frames out. */
+    static final String ALLOCATIONS_BY_THREAD = "Allocations.thread";
+
+    private static final int MAX_FRAMES_IN_TEXT = 3;
 
     private static final Object LOCK = new Object();
 
@@ -255,8 +265,94 @@ final class JmcRules {
         } catch (RuntimeException e) {
             // no score: keep null
         }
+        String summary = s == Severity.INFO || s == Severity.WARNING ? allocationsByThread(r) : null;
         return new RuleResult(
-                RuleResult.JMC, rule.getId(), rule.getName(), rule.getTopic(), convert(s), score, summary(r), false);
+                RuleResult.JMC,
+                rule.getId(),
+                rule.getName(),
+                rule.getTopic(),
+                convert(s),
+                score,
+                summary == null ? summary(r) : summary,
+                false);
+    }
+
+    /**
+     * The allocations-by-thread finding as a sentence: JMC's template is "by thread '{name}' at:
+     * {frames}", which reads "by thread '' at:" for a virtual thread (no name) when the frames do
+     * not render as text. Null when this is not that rule or its results are not there.
+     */
+    private static String allocationsByThread(IResult r) {
+        if (!ALLOCATIONS_BY_THREAD.equals(r.getRule().getId())) {
+            return null;
+        }
+        try {
+            IMCThread t = r.getResult(AllocationByThreadRule.MOST_ALLOCATING_THREAD);
+            if (t == null) {
+                return null;
+            }
+            Collection<IMCMethod> frames = r.getResult(AllocationByThreadRule.ALLOCATION_FRAMES);
+            String name = t.getThreadName();
+            // JMC's thread has no virtual flag; a thread without a name in a recording is a virtual one.
+            String who = ThreadGroups.describe(name, t.getThreadId(), name == null || name.isBlank());
+            StringBuilder sb = new StringBuilder("The most allocations were likely done by ").append(who);
+            List<String> names = new ArrayList<>();
+            if (frames != null) {
+                for (IMCMethod m : frames) {
+                    if (m != null && m.getType() != null && names.size() < MAX_FRAMES_IN_TEXT) {
+                        names.add(m.getType().getFullName() + "." + m.getMethodName());
+                    }
+                }
+            }
+            if (!names.isEmpty()) {
+                sb.append(", in ").append(String.join(", ", names));
+            }
+            return sb.append('.').toString();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * JMC's thrown-errors result with the JDK's internal errors told apart (see
+     * {@link Analysis.ThrownErrors}): when all errors were those, it is no finding (ok) and says
+     * so with the count; otherwise the count of the application's errors leads the text.
+     */
+    static RuleResult withoutJdkInternal(RuleResult r, Analysis.ThrownErrors errors) {
+        if (errors == null
+                || errors.jdkInternal() == 0
+                || (r.severity() != RuleResult.Severity.WARNING && r.severity() != RuleResult.Severity.INFO)) {
+            return r;
+        }
+        long own = errors.count() - errors.jdkInternal();
+        String linkage = errors.jdkInternal()
+                + " JDK-internal error(s) are left out (NoSuchMethodError, IncompatibleClassChangeError and the like, made"
+                + " and caught by java.lang.invoke while it links lambdas and string concatenation, and errors of the"
+                + " JDK's private classes)";
+        if (own == 0) {
+            return new RuleResult(
+                    r.source(),
+                    r.id(),
+                    r.name(),
+                    r.topic(),
+                    RuleResult.Severity.OK,
+                    0.0,
+                    "The application threw no Errors; " + linkage + ".",
+                    false);
+        }
+        String top = errors.byClass().isEmpty()
+                ? ""
+                : ", most often " + errors.byClass().get(0).name() + " ("
+                        + errors.byClass().get(0).count() + ")";
+        return new RuleResult(
+                r.source(),
+                r.id(),
+                r.name(),
+                r.topic(),
+                r.severity(),
+                r.score(),
+                "The application threw " + own + " Error(s)" + top + "; " + linkage + ". JMC: " + r.summary(),
+                false);
     }
 
     private static Severity severityOf(IResult r) {
@@ -276,7 +372,25 @@ final class JmcRules {
             return null;
         }
         // populateMessage runs MessageFormat over the text, and leaves its escaped quotes doubled.
-        return UnreadableRecordingException.oneLine(text.replace("''", "'"));
+        return sentence(UnreadableRecordingException.oneLine(text.replace("''", "'")));
+    }
+
+    /**
+     * A rule's text as a sentence: a placeholder that rendered empty leaves "thread ''" (a virtual
+     * thread has no name) or a dangling "at:" at the end; both are mended here for any rule.
+     */
+    static String sentence(String text) {
+        // A list JMC joins with bare commas ("skip(long),boolean drain(long)") gets its spaces.
+        String t = text.replace("thread ''", "an unnamed (virtual) thread")
+                .replaceAll(",(?=[A-Za-z])", ", ")
+                .strip();
+        while (t.endsWith(":")) {
+            t = t.substring(0, t.length() - 1).strip();
+            if (t.endsWith(" at")) {
+                t = t.substring(0, t.length() - 3).strip();
+            }
+        }
+        return t.isEmpty() || t.endsWith(".") || t.endsWith("!") || t.endsWith("?") ? t : t + ".";
     }
 
     private static RuleResult.Severity convert(Severity s) {

@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A {@link Comparison} for the terminal: a header naming A and B, one table of every metric with
- * a B/A column, then each side's top allocating classes and findings.
+ * A {@link Comparison} for the terminal: a header naming A and B with their durations and
+ * operation counts, one table of every metric per second (and per operation) with a B/A column
+ * and the better side, then each side's top allocating classes and findings.
  */
 final class SideBySide {
     private static final int TOP = 5;
@@ -19,17 +20,36 @@ final class SideBySide {
                 .append("  vs  ")
                 .append(c.b().file())
                 .append(" ==\n");
-        sb.append("A = ").append(c.a().file()).append('\n');
-        sb.append("B = ").append(c.b().file()).append('\n').append('\n');
+        side(sb, "A", c.a(), c.aSeconds(), c.aOperations());
+        side(sb, "B", c.b(), c.bSeconds(), c.bOperations());
+        TextReport.wrap(
+                sb,
+                "/s: each recording's total divided by its own duration (first event to last)"
+                        + (c.operations() == null
+                                ? "; no operation counts (give --ops and --vs-ops), so no per-operation rows."
+                                : "; /op: divided by its operations, from " + c.operations() + ".")
+                        + " B/A is the ratio; better names the side with less where less is better (time, bytes,"
+                        + " pinning, contention, faults; CPU per op), more for operations /s, and is blank where"
+                        + " neither is.",
+                "");
+        for (String caveat : c.caveats()) {
+            TextReport.wrap(sb, "Not alike: " + caveat + ".", "");
+        }
+        sb.append('\n');
 
-        TextTable t = new TextTable("metric", "A", "B", "B/A");
+        TextTable t = new TextTable("metric", "A", "B", "B/A", "better");
         String section = null;
         for (Comparison.Row r : c.rows()) {
             if (!r.section().equals(section)) {
                 section = r.section();
-                t.row(section + ":", "", "", "");
+                t.row(section + ":", "", "", "", "");
             }
-            t.row("  " + r.metric(), format(r.unit(), r.a()), format(r.unit(), r.b()), Units.ratio(r.a(), r.b()));
+            t.row(
+                    "  " + r.metric() + suffix(r.per()),
+                    format(r.unit(), r.a()),
+                    format(r.unit(), r.b()),
+                    Units.ratio(r.a(), r.b()),
+                    r.better() == null ? "" : r.better());
         }
         sb.append(t.render(""));
 
@@ -45,6 +65,24 @@ final class SideBySide {
         findings(sb, "A", c.a());
         findings(sb, "B", c.b());
         return sb.toString();
+    }
+
+    private static void side(StringBuilder sb, String name, Analysis a, double seconds, Long operations) {
+        sb.append(name)
+                .append(" = ")
+                .append(a.file())
+                .append(" (")
+                .append(Units.millis(seconds * 1e3))
+                .append(operations == null ? "" : ", " + Units.count(operations) + " operations")
+                .append(")\n");
+    }
+
+    private static String suffix(String per) {
+        return switch (per) {
+            case Comparison.PER_SECOND -> " /s";
+            case Comparison.PER_OP -> " /op";
+            default -> "";
+        };
     }
 
     private static void findings(StringBuilder sb, String side, Analysis a) {
@@ -75,7 +113,7 @@ final class SideBySide {
             case "ns" -> Units.nanos(v);
             case "ms" -> Units.millis(v);
             case "bytes" -> Units.bytes(v);
-            case "count" -> Units.count(Math.round(v));
+            case "count" -> Math.abs(v) >= 100 || v == Math.rint(v) ? Units.count(Math.round(v)) : Units.decimal(v);
             default -> String.valueOf(v);
         };
     }

@@ -22,11 +22,17 @@ final class TextReport {
         sb.append("== ").append(a.file()).append(" ==\n");
         recording(sb, a.recording());
         findings(sb, a.rules());
+        coverage(sb, a.coverage());
+        cpu(sb, a.cpu());
         awaits(sb, a.awaits());
-        virtualThreads(sb, a.virtualThreads(), a.pinning());
+        virtualThreads(sb, a.virtualThreads(), a.pinning(), a.coverage());
+        contention(sb, a.contention(), a.coverage());
+        parking(sb, a.parking(), a.coverage());
+        sleeps(sb, a.sleeps(), a.coverage());
+        sockets(sb, a.sockets(), a.coverage());
+        latencies(sb, a.latencies());
         allocations(sb, a.allocations());
         gc(sb, a.gc());
-        parking(sb, a.parking());
         faults(sb, a.faults());
         rules(sb, a.rules());
         eventTypes(sb, a.recording());
@@ -48,8 +54,9 @@ final class TextReport {
         Analysis.Jvm j = r.jvm();
         if (j != null) {
             List<String> parts = new ArrayList<>();
-            if (j.name() != null || j.version() != null) {
-                parts.add(join(j.name(), j.version()));
+            String jvm = jvmName(j);
+            if (!jvm.isEmpty()) {
+                parts.add(jvm);
             }
             if (j.pid() != null) {
                 parts.add("pid " + j.pid());
@@ -60,12 +67,28 @@ final class TextReport {
             if (j.youngCollector() != null || j.oldCollector() != null) {
                 parts.add("GC " + join(j.youngCollector(), j.oldCollector()).replace(' ', '/'));
             }
-            sb.append("JVM        ").append(String.join(", ", parts)).append('\n');
-            String command = join(j.jvmArguments(), j.javaArguments());
-            if (!command.isBlank()) {
-                sb.append("Command    ").append(Units.cut(command, WIDTH - 11)).append('\n');
+            labelled(sb, "JVM", String.join(", ", parts));
+            // The main class and its arguments first, whole: long JVM flags must not push it out of sight.
+            if (j.javaArguments() != null && !j.javaArguments().isBlank()) {
+                labelled(sb, "Main", j.javaArguments());
+            }
+            if (j.jvmArguments() != null && !j.jvmArguments().isBlank()) {
+                labelled(sb, "JVM flags", j.jvmArguments());
             }
         }
+    }
+
+    /**
+     * The JVM once: {@code jdk.JVMInformation}'s version already starts with the VM's name
+     * ("OpenJDK 64-Bit Server VM (25+36) for linux-amd64 JRE ..."), so the name is not repeated.
+     */
+    static String jvmName(Analysis.Jvm j) {
+        String name = j.name() == null ? "" : j.name().strip();
+        String version = j.version() == null ? "" : j.version().strip();
+        if (!name.isEmpty() && version.startsWith(name)) {
+            return version;
+        }
+        return join(name, version);
     }
 
     private static void findings(StringBuilder sb, List<RuleResult> rules) {
@@ -142,7 +165,8 @@ final class TextReport {
                 c == null ? null : Units.count(c.synchronousCompletions()));
     }
 
-    private static void virtualThreads(StringBuilder sb, Analysis.VirtualThreads v, Analysis.Pinning p) {
+    private static void virtualThreads(
+            StringBuilder sb, Analysis.VirtualThreads v, Analysis.Pinning p, List<Analysis.Coverage> coverage) {
         sb.append('\n');
         if (v.recorded() || v.started() + v.ended() > 0) {
             sb.append("Virtual threads: ")
@@ -161,7 +185,9 @@ final class TextReport {
             sb.append("Pinned: not recorded (jdk.VirtualThreadPinned off)\n");
             return;
         }
-        sb.append("Pinned: ").append(Units.count(p.count())).append(" event(s)");
+        sb.append("Pinned (jdk.VirtualThreadPinned): ")
+                .append(Units.count(p.count()))
+                .append(" event(s)");
         if (p.count() > 0) {
             sb.append(", ")
                     .append(Units.millis(p.totalMs()))
@@ -169,16 +195,193 @@ final class TextReport {
                     .append(Units.millis(p.maxMs()));
         }
         sb.append('\n');
-        if (!p.topFrames().isEmpty()) {
-            TextTable t = new TextTable("top frame", "count");
-            p.topFrames().stream().limit(TOP).forEach(c -> t.row(c.name(), Units.count(c.count())));
+        hidden(sb, coverage, RecordingScan.PINNED);
+        sites(sb, "application frame that pinned", "reason", p.sites());
+    }
+
+    private static void cpu(StringBuilder sb, Analysis.Cpu c) {
+        sb.append('\n');
+        if (!c.recorded() && c.samples() == 0) {
+            sb.append("CPU: not recorded (jdk.ExecutionSample off; record with settings=profile or "
+                    + "jdk.ExecutionSample#enabled=true)\n");
+            return;
+        }
+        sb.append("CPU (jdk.ExecutionSample")
+                .append(c.period() == null ? "" : " every " + c.period())
+                .append("): ")
+                .append(Units.count(c.samples()))
+                .append(" sample(s)\n");
+        if (c.samples() == 0) {
+            return;
+        }
+        TextTable top = new TextTable("hot method (top frame)", "samples", "share");
+        c.topMethods().forEach(h -> top.row(h.name(), Units.count(h.samples()), Units.percent(h.percent())));
+        sb.append(top.render("  "));
+        TextTable app = new TextTable("application frame (JDK code charged to its caller)", "samples", "share");
+        c.applicationMethods().forEach(h -> app.row(h.name(), Units.count(h.samples()), Units.percent(h.percent())));
+        sb.append(app.render("  "));
+        TextTable groups = new TextTable("thread group", "samples", "share", "top application frame").leftAligned(3);
+        c.threadGroups()
+                .forEach(
+                        h -> groups.row(h.name(), Units.count(h.samples()), Units.percent(h.percent()), h.topMethod()));
+        sb.append(groups.render("  "));
+    }
+
+    private static void contention(StringBuilder sb, Analysis.Blocking b, List<Analysis.Coverage> coverage) {
+        blocking(
+                sb,
+                "Lock contention (jdk.JavaMonitorEnter)",
+                "contended monitor entries",
+                b,
+                coverage,
+                RecordingScan.MONITOR_ENTER,
+                "monitor class");
+    }
+
+    private static void sleeps(StringBuilder sb, Analysis.Blocking b, List<Analysis.Coverage> coverage) {
+        blocking(sb, "Sleeps (jdk.ThreadSleep)", "sleeps", b, coverage, RecordingScan.SLEEP, null);
+    }
+
+    private static void blocking(
+            StringBuilder sb,
+            String title,
+            String what,
+            Analysis.Blocking b,
+            List<Analysis.Coverage> coverage,
+            String type,
+            String on) {
+        sb.append('\n');
+        if (!b.recorded() && b.count() == 0) {
+            sb.append(title).append(": not recorded (").append(type).append(" off)\n");
+            return;
+        }
+        sb.append(title).append(": ").append(Units.count(b.count())).append(' ').append(what);
+        if (b.count() > 0) {
+            sb.append(", ")
+                    .append(Units.millis(b.totalMs()))
+                    .append(" in total, longest ")
+                    .append(Units.millis(b.maxMs()));
+        }
+        sb.append('\n');
+        hidden(sb, coverage, type);
+        sites(sb, "application frame", on, b.sites());
+    }
+
+    private static void sockets(StringBuilder sb, Analysis.Sockets s, List<Analysis.Coverage> coverage) {
+        sb.append('\n');
+        if (!s.recorded() && s.reads() + s.writes() == 0) {
+            sb.append("Socket I/O: not recorded (jdk.SocketRead/jdk.SocketWrite off)\n");
+            return;
+        }
+        sb.append("Socket I/O (jdk.SocketRead/SocketWrite): ")
+                .append(Units.count(s.reads()))
+                .append(" read(s), ")
+                .append(Units.bytes(s.bytesRead()))
+                .append(", ")
+                .append(Units.millis(s.readMs()))
+                .append("; ")
+                .append(Units.count(s.writes()))
+                .append(" write(s), ")
+                .append(Units.bytes(s.bytesWritten()))
+                .append(", ")
+                .append(Units.millis(s.writeMs()))
+                .append('\n');
+        hidden(sb, coverage, RecordingScan.SOCKET_READ);
+        hidden(sb, coverage, RecordingScan.SOCKET_WRITE);
+        if (!s.byHost().isEmpty()) {
+            TextTable t = new TextTable("remote host", "reads", "read", "writes", "written", "time");
+            s.byHost()
+                    .forEach(p -> t.row(
+                            p.host(),
+                            Units.count(p.reads()),
+                            Units.bytes(p.bytesRead()),
+                            Units.count(p.writes()),
+                            Units.bytes(p.bytesWritten()),
+                            Units.millis(p.totalMs())));
             sb.append(t.render("  "));
         }
-        if (!p.reasons().isEmpty()) {
-            TextTable t = new TextTable("reason", "count");
-            p.reasons().stream().limit(TOP).forEach(c -> t.row(c.name(), Units.count(c.count())));
-            sb.append(t.render("  "));
+        ioSites(sb, "read at", s.readSites());
+        ioSites(sb, "written at", s.writeSites());
+    }
+
+    private static void ioSites(StringBuilder sb, String header, List<Analysis.Site> sites) {
+        if (sites.isEmpty()) {
+            return;
         }
+        TextTable t = new TextTable(header, "remote host", "count", "bytes", "time", "longest").leftAligned(1);
+        sites.stream()
+                .limit(TOP)
+                .forEach(s -> t.row(
+                        s.frame(),
+                        s.on(),
+                        Units.count(s.count()),
+                        Units.bytes(s.bytes()),
+                        Units.millis(s.totalMs()),
+                        Units.millis(s.maxMs())));
+        sb.append(t.render("  "));
+    }
+
+    private static void latencies(StringBuilder sb, List<Analysis.LatencyByType> rows) {
+        sb.append('\n');
+        if (rows.isEmpty()) {
+            sb.append("Latencies by type: no monitor, park, sleep, socket or file events\n");
+            return;
+        }
+        sb.append("Latencies by type (as jfr view latencies-by-type)\n");
+        TextTable t = new TextTable("event type", "count", "average", "p99", "longest", "total");
+        rows.forEach(r -> t.row(
+                r.label(),
+                Units.count(r.count()),
+                Units.millis(r.averageMs()),
+                Units.millis(r.p99Ms()),
+                Units.millis(r.maxMs()),
+                Units.millis(r.totalMs())));
+        sb.append(t.render("  "));
+    }
+
+    /** What the recording's thresholds left out, once for all sections, with the settings that show all. */
+    private static void coverage(StringBuilder sb, List<Analysis.Coverage> coverage) {
+        List<Analysis.Coverage> hiding =
+                coverage.stream().filter(c -> c.hidden() != null).toList();
+        if (hiding.isEmpty()) {
+            return;
+        }
+        sb.append("\nCoverage: the recording's thresholds left events out\n");
+        for (Analysis.Coverage c : hiding) {
+            wrap(sb, c.eventType() + ": " + c.hidden(), "  ");
+        }
+        wrap(
+                sb,
+                "Settings go among -XX:StartFlightRecording's options, e.g. -XX:StartFlightRecording:settings=profile,"
+                        + hiding.get(0).setting() + ",filename=rec.jfr (or jcmd PID JFR.start ... with the same).",
+                "  ");
+    }
+
+    /** The coverage line for {@code type} under its section, when its threshold could have hidden events. */
+    private static void hidden(StringBuilder sb, List<Analysis.Coverage> coverage, String type) {
+        for (Analysis.Coverage c : coverage) {
+            if (c.eventType().equals(type) && c.hidden() != null) {
+                wrap(sb, "(" + c.hidden() + ")", "  ");
+            }
+        }
+    }
+
+    private static void sites(StringBuilder sb, String frameHeader, String onHeader, List<Analysis.Site> sites) {
+        if (sites.isEmpty()) {
+            return;
+        }
+        boolean on = onHeader != null && sites.stream().anyMatch(s -> s.on() != null);
+        TextTable t = on
+                ? new TextTable(frameHeader, onHeader, "count", "total", "longest").leftAligned(1)
+                : new TextTable(frameHeader, "count", "total", "longest");
+        sites.stream().limit(TOP).forEach(s -> {
+            if (on) {
+                t.row(s.frame(), s.on(), Units.count(s.count()), Units.millis(s.totalMs()), Units.millis(s.maxMs()));
+            } else {
+                t.row(s.frame(), Units.count(s.count()), Units.millis(s.totalMs()), Units.millis(s.maxMs()));
+            }
+        });
+        sb.append(t.render("  "));
     }
 
     private static void allocations(StringBuilder sb, Analysis.Allocations a) {
@@ -197,11 +400,16 @@ final class TextReport {
                 .limit(TOP + 3)
                 .forEach(s -> classes.row(s.name(), Units.percent(s.percent()), Units.bytes(s.bytes())));
         sb.append(classes.render("  "));
-        TextTable sites = new TextTable("site", "share", "bytes");
+        TextTable sites = new TextTable("site (application frame)", "share", "bytes");
         a.topSites().stream()
                 .limit(TOP)
                 .forEach(s -> sites.row(s.name(), Units.percent(s.percent()), Units.bytes(s.bytes())));
         sb.append(sites.render("  "));
+        TextTable top = new TextTable("top frame (as jfr view allocation-by-site)", "share", "bytes");
+        a.topFrames().stream()
+                .limit(TOP)
+                .forEach(s -> top.row(s.name(), Units.percent(s.percent()), Units.bytes(s.bytes())));
+        sb.append(top.render("  "));
     }
 
     private static void gc(StringBuilder sb, Analysis.GcPauses g) {
@@ -218,6 +426,22 @@ final class TextReport {
                     .append(Units.millis(g.maxPauseMs()));
         }
         sb.append('\n');
+        Analysis.Durations d = g.pauses();
+        if (d != null) {
+            sb.append("  stop-the-world pauses (jdk.GCPhasePause, as jfr view gc-pauses): ")
+                    .append(Units.count(d.count()))
+                    .append(", total ")
+                    .append(Units.millis(d.totalMs()))
+                    .append(", median ")
+                    .append(Units.millis(d.medianMs()))
+                    .append(", average ")
+                    .append(Units.millis(d.averageMs()))
+                    .append(", p99 ")
+                    .append(Units.millis(d.p99Ms()))
+                    .append(", longest ")
+                    .append(Units.millis(d.maxMs()))
+                    .append('\n');
+        }
         if (!g.byName().isEmpty()) {
             TextTable t = new TextTable("collector", "count", "total", "longest");
             g.byName()
@@ -230,7 +454,7 @@ final class TextReport {
         }
     }
 
-    private static void parking(StringBuilder sb, Analysis.Parking p) {
+    private static void parking(StringBuilder sb, Analysis.Parking p, List<Analysis.Coverage> coverage) {
         sb.append('\n');
         if (!p.recorded() && p.count() == 0) {
             sb.append("Parking: not recorded (jdk.ThreadPark off)\n");
@@ -244,11 +468,8 @@ final class TextReport {
                     .append(Units.millis(p.maxMs()));
         }
         sb.append('\n');
-        if (!p.topFrames().isEmpty()) {
-            TextTable t = new TextTable("top frame", "count");
-            p.topFrames().stream().limit(TOP).forEach(c -> t.row(c.name(), Units.count(c.count())));
-            sb.append(t.render("  "));
-        }
+        hidden(sb, coverage, RecordingScan.PARK);
+        sites(sb, "application frame that parked", "parked on", p.sites());
     }
 
     private static void faults(StringBuilder sb, Analysis.Faults f) {
@@ -340,6 +561,18 @@ final class TextReport {
         }
         sb.append("\nNotes\n");
         notes.forEach(n -> wrap(sb, n, "  "));
+    }
+
+    /** {@code label} in an 11-character column, then {@code text} wrapped beside it. */
+    private static void labelled(StringBuilder sb, String label, String text) {
+        String indent = " ".repeat(11);
+        StringBuilder wrapped = new StringBuilder();
+        wrap(wrapped, text, indent);
+        if (wrapped.isEmpty()) {
+            return;
+        }
+        String head = (label + indent).substring(0, indent.length());
+        sb.append(head).append(wrapped, indent.length(), wrapped.length());
     }
 
     /** Appends {@code text} wrapped at {@link #WIDTH}, every line starting with {@code indent}. */

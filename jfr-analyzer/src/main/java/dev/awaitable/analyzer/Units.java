@@ -29,11 +29,35 @@ final class Units {
         return nanos((double) ns);
     }
 
+    /**
+     * A JFR setting's timespan in its largest whole unit, as a settings file writes it: {@code 20 ms},
+     * {@code 0 ms}, {@code 1 s}, {@code 1500 us}. (JFR writes a threshold set through the API as
+     * {@code 20000000 ns}.)
+     */
+    static String timespan(long ns) {
+        if (ns == 0) {
+            return "0 ms";
+        }
+        if (ns % 1_000_000_000L == 0) {
+            return ns / 1_000_000_000L + " s";
+        }
+        if (ns % 1_000_000L == 0) {
+            return ns / 1_000_000L + " ms";
+        }
+        if (ns % 1_000L == 0) {
+            return ns / 1_000L + " us";
+        }
+        return ns + " ns";
+    }
+
     static String millis(double ms) {
         return nanos(ms * 1e6);
     }
 
     static String bytes(double b) {
+        if (b < 10 && b != Math.rint(b)) {
+            return String.format(Locale.ROOT, "%.2f B", b); // a small rate, per operation
+        }
         if (b < 1024) {
             return String.format(Locale.ROOT, "%.0f B", b);
         }
@@ -53,6 +77,14 @@ final class Units {
 
     static String count(long n) {
         return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    /** A small rate with three significant digits: {@code 0.0123}, {@code 4.56}, {@code 78.9}. */
+    static String decimal(double v) {
+        return new java.math.BigDecimal(v)
+                .round(new java.math.MathContext(3))
+                .stripTrailingZeros()
+                .toPlainString();
     }
 
     static String percent(double p) {

@@ -22,7 +22,9 @@ class AnalyzeCommandTest {
 
     private int run(List<Path> files, Path vs, boolean json) {
         return JfrAnalyzer.analyzeCommand(
-                files, vs, json, ForeignRecordingTest.print(out), ForeignRecordingTest.print(err));
+                new AnalyzeOptions(files, vs, null, null, json, null),
+                ForeignRecordingTest.print(out),
+                ForeignRecordingTest.print(err));
     }
 
     private String out() {
@@ -95,15 +97,15 @@ class AnalyzeCommandTest {
                         "B/A",
                         "resume latency p99",
                         "gc:",
-                        "pauses",
+                        "pause time /s",
                         "Top allocating classes",
                         "Findings in A",
                         "Findings in B");
         String events = text.lines()
-                .filter(l -> l.strip().startsWith("events "))
+                .filter(l -> l.strip().startsWith("events /s "))
                 .findFirst()
                 .orElseThrow();
-        assertThat(events.strip().split("\\s{2,}")).hasSize(4); // metric, A, B, B/A
+        assertThat(events.strip().split("\\s{2,}")).hasSize(4); // metric, A, B, B/A; no "better" for events
         assertThat(err()).isEmpty();
     }
 

@@ -20,17 +20,24 @@ class AwaitableRulesTest {
                 INFO,
                 awaits,
                 pinning,
-                new Analysis.Allocations(null, 0, List.of(), List.of()),
-                new Analysis.GcPauses(false, 0, 0, 0, List.of()),
-                new Analysis.Parking(false, 0, 0, 0, List.of()),
+                new Analysis.Allocations(null, 0, List.of(), List.of(), List.of()),
+                new Analysis.GcPauses(false, 0, 0, 0, List.of(), null),
+                new Analysis.Parking(false, 0, 0, 0, List.of(), List.of()),
                 new Analysis.VirtualThreads(false, 0, 0, 0),
                 faults,
+                new Analysis.Cpu(false, null, 0, List.of(), List.of(), List.of()),
+                new Analysis.Blocking(false, 0, 0, 0, List.of()),
+                new Analysis.Blocking(false, 0, 0, 0, List.of()),
+                new Analysis.Sockets(false, 0, 0, 0, 0, 0, 0, List.of(), List.of(), List.of()),
+                List.of(),
+                List.of(),
+                new Analysis.ThrownErrors(false, 0, 0, List.of()),
                 List.of(),
                 List.of());
     }
 
     static final Analysis.Awaits NO_AWAITS = new Analysis.Awaits(false, 0, 0, null, null, null, List.of());
-    static final Analysis.Pinning NOT_RECORDED = new Analysis.Pinning(false, 0, 0, 0, List.of(), List.of());
+    static final Analysis.Pinning NOT_RECORDED = new Analysis.Pinning(false, 0, 0, 0, List.of(), List.of(), List.of());
     static final Analysis.Faults NO_FAULT_EVENTS = new Analysis.Faults(false, 0, List.of(), 0, List.of());
 
     /** Pinned events warn, naming the most frequent frames with their counts and the first reason. */
@@ -42,8 +49,9 @@ class AwaitableRulesTest {
                 120.0,
                 40.0,
                 List.of(new Analysis.Count("app.Cache.load:42", 4), new Analysis.Count("app.Db.query:7", 1)),
-                List.of(new Analysis.Count("Native or VM frame on stack", 5)));
-        RuleResult r = AwaitableRules.pinning(p);
+                List.of(new Analysis.Count("Native or VM frame on stack", 5)),
+                List.of());
+        RuleResult r = AwaitableRules.pinning(p, null);
         assertThat(r.severity()).isEqualTo(RuleResult.Severity.WARNING);
         assertThat(r.score()).isGreaterThanOrEqualTo(75);
         assertThat(r.summary())
@@ -63,10 +71,10 @@ class AwaitableRulesTest {
     /** Recorded but none pinned is OK; not recorded is n/a, and the highlights say null, not 0. */
     @Test
     void noPinningIsOkOnlyWhenRecorded() {
-        assertThat(AwaitableRules.pinning(new Analysis.Pinning(true, 0, 0, 0, List.of(), List.of()))
+        assertThat(AwaitableRules.pinning(new Analysis.Pinning(true, 0, 0, 0, List.of(), List.of(), List.of()), null)
                         .severity())
                 .isEqualTo(RuleResult.Severity.OK);
-        RuleResult na = AwaitableRules.pinning(NOT_RECORDED);
+        RuleResult na = AwaitableRules.pinning(NOT_RECORDED, null);
         assertThat(na.severity()).isEqualTo(RuleResult.Severity.NA);
         assertThat(na.summary()).startsWith("n/a: ");
         assertThat(Highlights.of(analysis(NO_AWAITS, NOT_RECORDED, NO_FAULT_EVENTS), "x", 1L)
@@ -153,17 +161,6 @@ class AwaitableRulesTest {
     }
 
     private static Analysis withRules(Analysis a) {
-        return new Analysis(
-                a.file(),
-                a.recording(),
-                a.awaits(),
-                a.pinning(),
-                a.allocations(),
-                a.gc(),
-                a.parking(),
-                a.virtualThreads(),
-                a.faults(),
-                AwaitableRules.evaluate(a),
-                a.notes());
+        return a.withRules(AwaitableRules.evaluate(a), a.notes());
     }
 }

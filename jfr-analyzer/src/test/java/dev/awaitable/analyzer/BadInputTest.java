@@ -53,7 +53,9 @@ class BadInputTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit = JfrAnalyzer.analyzeCommand(
-                List.of(file), null, false, ForeignRecordingTest.print(out), ForeignRecordingTest.print(err));
+                new AnalyzeOptions(List.of(file), null, null, null, false, null),
+                ForeignRecordingTest.print(out),
+                ForeignRecordingTest.print(err));
         String e = err.toString(StandardCharsets.UTF_8);
         System.out.print(kind + " -> " + e);
         assertThat(exit).isEqualTo(1);

@@ -69,7 +69,10 @@ class ForeignRecordingTest {
     void commandPrintsTextAndExitsZero() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = JfrAnalyzer.analyzeCommand(List.of(Recordings.foreign()), null, false, print(out), print(err));
+        int exit = JfrAnalyzer.analyzeCommand(
+                new AnalyzeOptions(List.of(Recordings.foreign()), null, null, null, false, null),
+                print(out),
+                print(err));
         String text = out.toString(StandardCharsets.UTF_8);
         System.out.println(text);
         assertThat(exit).isZero();

@@ -42,6 +42,10 @@ class PinnedVirtualThreadsTest {
         assertThat(h.pinnedTopFrames()).first().asString().startsWith(Recordings.PINNED_CLASS + ".<clinit>");
         assertThat(h.findings()).anyMatch(f -> f.startsWith("warning: Virtual thread pinning: "));
 
-        assertThat(JfrAnalyzer.toText(a)).contains("Pinned: ", "top frame", Recordings.PINNED_CLASS + ".<clinit>");
+        assertThat(JfrAnalyzer.toText(a))
+                .contains(
+                        "Pinned (jdk.VirtualThreadPinned): ",
+                        "application frame that pinned",
+                        Recordings.PINNED_CLASS + ".<clinit>");
     }
 }

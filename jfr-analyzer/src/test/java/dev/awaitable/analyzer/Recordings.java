@@ -101,6 +101,7 @@ final class Recordings {
             file = file("pinned.jfr");
             try (Recording r = new Recording()) {
                 r.enable("jdk.VirtualThreadPinned").withThreshold(Duration.ZERO).withStackTrace();
+                r.enable("jdk.ActiveSetting"); // the settings, as -XX:StartFlightRecording records them
                 r.start();
                 Thread t = Thread.ofVirtual().start(() -> {
                     if (SlowInit.VALUE != 42) {
@@ -112,6 +113,61 @@ final class Recordings {
                 r.dump(file);
             }
             FILES.put("pinned", file);
+        }
+        return file;
+    }
+
+    /**
+     * The same kind of pins as {@link #pinned()} with the JDK's {@code profile} threshold of 20 ms:
+     * a 5 ms pin (below the threshold, so not recorded) and a 40 ms one (recorded). Other class
+     * initializers than {@link #pinned()}'s, since each runs once per JVM.
+     */
+    static synchronized Path pinnedAt20ms() throws Exception {
+        Path file = FILES.get("pinned20");
+        if (file == null) {
+            file = file("pinned-20ms.jfr");
+            try (Recording r = new Recording()) {
+                r.enable("jdk.VirtualThreadPinned")
+                        .withThreshold(Duration.ofMillis(20))
+                        .withStackTrace();
+                r.enable("jdk.ActiveSetting");
+                r.start();
+                pinIn(() -> ShortInit.VALUE);
+                pinIn(() -> LongInit.VALUE);
+                r.stop();
+                r.dump(file);
+            }
+            FILES.put("pinned20", file);
+        }
+        return file;
+    }
+
+    /**
+     * What the JDK's sections are for, provoked at known frames of {@link Workload} with every
+     * threshold at 0: a CPU-bound loop on a thread of its own, a contended monitor, a thread
+     * parked on a latch, a sleep, and socket I/O over loopback.
+     */
+    static synchronized Path blocking() throws Exception {
+        Path file = FILES.get("blocking");
+        if (file == null) {
+            file = file("blocking.jfr");
+            try (Recording r = new Recording()) {
+                r.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(10));
+                for (String type : List.of(
+                        "jdk.JavaMonitorEnter",
+                        "jdk.ThreadPark",
+                        "jdk.ThreadSleep",
+                        "jdk.SocketRead",
+                        "jdk.SocketWrite")) {
+                    r.enable(type).withThreshold(Duration.ZERO).withStackTrace();
+                }
+                r.enable("jdk.ActiveSetting");
+                r.start();
+                Workload.run();
+                r.stop();
+                r.dump(file);
+            }
+            FILES.put("blocking", file);
         }
         return file;
     }
@@ -302,6 +358,47 @@ final class Recordings {
             state = -1;
             builder.setResult(v + 1);
         }
+    }
+
+    private static void pinIn(java.util.function.IntSupplier init) throws InterruptedException {
+        Thread t = Thread.ofVirtual().start(() -> {
+            if (init.getAsInt() != 42) {
+                throw new AssertionError();
+            }
+        });
+        t.join();
+    }
+
+    /** Pins its carrier for 5 ms: below a 20 ms threshold. */
+    static final class ShortInit {
+        static final int VALUE;
+
+        static {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            VALUE = 42;
+        }
+
+        private ShortInit() {}
+    }
+
+    /** Pins its carrier for 40 ms: above a 20 ms threshold. */
+    static final class LongInit {
+        static final int VALUE;
+
+        static {
+            try {
+                Thread.sleep(40);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            VALUE = 42;
+        }
+
+        private LongInit() {}
     }
 
     /** Initializing this class blocks for a while: on a virtual thread, that pins its carrier. */

@@ -1,10 +1,5 @@
 package dev.awaitable.cli.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.SerializableString;
-import com.fasterxml.jackson.core.io.CharacterEscapes;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.awaitable.cli.report.Charts.Chart;
@@ -13,30 +8,27 @@ import dev.awaitable.cli.report.WorkloadTable.Row;
 import dev.awaitable.cli.results.CellResult;
 import dev.awaitable.cli.results.HttpCellResult;
 import dev.awaitable.cli.results.RunResults;
+import dev.awaitable.page.ChartLibrary;
+import dev.awaitable.page.Page;
 import dev.awaitable.scenarios.ScenarioResult;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code index.html}: the report as one self-contained page that opens offline. The stylesheet,
- * the chart library ({@link ChartLibrary}) and the chart data are inline; the only links are to
- * the run's own files (JFR recordings), relative to the page.
+ * {@code index.html}: the report as one self-contained {@link Page} that opens offline. The
+ * stylesheet, the chart library ({@link ChartLibrary}) and the chart data are inline; the only
+ * links are to the run's own files (JFR recordings), relative to the page.
  *
  * <p>Page, top to bottom: title and run line; contents; environment and the command to
  * reproduce; summary table and headline charts; scenario table; per workload its description,
  * claim and parameters, the table with the ratio column, the legend, the charts, and the JFR
  * highlights of each recorded cell.
  *
- * <p>Checking itself: a first inline script counts every error (window errors, failed loads,
- * unhandled rejections, console.error) into {@code <html data-errors>}; the last script renders
- * the charts and sets {@code <body data-charts-ok>} to how many rendered, beside
- * {@code data-charts-expected}. A headless browser test reads both from the rendered DOM.
+ * <p>The page counts its own script errors and rendered charts for the browser test (see
+ * {@link Page}).
  */
 final class HtmlReport {
-
-    private static final ObjectWriter SCRIPT_JSON = new ObjectMapper().writer().with(new ScriptSafeEscapes());
 
     private final ReportModel model;
     private final Charts charts;
@@ -64,34 +56,7 @@ final class HtmlReport {
         out.append("<footer><p>Written by ./awaitable (Awaitable's command-line tool). Charts: Apache ECharts ")
                 .append(ChartLibrary.VERSION)
                 .append(", embedded in this page; it needs no network.</p></footer>\n");
-
-        // The sections registered the charts; now the page around them.
-        String library = ChartLibrary.script();
-        StringBuilder page = new StringBuilder(out.length() + library.length() + 65536);
-        page.append("<!DOCTYPE html>\n<html lang=\"en\" data-errors=\"0\">\n<head>\n<meta charset=\"utf-8\">\n")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>Awaitable comparison report")
-                .append(date().isEmpty() ? "" : " — " + Html.escape(date()))
-                .append("</title>\n<script>")
-                .append(Assets.ERROR_HOOK)
-                .append("</script>\n<style>")
-                .append(Assets.CSS)
-                .append("</style>\n</head>\n")
-                .append("<body data-charts-expected=\"")
-                .append(rendered.size())
-                .append("\" data-charts-ok=\"0\">\n")
-                .append(out)
-                .append("<script>")
-                .append(library)
-                .append("</script>\n")
-                .append("<script type=\"application/json\" id=\"chart-specs\">")
-                .append(specs())
-                .append("</script>\n")
-                .append("<script>")
-                .append(Assets.RENDER_CHARTS)
-                .append("</script>\n")
-                .append("</body>\n</html>\n");
-        return page.toString();
+        return Page.document("Awaitable comparison report" + (date().isEmpty() ? "" : " — " + date()), out, specs());
     }
 
     /* ---------------- Sections ---------------- */
@@ -535,14 +500,10 @@ final class HtmlReport {
         out.append("</dl></details>\n");
     }
 
-    private String specs() {
+    private ArrayNode specs() {
         ArrayNode all = JsonNodeFactory.instance.arrayNode();
         rendered.forEach(c -> all.add(c.spec()));
-        try {
-            return SCRIPT_JSON.writeValueAsString(all);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException("cannot write the chart specs", e);
-        }
+        return all;
     }
 
     private String date() {
@@ -552,31 +513,5 @@ final class HtmlReport {
 
     private static String workloadAnchor(WorkloadTable t) {
         return "w-" + Html.id(t.id());
-    }
-
-    /**
-     * Escapes '<', '>' and '&' in JSON strings as \\u escapes, so chart data from a run cannot end
-     * the script element it sits in ("&lt;/script&gt;") or open a comment.
-     */
-    private static final class ScriptSafeEscapes extends CharacterEscapes {
-        private static final long serialVersionUID = 1L;
-        private final int[] ascii;
-
-        ScriptSafeEscapes() {
-            ascii = standardAsciiEscapesForJSON();
-            ascii['<'] = ESCAPE_STANDARD;
-            ascii['>'] = ESCAPE_STANDARD;
-            ascii['&'] = ESCAPE_STANDARD;
-        }
-
-        @Override
-        public int[] getEscapeCodesForAscii() {
-            return ascii;
-        }
-
-        @Override
-        public SerializableString getEscapeSequence(int ch) {
-            return null;
-        }
     }
 }

@@ -7,6 +7,7 @@
  * {@code Column}s and {@code Ratios}, the {@code Summary}, the {@code ScenarioMatrix}) feeds both
  * renderings ({@code MarkdownReport}, {@code HtmlReport}), and one number rule ({@code Formats})
  * formats every value, so the two never disagree. {@code Charts} builds ECharts options as JSON
- * trees; {@code ChartLibrary} embeds ECharts from its webjar.
+ * trees; {@code dev.awaitable.page.Page} makes the self-contained page (stylesheet, embedded ECharts)
+ * the JFR analysis's HTML shares.
  */
 package dev.awaitable.cli.report;

@@ -213,7 +213,7 @@ class ReportWriterTest {
     /** Self-contained: the chart library is inline, and nothing is loaded from the network. */
     @Test
     void htmlIsSelfContained() {
-        String library = ChartLibrary.script();
+        String library = dev.awaitable.page.ChartLibrary.script();
         assertThat(html).contains("<script>" + library + "</script>");
         // The page without the library (whose own code builds an <img src=...> for its save-as-image tool).
         String page = html.replace(library, "");

@@ -1,4 +1,4 @@
-package dev.awaitable.cli.report;
+package dev.awaitable.page;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,18 +8,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Apache ECharts, read from the webjar on the class path so the report embeds it and opens
- * offline: no CDN, no network. Loaded once, on first use.
+ * Apache ECharts, read from the webjar on the class path so a page embeds it and opens offline:
+ * no CDN, no network. Loaded once, on first use.
  */
-final class ChartLibrary {
+public final class ChartLibrary {
 
-    static final String VERSION = "5.3.1";
+    /** The ECharts version embedded, as the page's footer names it. */
+    public static final String VERSION = "5.3.1";
+
     static final String RESOURCE = "META-INF/resources/webjars/echarts/" + VERSION + "/dist/echarts.min.js";
 
     private ChartLibrary() {}
 
     /** The minified library, safe to place between {@code <script>} and {@code </script>}. */
-    static String script() {
+    public static String script() {
         return Holder.SCRIPT;
     }
 
