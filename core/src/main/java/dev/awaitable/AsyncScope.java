@@ -167,15 +167,22 @@ public final class AsyncScope implements AutoCloseable {
      * running. Awaiting it captures the context as any await does.
      */
     public Awaitable<Void> join() {
+        return whenIdle(true);
+    }
+
+    /** The awaitable of the next moment no child runs; {@code reports}: a join, whose failure then counts as reported. */
+    private Idle whenIdle(boolean reports) {
         Idle waiting;
         synchronized (this) {
             if (!children.isEmpty()) {
                 if (idle == null) {
                     idle = new Idle();
                 }
+                idle.reports |= reports;
                 return idle;
             }
             waiting = new Idle();
+            waiting.reports = reports;
         }
         settle(waiting);
         return waiting;
@@ -199,7 +206,7 @@ public final class AsyncScope implements AutoCloseable {
         if (cancel) {
             source.cancel();
         }
-        Awaitable<Void> all = join();
+        Awaitable<Void> all = whenIdle(false);
         CompletionSource<Void> done = new CompletionSource<>();
         all.unsafeOnCompleted(() -> {
             all.exception(); // observed: the close reports what no join did
@@ -284,7 +291,7 @@ public final class AsyncScope implements AutoCloseable {
         Throwable f;
         synchronized (this) {
             f = failure;
-            if (f != null) {
+            if (f != null && waiting.reports) {
                 failureReported = true;
             }
         }
@@ -307,6 +314,9 @@ public final class AsyncScope implements AutoCloseable {
 
     /** Completes when the scope next has no child running; reports the children to deadlock detection. */
     private final class Idle extends Awaitable<Void> {
+        /** Whether a join returned it (guarded by the scope). */
+        boolean reports;
+
         void succeed() {
             trySetResult(null);
         }

@@ -138,11 +138,15 @@ public interface AsyncStream<T> {
         return forEachAsync(body, CancellationToken.NONE);
     }
 
-    /** {@link #forEachAsync(Function)} over an iteration that observes {@code token}. */
+    /**
+     * {@link #forEachAsync(Function)} over an iteration that observes {@code token}: the producer
+     * gets it, and the loop checks it before taking each item, so a cancellation ends the loop
+     * (closed, then cancelled) even if the producer ignores the token.
+     */
     default Awaitable<Void> forEachAsync(
             Function<? super T, ? extends AwaitableLike<?>> body, CancellationToken token) {
         Objects.requireNonNull(body, "body");
-        return new AsyncStreams.AsyncForEachDriver<>(iterator(token), body).start();
+        return new AsyncStreams.AsyncForEachDriver<>(iterator(token), body, token).start();
     }
 
     /** Every item, in order. */

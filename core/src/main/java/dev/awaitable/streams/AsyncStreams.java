@@ -274,8 +274,9 @@ final class AsyncStreams {
      * suspends, this object is its continuation and the loop goes on in {@link #run()}, on the
      * context captured at the start (inline if the completing thread is on it, else posted there,
      * once per resumption: {@code dispatched} marks a run that was posted and must not post
-     * again). At the end, on {@link LoopControl#BREAK}, on the first failure and on cancellation
-     * the iterator is closed, and this completes after the close; the loop's own failure wins
+     * again). The token is checked before each item is taken, so a producer that ignores it
+     * still ends the loop. At the end, on {@link LoopControl#BREAK}, on the first failure and on
+     * cancellation the iterator is closed, and this completes after the close; the loop's own failure wins
      * over a failure to close. Fields are plain: each is written before the registration (or
      * post) that hands the loop to the thread that reads it.
      */
@@ -283,13 +284,18 @@ final class AsyncStreams {
         private final AsyncIterator<T> iterator;
         private final Function<? super T, ? extends AwaitableLike<?>> body;
         private final AsyncContext context;
+        private final CancellationToken token;
         private Awaiter<?> waiting;
         private boolean waitingForBody;
         private boolean dispatched;
 
-        AsyncForEachDriver(AsyncIterator<T> iterator, Function<? super T, ? extends AwaitableLike<?>> body) {
+        AsyncForEachDriver(
+                AsyncIterator<T> iterator,
+                Function<? super T, ? extends AwaitableLike<?>> body,
+                CancellationToken token) {
             this.iterator = iterator;
             this.body = body;
+            this.token = token;
             this.context = AsyncContext.current();
         }
 
@@ -316,6 +322,7 @@ final class AsyncStreams {
             try {
                 for (; ; ) {
                     if (step == null) {
+                        token.throwIfCancellationRequested(); // whatever the producer does with it
                         step = iterator.moveNext();
                         isBody = false;
                         if (!step.isCompleted()) {
