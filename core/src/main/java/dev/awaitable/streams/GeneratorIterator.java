@@ -110,7 +110,11 @@ final class GeneratorIterator<T> implements AsyncIterator<T>, Emitter<T> {
         lock.lock();
         try {
             if (closeRequested) {
-                return ValueAwaitable.from(Awaitable.cancelled(token));
+                // The consumer closed the iterator: unwind the producer. Its token need not be
+                // cancelled (a close is not a cancellation of the token), and cancelled(token)
+                // accepts only a cancelled one.
+                return ValueAwaitable.from(
+                        token.isCancellationRequested() ? Awaitable.cancelled(token) : Awaitable.cancelled());
             }
             if (state != RUNNING) {
                 throw new IllegalStateException("emit() before the previous emit() was awaited to completion");
