@@ -16,6 +16,14 @@ import java.util.concurrent.Executor;
  *
  * <p>A thread is "on" a context when it is a context's own thread, or while it is inside
  * {@link #enter}.
+ *
+ * <p>Thread identity: "on the context" is not "the same {@code Thread}". A direct-style body on
+ * the loom backend, started on a context, runs as a virtual thread mounted on the context's
+ * thread (for a {@link SingleThreadContext}) and has entered the context: {@link #isCurrent()}
+ * and {@link #current()} are true, but {@code Thread.currentThread()} is the virtual thread, and
+ * the {@code ThreadLocal}s of the context's thread are not visible to it. Check
+ * {@code context.isCurrent()}, never a comparison with a thread (as Swing's
+ * {@code isEventDispatchThread} and JavaFX's {@code isFxApplicationThread} do).
  */
 public abstract class AsyncContext {
 

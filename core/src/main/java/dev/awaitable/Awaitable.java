@@ -218,6 +218,13 @@ public class Awaitable<T> implements AwaitableLike<T>, Awaiter<T> {
         return a;
     }
 
+    /** An awaitable already cancelled with {@code exception} (what its await throws). */
+    static <T> Awaitable<T> cancelledWith(CancellationException exception) {
+        Awaitable<T> a = new Awaitable<>();
+        a.trySetCancelled(exception);
+        return a;
+    }
+
     /**
      * An awaitable that completes as {@code stage} does. A {@link CompletionException} or
      * {@link ExecutionException} from the stage is unwrapped; a {@link CancellationException}
@@ -548,17 +555,25 @@ public class Awaitable<T> implements AwaitableLike<T>, Awaiter<T> {
     }
 
     /**
-     * The exception of a faulted awaitable ({@link AggregateException} for a faulted
-     * {@code whenAll}), or null if it is not faulted. Reading it counts as observing the fault.
+     * Why this awaitable did not succeed: the exception of a faulted awaitable
+     * ({@link AggregateException} for a faulted {@code whenAll}), the {@link CancellationException}
+     * an await of a cancelled one throws (an {@link OperationCanceledException} carrying the token,
+     * where a token cancelled it), or null if it succeeded or is pending. Reading a fault counts
+     * as observing it. (.NET's {@code Task.Exception} is null for a cancelled task; here
+     * "CANCELLED: " + exception() says why.)
      */
     public final Throwable exception() {
-        if (result instanceof Faulted f) {
+        Object r = result;
+        if (r instanceof Faulted f) {
             try {
                 f.observe();
             } finally {
                 Reference.reachabilityFence(this);
             }
             return f.exception;
+        }
+        if (r instanceof Cancelled c) {
+            return c.exception;
         }
         return null;
     }
@@ -613,6 +628,17 @@ public class Awaitable<T> implements AwaitableLike<T>, Awaiter<T> {
             }
         }
         return report(r);
+    }
+
+    /**
+     * {@link #join()} for a caller that catches a checked exception by its type: declares
+     * {@code throws X}, so {@code try { a.join(IOException.class); } catch (IOException e)}
+     * compiles. The type is for the compiler only: whatever the awaitable failed with is
+     * rethrown, original and unwrapped, as {@code join()} does.
+     */
+    public final <X extends Throwable> T join(Class<X> rethrows) throws X {
+        java.util.Objects.requireNonNull(rethrows, "rethrows");
+        return join();
     }
 
     /** Waits for completion; returns null only on timeout. */
@@ -696,32 +722,88 @@ public class Awaitable<T> implements AwaitableLike<T>, Awaiter<T> {
         return f;
     }
 
+    /*
+     * Composition. Each operation allocates one node (Composition), which is both the result and
+     * the continuation registered here. Its function runs where the code after an await of this
+     * awaitable would run: on the context current at the call (inline if the completing thread
+     * is on it, else posted), or with no context inline on the completing thread. Compose on
+     * configureAwait(...) to resume elsewhere.
+     */
+
     /**
-     * An awaitable with {@code mapper} applied to this one's value; faults and cancellation pass
-     * through unchanged. The mapper runs where this awaitable's continuations run (inline on the
-     * completing thread by default); if it throws, the result faults with that exception.
+     * An awaitable with {@code mapper} applied to this one's value (.NET's {@code ContinueWith}
+     * on success, CompletableFuture's {@code thenApply}); faults and cancellation pass through
+     * unchanged (a {@code whenAll}'s {@link AggregateException} included).
+     *
+     * <p>Where the mapper runs, as for every composition here: where the code after an
+     * {@code await} of this awaitable would run. The context current at this call is captured;
+     * the mapper runs inline on the completing thread if that thread is on the context (or there
+     * is none), and is posted to the context otherwise. An already completed awaitable runs it
+     * now, on the caller's thread. Compose on {@code configureAwait(false).map(...)} to run it
+     * inline on the completing thread whatever the context. If the mapper throws, the result
+     * faults with that exception (is cancelled, for a {@link CancellationException}).
      */
     public final <R> Awaitable<R> map(java.util.function.Function<? super T, ? extends R> mapper) {
-        java.util.Objects.requireNonNull(mapper, "mapper");
-        Awaitable<R> mapped = new Awaitable<>();
-        addContinuation(() -> {
-            Object r = result;
-            if (r instanceof Faulted || r instanceof Cancelled) {
-                mapped.completeFrom(this);
-                return;
-            }
-            R value;
-            try {
-                @SuppressWarnings("unchecked")
-                T v = r == NIL ? null : (T) r;
-                value = mapper.apply(v);
-            } catch (Throwable t) {
-                mapped.trySetException(t);
-                return;
-            }
-            mapped.trySetResult(value);
-        });
-        return mapped;
+        return Composition.of(this, Composition.MAP, java.util.Objects.requireNonNull(mapper, "mapper"), null);
+    }
+
+    /**
+     * The awaitable {@code next} returns for this one's value, flattened: CompletableFuture's
+     * {@code thenCompose}, .NET's {@code ContinueWith(...).Unwrap()}, Kotlin's sequential
+     * {@code await}. Faults and cancellation of this awaitable pass through without calling
+     * {@code next}. {@code next} runs as {@link #map}'s mapper does; the result then completes
+     * as the returned awaitable does, inline on its completing thread.
+     */
+    public final <R> Awaitable<R> flatMap(java.util.function.Function<? super T, ? extends AwaitableLike<R>> next) {
+        return Composition.of(this, Composition.FLAT_MAP, java.util.Objects.requireNonNull(next, "next"), null);
+    }
+
+    /**
+     * An awaitable with {@code handler}'s result for this one's outcome: {@code (value, null)}
+     * on success, {@code (null, exception)} on a fault or cancellation, where the exception is
+     * the one an await would throw (the original, unwrapped; a {@link CancellationException} when
+     * cancelled). Observes the fault. Runs as {@link #map}'s mapper does.
+     */
+    public final <R> Awaitable<R> handle(
+            java.util.function.BiFunction<? super T, ? super Throwable, ? extends R> handler) {
+        return Composition.of(this, Composition.HANDLE, java.util.Objects.requireNonNull(handler, "handler"), null);
+    }
+
+    /**
+     * Runs {@code action} with this one's outcome ({@code (value, null)} or {@code (null,
+     * exception)}, as {@link #handle}) and completes as this one did. If the action throws, a
+     * success becomes that fault; a failure stays and gets the action's exception attached as
+     * suppressed (as CompletableFuture's {@code whenComplete}). Runs as {@link #map}'s mapper does.
+     */
+    public final Awaitable<T> whenComplete(java.util.function.BiConsumer<? super T, ? super Throwable> action) {
+        return Composition.of(
+                this, Composition.WHEN_COMPLETE, java.util.Objects.requireNonNull(action, "action"), null);
+    }
+
+    /**
+     * This awaitable's value, or {@code fallback}'s for a fault or cancellation (the exception an
+     * await would throw): a {@code catch (Throwable e)} around an await. Runs as {@link #map}'s
+     * mapper does.
+     */
+    public final Awaitable<T> recover(java.util.function.Function<? super Throwable, ? extends T> fallback) {
+        return recover(Throwable.class, fallback);
+    }
+
+    /**
+     * This awaitable's value, or {@code fallback}'s for a failure of type {@code type} (a
+     * {@code catch (X e)} around an await, checked exceptions included:
+     * {@code x.withTimeout(d).recover(TimeoutException.class, e -> cached)}); other failures pass
+     * through unchanged. Cancellation is a {@link CancellationException}, so
+     * {@code recover(CancellationException.class, ...)} recovers from it. Runs as {@link #map}'s
+     * mapper does.
+     */
+    public final <X extends Throwable> Awaitable<T> recover(
+            Class<X> type, java.util.function.Function<? super X, ? extends T> fallback) {
+        return Composition.of(
+                this,
+                Composition.RECOVER,
+                java.util.Objects.requireNonNull(fallback, "fallback"),
+                java.util.Objects.requireNonNull(type, "type"));
     }
 
     /** Configures how an await of this awaitable resumes: {@code false} resumes without the captured context. */

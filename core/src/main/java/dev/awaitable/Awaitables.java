@@ -1,16 +1,24 @@
 package dev.awaitable;
 
+import dev.awaitable.channels.Channel;
 import dev.awaitable.internal.Backends;
+import dev.awaitable.streams.AsyncStream;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Combinators and factories: .NET's {@code Task.WhenAll}, {@code WhenAny}, {@code Delay},
- * {@code Yield}, {@code Run} and {@code WaitAsync}, plus the unobserved-fault handler.
+ * Combinators and factories: .NET's {@code Task.WhenAll}, {@code WhenAny}, {@code WhenEach},
+ * {@code Delay}, {@code Yield}, {@code Run} and {@code WaitAsync}; all-settled and
+ * first-success combinators; the unobserved-fault handler.
+ *
+ * <p>Two {@code run}s, two jobs: {@link #run(Callable)} here is .NET's {@code Task.Run}, an
+ * offload of blocking or CPU-bound work to the backend's scheduler; {@link Async#run} is an
+ * {@code async} method, code that awaits.
  */
 public final class Awaitables {
 
@@ -76,6 +84,88 @@ public final class Awaitables {
         return new WhenAnyAwaitable<>(inputs);
     }
 
+    /* ---------------- Settled, completion order, first success ---------------- */
+
+    /**
+     * Completes when every input has, always SUCCEEDED, with one {@link Outcome} per input in
+     * input order: a value, a fault or a cancellation. Never faults and never throws at an await
+     * (JavaScript's {@code Promise.allSettled}; .NET's {@code WhenAll} awaited with
+     * {@code SuppressThrowing}, then each task inspected). Observes every input's fault.
+     */
+    @SafeVarargs
+    public static <T> Awaitable<List<Outcome<T>>> whenAllSettled(Awaitable<? extends T>... inputs) {
+        return whenAllSettled(java.util.Arrays.asList(inputs));
+    }
+
+    /** {@link #whenAllSettled(Awaitable[])} over a collection. */
+    public static <T> Awaitable<List<Outcome<T>>> whenAllSettled(Collection<? extends Awaitable<? extends T>> inputs) {
+        Awaitable<?>[] copy = inputs.toArray(new Awaitable<?>[0]);
+        for (Awaitable<?> a : copy) {
+            Objects.requireNonNull(a, "whenAllSettled input");
+        }
+        return copy.length == 0 ? Awaitable.completed(List.of()) : new WhenAllAwaitable<>(copy, true);
+    }
+
+    /**
+     * The inputs, each once, in the order they complete (.NET 9's {@code Task.WhenEach}): an
+     * {@link AsyncStream} of completed awaitables, so the consumer handles each result as soon as
+     * it is there and decides per input how to treat a failure ({@code await} it, or read
+     * {@link Awaitable#exception()}). Each iteration is independent and sees every input; an
+     * input already complete when the iteration starts comes first, in input order. Ending an
+     * iteration early leaves the inputs running (they are not owned by the stream).
+     */
+    @SafeVarargs
+    public static <T> AsyncStream<Awaitable<T>> whenEach(Awaitable<T>... inputs) {
+        return whenEach(java.util.Arrays.asList(inputs));
+    }
+
+    /** {@link #whenEach(Awaitable[])} over a collection. */
+    public static <T> AsyncStream<Awaitable<T>> whenEach(Collection<? extends Awaitable<T>> inputs) {
+        List<Awaitable<T>> copy = List.copyOf(inputs); // rejects nulls
+        return token -> {
+            Channel<Awaitable<T>> order = Channel.unbounded();
+            if (copy.isEmpty()) {
+                order.writer().complete();
+            }
+            AtomicInteger left = new AtomicInteger(copy.size());
+            for (Awaitable<T> a : copy) {
+                a.unsafeOnCompleted(() -> {
+                    order.writer().tryWrite(a);
+                    if (left.decrementAndGet() == 0) {
+                        order.writer().tryComplete();
+                    }
+                });
+            }
+            return order.reader().readAll().iterator(token);
+        };
+    }
+
+    /**
+     * The value of the first input to succeed; failures and cancellations are tolerated while any
+     * input may still succeed. If every input fails, FAULTED with an {@link AggregateException}
+     * of each input's exception in input order, and an await rethrows that
+     * {@code AggregateException} itself (as JavaScript's {@code Promise.any}: no single failure
+     * is the reason). Inputs still running after the first success are left running.
+     *
+     * @throws IllegalArgumentException if there are no inputs
+     */
+    @SafeVarargs
+    public static <T> Awaitable<T> whenAnySuccessful(Awaitable<? extends T>... inputs) {
+        return whenAnySuccessful(java.util.Arrays.asList(inputs));
+    }
+
+    /** {@link #whenAnySuccessful(Awaitable[])} over a collection. */
+    public static <T> Awaitable<T> whenAnySuccessful(Collection<? extends Awaitable<? extends T>> inputs) {
+        Awaitable<?>[] copy = inputs.toArray(new Awaitable<?>[0]);
+        if (copy.length == 0) {
+            throw new IllegalArgumentException("whenAnySuccessful needs at least one input");
+        }
+        for (Awaitable<?> a : copy) {
+            Objects.requireNonNull(a, "whenAnySuccessful input");
+        }
+        return new FirstSuccessAwaitable<>(copy);
+    }
+
     /* ---------------- Time ---------------- */
 
     /** Succeeds after {@code delay}, on the backend's timer; zero is already complete. */
@@ -131,7 +221,12 @@ public final class Awaitables {
         return YieldAwaitable.INSTANCE;
     }
 
-    /** Runs CPU-bound {@code work} on the backend's scheduler (.NET's {@code Task.Run}). */
+    /**
+     * Offloads CPU-bound {@code work} to the backend's scheduler (.NET's {@code Task.Run}): a
+     * plain callable, run later on a pool thread, that never awaits. Not to be confused with
+     * {@link Async#run}, which starts an async method (.NET's {@code async} lambda) that runs on
+     * the calling thread until its first await and may await.
+     */
     public static <T> Awaitable<T> run(Callable<T> work) {
         return run(work, CancellationToken.NONE);
     }

@@ -58,4 +58,16 @@ public interface Awaiter<T> {
      *         {@link Awaitable#join()} to block)
      */
     T getResult();
+
+    /**
+     * {@link #getResult()} for a hand-written machine that catches a checked exception by its
+     * type around an await: declares {@code throws X}, so
+     * {@code try { v = awaiter.getResult(TimeoutException.class); } catch (TimeoutException e)}
+     * compiles. The type is for the compiler only: the original exception is rethrown unwrapped,
+     * whatever its type, exactly as {@code getResult()} does.
+     */
+    default <X extends Throwable> T getResult(Class<X> rethrows) throws X {
+        java.util.Objects.requireNonNull(rethrows, "rethrows");
+        return getResult();
+    }
 }

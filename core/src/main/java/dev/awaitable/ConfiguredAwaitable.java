@@ -89,6 +89,46 @@ public final class ConfiguredAwaitable<T> implements AwaitableLike<T>, Awaiter<T
         }
     }
 
+    /* ---------------- Composition, resuming as configured ---------------- */
+
+    /**
+     * {@link Awaitable#map}, with the mapper run where an await of this configured awaitable
+     * would resume: {@code configureAwait(false).map(f)} runs {@code f} inline on the completing
+     * thread whatever the context; {@code FORCE_YIELDING} always posts it (to the captured context,
+     * else the scheduler). The mapper sees what {@link #getResult()} returns, so with
+     * {@code SUPPRESS_THROWING} a failure reaches it as null. Consumes a ValueAwaitable source.
+     */
+    public <R> Awaitable<R> map(java.util.function.Function<? super T, ? extends R> mapper) {
+        return Composition.ofAwaiter(this, Composition.MAP, java.util.Objects.requireNonNull(mapper, "mapper"), null);
+    }
+
+    /** {@link Awaitable#flatMap}, resuming as configured (see {@link #map}). */
+    public <R> Awaitable<R> flatMap(java.util.function.Function<? super T, ? extends AwaitableLike<R>> next) {
+        return Composition.ofAwaiter(this, Composition.FLAT_MAP, java.util.Objects.requireNonNull(next, "next"), null);
+    }
+
+    /** {@link Awaitable#handle}, resuming as configured (see {@link #map}). */
+    public <R> Awaitable<R> handle(java.util.function.BiFunction<? super T, ? super Throwable, ? extends R> handler) {
+        return Composition.ofAwaiter(
+                this, Composition.HANDLE, java.util.Objects.requireNonNull(handler, "handler"), null);
+    }
+
+    /** {@link Awaitable#whenComplete}, resuming as configured (see {@link #map}). */
+    public Awaitable<T> whenComplete(java.util.function.BiConsumer<? super T, ? super Throwable> action) {
+        return Composition.ofAwaiter(
+                this, Composition.WHEN_COMPLETE, java.util.Objects.requireNonNull(action, "action"), null);
+    }
+
+    /** {@link Awaitable#recover(Class, java.util.function.Function)}, resuming as configured (see {@link #map}). */
+    public <X extends Throwable> Awaitable<T> recover(
+            Class<X> type, java.util.function.Function<? super X, ? extends T> fallback) {
+        return Composition.ofAwaiter(
+                this,
+                Composition.RECOVER,
+                java.util.Objects.requireNonNull(fallback, "fallback"),
+                java.util.Objects.requireNonNull(type, "type"));
+    }
+
     @Override
     public String toString() {
         return "ConfiguredAwaitable[" + inner + ", options=" + options + ']';

@@ -23,6 +23,12 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>{@link Awaitable#join()} on this thread, for work that must resume here, throws
  * {@link DeadlockException} instead of hanging (see {@link Deadlocks}).
+ *
+ * <p>Thread identity: hand-written machines and posted actions run on {@link #thread()} itself.
+ * A direct-style body on the loom backend runs on this context as a virtual thread mounted on
+ * {@link #thread()}: {@link #isCurrent()} is true there, {@code Thread.currentThread() == thread()}
+ * is false, and this thread's {@code ThreadLocal}s are not visible. Check {@link #isCurrent()}.
+ * The thread is a daemon: close the context to stop it.
  */
 public final class SingleThreadContext extends AsyncContext implements Executor, AutoCloseable {
 
@@ -159,7 +165,11 @@ public final class SingleThreadContext extends AsyncContext implements Executor,
         return name;
     }
 
-    /** The loop's thread. */
+    /**
+     * The loop's thread. Not the thread a loom direct-style body on this context sees as
+     * {@code Thread.currentThread()} (a virtual thread mounted on this one): to ask "am I on the
+     * loop?", use {@link #isCurrent()}.
+     */
     public Thread thread() {
         return thread;
     }

@@ -16,11 +16,8 @@ import java.util.Objects;
  */
 final class UnobservedFaults {
 
-    private static final Cleaner CLEANER = Cleaner.create(r -> {
-        Thread t = new Thread(r, "awaitable-unobserved-faults");
-        t.setDaemon(true);
-        return t;
-    });
+    private static final Cleaner CLEANER =
+            Cleaner.create(r -> dev.awaitable.internal.LibraryThreads.newThread(r, "awaitable-unobserved-faults"));
 
     private static final UnobservedFaultHandler LOGGING = fault -> Diagnostics.error(
             "unobserved fault in " + fault.awaitable()

@@ -200,6 +200,61 @@ public final class ValueAwaitable<T> implements AwaitableLike<T>, Awaiter<T> {
         return copy;
     }
 
+    /* ---------------- Composition ---------------- */
+
+    /**
+     * {@link Awaitable#map} for a value that is often already there: a {@code ValueAwaitable}
+     * holding a value maps it now, on the caller's thread, and allocates no awaitable; otherwise
+     * the mapper runs where an await of this would resume (the context captured now). Consumes
+     * this {@code ValueAwaitable}.
+     */
+    public <R> ValueAwaitable<R> map(java.util.function.Function<? super T, ? extends R> mapper) {
+        Objects.requireNonNull(mapper, "mapper");
+        if (source == null && !consumed) {
+            consumed = true;
+            try {
+                return ValueAwaitable.of(mapper.apply(value));
+            } catch (Throwable t) {
+                return ValueAwaitable.from(failure(t));
+            }
+        }
+        return ValueAwaitable.from(Composition.ofAwaiter(getAwaiter(), Composition.MAP, mapper, null));
+    }
+
+    /**
+     * {@link Awaitable#flatMap} for a value that is often already there: a {@code ValueAwaitable}
+     * holding a value passes it to {@code next} now and returns what it returns, as a
+     * {@code ValueAwaitable}, allocating no awaitable of its own. Consumes this
+     * {@code ValueAwaitable}.
+     */
+    public <R> ValueAwaitable<R> flatMap(java.util.function.Function<? super T, ? extends AwaitableLike<R>> next) {
+        Objects.requireNonNull(next, "next");
+        if (source == null && !consumed) {
+            consumed = true;
+            AwaitableLike<R> inner;
+            try {
+                inner = next.apply(value);
+            } catch (Throwable t) {
+                return ValueAwaitable.from(failure(t));
+            }
+            if (inner instanceof ValueAwaitable<R> v) {
+                return v;
+            }
+            if (inner instanceof Awaitable<R> a) {
+                return ValueAwaitable.from(a);
+            }
+            return ValueAwaitable.from(Awaitable.completedNull().flatMap(ignored -> inner));
+        }
+        return ValueAwaitable.from(Composition.ofAwaiter(getAwaiter(), Composition.FLAT_MAP, next, null));
+    }
+
+    private static <R> Awaitable<R> failure(Throwable t) {
+        if (t instanceof java.util.concurrent.CancellationException ce) {
+            return Awaitable.cancelledWith(ce);
+        }
+        return Awaitable.failed(t);
+    }
+
     /** Configures the await (see {@link Awaitable#configureAwait(boolean)}). */
     public ConfiguredAwaitable<T> configureAwait(boolean continueOnCapturedContext) {
         return new ConfiguredAwaitable<>(

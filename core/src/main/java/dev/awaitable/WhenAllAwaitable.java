@@ -22,16 +22,28 @@ import java.util.function.Consumer;
  * the outcome. Race: an input may complete while we are still registering on later ones; the
  * count starts at n + 1 and the registering thread removes its extra unit last, so the outcome
  * is built only after registration finished.
+ *
+ * <p>Settled form ({@link Awaitables#whenAllSettled}): the same wait, but the outcome is always
+ * SUCCEEDED, with one {@link Outcome} per input in input order ({@code T} is then
+ * {@code Outcome<U>}); every fault is observed, since the caller receives it.
  */
 final class WhenAllAwaitable<T> extends Awaitable<List<T>> implements Runnable {
     /** The inputs; each an {@code Awaitable<? extends T>} (an array of a wildcard type, which Java can create). */
     private final Awaitable<?>[] inputs;
 
+    /** Settled form: every input's Outcome instead of the values or the first failure. */
+    private final boolean settled;
+
     @SuppressWarnings("unused") // via PENDING
     private volatile int pending;
 
     WhenAllAwaitable(Awaitable<?>[] inputs) {
+        this(inputs, false);
+    }
+
+    WhenAllAwaitable(Awaitable<?>[] inputs, boolean settled) {
         this.inputs = inputs;
+        this.settled = settled;
         this.pending = inputs.length + 1;
         for (Awaitable<?> a : inputs) {
             if (a.isCompleted()) {
@@ -52,6 +64,16 @@ final class WhenAllAwaitable<T> extends Awaitable<List<T>> implements Runnable {
     }
 
     private void finish() {
+        if (settled) {
+            List<Object> outcomes = new ArrayList<>(inputs.length);
+            for (Awaitable<?> a : inputs) {
+                outcomes.add(Outcome.of(a));
+            }
+            @SuppressWarnings("unchecked") // settled: T is Outcome<U>
+            List<T> result = (List<T>) Collections.unmodifiableList(outcomes);
+            trySetResult(result);
+            return;
+        }
         List<Throwable> faults = null;
         CancellationException cancelled = null;
         List<T> values = new ArrayList<>(inputs.length);
@@ -101,7 +123,8 @@ final class WhenAllAwaitable<T> extends Awaitable<List<T>> implements Runnable {
 
     @Override
     protected String describe() {
-        return "whenAll(" + inputs.length + ")@" + Integer.toHexString(System.identityHashCode(this));
+        return (settled ? "whenAllSettled(" : "whenAll(") + inputs.length + ")@"
+                + Integer.toHexString(System.identityHashCode(this));
     }
 
     // VarHandle mechanics

@@ -19,9 +19,12 @@ public abstract class AsyncThread extends Thread {
 
     private final Trampoline trampoline = new Trampoline();
 
-    /** A platform thread named {@code name} that does not inherit inheritable thread-locals. */
+    /**
+     * A platform thread named {@code name} that does not inherit inheritable thread-locals, in
+     * the JVM's top thread group ({@link LibraryThreads}); subclasses make it a daemon.
+     */
     protected AsyncThread(String name) {
-        super(null, null, name, 0, false);
+        super(LibraryThreads.group(), null, name, 0, false);
     }
 
     /** The context code on this thread runs in, or null. */

@@ -156,11 +156,8 @@ public final class Backends {
     }
 
     private static final class FallbackTimer {
-        static final ScheduledThreadPoolExecutor EXECUTOR = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "awaitable-fallback-timer");
-            t.setDaemon(true);
-            return t;
-        });
+        static final ScheduledThreadPoolExecutor EXECUTOR =
+                new ScheduledThreadPoolExecutor(1, r -> LibraryThreads.newThread(r, "awaitable-fallback-timer"));
 
         static {
             EXECUTOR.setRemoveOnCancelPolicy(true);

@@ -1,6 +1,7 @@
 package dev.awaitable.streams;
 
 import dev.awaitable.Awaitable;
+import dev.awaitable.AwaitableLike;
 import dev.awaitable.CancellationToken;
 import dev.awaitable.CancellationTokenSource;
 import java.util.ArrayList;
@@ -107,6 +108,45 @@ public interface AsyncStream<T> {
     default Awaitable<Void> forEach(Consumer<? super T> action, CancellationToken token) {
         Objects.requireNonNull(action, "action");
         return new AsyncStreams.ForEachDriver<>(iterator(token), action).start();
+    }
+
+    /**
+     * {@code await foreach} with a body that may await: calls {@code body} for every item, in
+     * order, awaits what it returns, and only then takes the next item. The body's awaitable
+     * completing with {@link LoopControl#BREAK} ends the loop early, as a {@code break}; any
+     * other value (a {@code Void} result, {@code CONTINUE}) goes on. The stream is closed
+     * ({@link AsyncIterator#closeAsync()}, so the producer's cleanup runs) at the end, on
+     * {@code BREAK}, when the body throws or its awaitable fails, and on cancellation; the result
+     * completes after the close, with the body's or the producer's failure if there was one
+     * (cancelled, for a cancellation).
+     *
+     * <p>Where the body runs: on the context current at this call, as the code in an
+     * {@code await foreach} loop of an async method resumes on its captured context (inline if
+     * the thread that completed the last await is on it, else posted); with no context, inline on
+     * that thread. Works on every backend: the body may be a hand-written machine, an
+     * {@code Async.run} body (loom), or any function returning an awaitable.
+     *
+     * <pre>{@code
+     * await(lines.forEachAsync(line -> Async.run(() -> {
+     *     if (line.isEmpty()) return LoopControl.BREAK;
+     *     await(store(line));
+     *     return LoopControl.CONTINUE;
+     * })));
+     * }</pre>
+     */
+    default Awaitable<Void> forEachAsync(Function<? super T, ? extends AwaitableLike<?>> body) {
+        return forEachAsync(body, CancellationToken.NONE);
+    }
+
+    /**
+     * {@link #forEachAsync(Function)} over an iteration that observes {@code token}: the producer
+     * gets it, and the loop checks it before taking each item, so a cancellation ends the loop
+     * (closed, then cancelled) even if the producer ignores the token.
+     */
+    default Awaitable<Void> forEachAsync(
+            Function<? super T, ? extends AwaitableLike<?>> body, CancellationToken token) {
+        Objects.requireNonNull(body, "body");
+        return new AsyncStreams.AsyncForEachDriver<>(iterator(token), body, token).start();
     }
 
     /** Every item, in order. */

@@ -1,6 +1,9 @@
 package dev.awaitable.streams;
 
+import dev.awaitable.AsyncContext;
 import dev.awaitable.Awaitable;
+import dev.awaitable.AwaitableLike;
+import dev.awaitable.Awaiter;
 import dev.awaitable.CancellationToken;
 import dev.awaitable.ValueAwaitable;
 import dev.awaitable.internal.ReusableSource;
@@ -261,6 +264,137 @@ final class AsyncStreams {
         @Override
         protected String describe() {
             return "forEach@" + Integer.toHexString(System.identityHashCode(this));
+        }
+    }
+
+    /**
+     * {@link AsyncStream#forEachAsync}: {@code await foreach} with a body that awaits. Alternates
+     * two awaits, the iterator's {@code moveNext()} and the body's awaitable for the item, on
+     * continuations: while both complete synchronously it loops without suspending; when one
+     * suspends, this object is its continuation and the loop goes on in {@link #run()}, on the
+     * context captured at the start (inline if the completing thread is on it, else posted there,
+     * once per resumption: {@code dispatched} marks a run that was posted and must not post
+     * again). The token is checked before each item is taken, so a producer that ignores it
+     * still ends the loop. At the end, on {@link LoopControl#BREAK}, on the first failure and on
+     * cancellation the iterator is closed, and this completes after the close; the loop's own failure wins
+     * over a failure to close. Fields are plain: each is written before the registration (or
+     * post) that hands the loop to the thread that reads it.
+     */
+    static final class AsyncForEachDriver<T> extends Awaitable<Void> implements Runnable {
+        private final AsyncIterator<T> iterator;
+        private final Function<? super T, ? extends AwaitableLike<?>> body;
+        private final AsyncContext context;
+        private final CancellationToken token;
+        private Awaiter<?> waiting;
+        private boolean waitingForBody;
+        private boolean dispatched;
+
+        AsyncForEachDriver(
+                AsyncIterator<T> iterator,
+                Function<? super T, ? extends AwaitableLike<?>> body,
+                CancellationToken token) {
+            this.iterator = iterator;
+            this.body = body;
+            this.token = token;
+            this.context = AsyncContext.current();
+        }
+
+        Awaitable<Void> start() {
+            loop(null, false);
+            return this;
+        }
+
+        @Override
+        public void run() {
+            AsyncContext c = context;
+            if (c != null && !dispatched && !c.isCurrent()) {
+                dispatched = true;
+                c.post(this);
+                return;
+            }
+            dispatched = false;
+            Awaiter<?> w = waiting;
+            waiting = null;
+            loop(w, waitingForBody);
+        }
+
+        private void loop(Awaiter<?> step, boolean isBody) {
+            try {
+                for (; ; ) {
+                    if (step == null) {
+                        token.throwIfCancellationRequested(); // whatever the producer does with it
+                        step = iterator.moveNext();
+                        isBody = false;
+                        if (!step.isCompleted()) {
+                            suspend(step, false);
+                            return;
+                        }
+                    }
+                    if (!isBody) {
+                        if (!((Boolean) step.getResult())) {
+                            finish(null);
+                            return;
+                        }
+                        AwaitableLike<?> next = body.apply(iterator.current());
+                        if (next == null) {
+                            throw new NullPointerException("forEachAsync body returned null instead of an awaitable");
+                        }
+                        step = next.getAwaiter();
+                        isBody = true;
+                        if (!step.isCompleted()) {
+                            suspend(step, true);
+                            return;
+                        }
+                    }
+                    if (step.getResult() == LoopControl.BREAK) {
+                        finish(null);
+                        return;
+                    }
+                    step = null;
+                }
+            } catch (Throwable t) {
+                finish(t);
+            }
+        }
+
+        private void suspend(Awaiter<?> step, boolean isBody) {
+            waiting = step;
+            waitingForBody = isBody;
+            step.unsafeOnCompleted(this);
+        }
+
+        private void finish(Throwable failure) {
+            Awaitable<Void> closed;
+            try {
+                closed = iterator.closeAsync();
+            } catch (Throwable t) {
+                closed = Awaitable.failed(t);
+            }
+            Awaitable<Void> c = closed;
+            c.unsafeOnCompleted(() -> {
+                Throwable closeFailure = c.isFaulted() ? c.exception() : null;
+                Throwable f = failure != null ? failure : closeFailure;
+                if (f == null) {
+                    trySetResult(null);
+                } else if (f instanceof java.util.concurrent.CancellationException ce) {
+                    trySetCancelled(ce);
+                } else {
+                    trySetException(f);
+                }
+            });
+        }
+
+        @Override
+        protected void forEachDependency(java.util.function.Consumer<? super Awaitable<?>> sink) {
+            Awaiter<?> w = waiting;
+            if (w != null) {
+                sink.accept(w.dependency());
+            }
+        }
+
+        @Override
+        protected String describe() {
+            return "forEachAsync@" + Integer.toHexString(System.identityHashCode(this));
         }
     }
 }

@@ -119,15 +119,27 @@ class AwaitableContract extends Contract {
                         e -> assertThat(e.token()).isEqualTo(cts.token()));
     }
 
-    /** A cancelled awaitable rethrows cancellation as CancellationException. */
+    /**
+     * A cancelled awaitable rethrows cancellation as CancellationException, and exception() is
+     * that same exception (so "CANCELLED: " + exception() says why), unlike .NET's null.
+     */
     @Test
     void cancellationSurfacesAsCancellationException() {
         Awaitable<String> a = Awaitable.cancelled();
         assertThat(a.isCancelled()).isTrue();
-        assertThat(a.exception()).isNull();
-        assertThatThrownBy(a::getResult)
-                .isInstanceOf(CancellationException.class)
-                .isInstanceOf(OperationCanceledException.class);
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(a::getResult);
+        assertThat(thrown).isInstanceOf(CancellationException.class).isInstanceOf(OperationCanceledException.class);
+        assertThat(a.exception()).isSameAs(thrown);
+        CompletionSource<String> byToken = new CompletionSource<>();
+        CancellationTokenSource cts = new CancellationTokenSource();
+        cts.cancel();
+        byToken.setCancelled(cts.token());
+        assertThat(byToken.awaitable().exception())
+                .isInstanceOfSatisfying(
+                        OperationCanceledException.class,
+                        e -> assertThat(e.token()).isEqualTo(cts.token()));
+        assertThat(Awaitable.completed(1).exception()).isNull();
+        assertThat(new CompletionSource<String>().awaitable().exception()).isNull();
     }
 
     /** An awaiter never blocks: getResult before completion throws IllegalStateException. */

@@ -1,6 +1,7 @@
 package dev.awaitable.loom;
 
 import dev.awaitable.internal.Diagnostics;
+import dev.awaitable.internal.LibraryThreads;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -53,7 +54,7 @@ final class Carriers {
     /** A carrier: daemon, named {@code awaitable-loom-carrier-N}. */
     private static final class Worker extends ForkJoinWorkerThread {
         Worker(ForkJoinPool pool) {
-            super(null, pool, true);
+            super(LibraryThreads.group(), pool, true); // see LibraryThreads
             setName("awaitable-loom-carrier-" + Pool.COUNT.incrementAndGet());
             setDaemon(true);
         }

@@ -1,6 +1,7 @@
 package dev.awaitable.loom;
 
 import dev.awaitable.internal.Diagnostics;
+import dev.awaitable.internal.LibraryThreads;
 import dev.awaitable.spi.ScheduledAction;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -8,7 +9,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The backend's timer ({@code delay}, {@code withTimeout}, {@code cancelAfter}): one daemon platform
- * thread, {@code awaitable-loom-timer}, started on first use, with remove-on-cancel so a cancelled
+ * thread, {@code awaitable-loom-timer}, in the JVM's top thread group ({@link LibraryThreads}: a
+ * program's exit never waits for it), started on first use, with remove-on-cancel so a cancelled
  * delay frees its entry at once. Due actions run on the timer thread; they are short (they
  * complete an awaitable), and a body woken by one is never run inline there (see
  * {@link Strand#wake}) but dispatched, so one slow body cannot delay every other timer.
@@ -51,7 +53,7 @@ final class LoomTimer {
 
     private static final class TimerThread extends Thread {
         TimerThread(Runnable r) {
-            super(null, r, "awaitable-loom-timer", 0, false);
+            super(LibraryThreads.group(), r, "awaitable-loom-timer", 0, false); // see LibraryThreads
             setDaemon(true);
         }
     }

@@ -1,6 +1,7 @@
 package dev.awaitable.statemachine;
 
 import dev.awaitable.internal.Diagnostics;
+import dev.awaitable.internal.LibraryThreads;
 import dev.awaitable.spi.ScheduledAction;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -99,8 +100,7 @@ final class TimerWheel {
     private synchronized Thread startThread() {
         Thread t = thread;
         if (t == null) {
-            t = new Thread(this::loop, threadName);
-            t.setDaemon(true);
+            t = LibraryThreads.newThread(this::loop, threadName);
             t.start();
             thread = t;
         }
@@ -164,6 +164,7 @@ final class TimerWheel {
             }
         }
         sleepState = AWAKE;
+        Thread.interrupted(); // a stray interrupt must not turn the parks above into a busy loop
     }
 
     private void drainInserts() {

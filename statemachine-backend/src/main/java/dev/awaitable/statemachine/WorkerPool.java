@@ -196,6 +196,7 @@ final class WorkerPool implements Executor {
         }
         LockSupport.park(this);
         self.parked = false;
+        Thread.interrupted(); // a stray interrupt must not turn the park above into a busy loop
         return null;
     }
 
