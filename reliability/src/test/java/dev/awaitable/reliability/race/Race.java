@@ -18,12 +18,12 @@ import java.util.function.Supplier;
 /**
  * A race run many times, jcstress style, with every outcome described.
  *
- * <p>Why not jcstress or Lincheck: jcstress-core needs jcstress-result-gen, which is not on Maven
- * Central, and runs its own forked harness rather than under Surefire; Lincheck 2.39 cannot
- * instrument any class on JDK 25 (its ASM rejects class file major version 69: "Unable to
- * transform dev/awaitable/Awaitable"), so its model checker passes vacuously there, and its stress
- * mode did not finish a trivial counter test in 120 s on two cores. This harness does what we
- * need of them under plain JUnit: a fresh state per iteration, actors released together, an
+ * <p>Why not jcstress: jcstress-core needs jcstress-result-gen, which is not on Maven Central, and
+ * runs its own forked harness rather than under Surefire. Lincheck (3.x) model-checks the same
+ * structures in package {@code lincheck}, but its model checker assumes sequential consistency
+ * and its stress mode runs random scenarios; a race here is one named race, on real threads,
+ * with its start delays swept, thousands of times. This harness does what we need of jcstress
+ * under plain JUnit: a fresh state per iteration, actors released together, an
  * arbiter that reads the outcome after all actors returned, and a table that describes every
  * outcome as acceptable, interesting (acceptable, but worth seeing in the report) or forbidden.
  * An outcome missing from the table fails the race like a forbidden one.
