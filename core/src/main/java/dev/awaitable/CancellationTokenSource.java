@@ -41,8 +41,11 @@ public final class CancellationTokenSource implements AutoCloseable {
      * deadlock on ourselves.
      *
      * cancelAfter: `timer` (under the lock) is the one installed TimerEntry. close(), cancel()
-     * and a later cancelAfter uninstall it; a closed source installs none (cancelAfter throws
-     * before scheduling anything). A firing timer cancels only while its entry is still installed.
+     * and a later cancelAfter uninstall it and cancel its action; a closed source installs none
+     * (cancelAfter throws before scheduling anything). Race (timer firing vs close): the firing
+     * timer checks `closed` under the lock, so once close() returned no timer cancels the
+     * source. Race (timer firing vs its replacement): a timer already firing when a later
+     * cancelAfter replaces it still cancels, as .NET's does; the firing happened first.
      *
      * Linked sources: a parent's callback is the linked source's cancel(), so what the linked
      * source's callbacks throw reaches the parent's cancel() caller, nested, as in .NET.
@@ -156,11 +159,11 @@ public final class CancellationTokenSource implements AutoCloseable {
      * reported (stderr, and the log) instead of being lost on the timer thread. .NET lets it
      * escape on the timer thread, which ends the process.
      */
-    private void cancelFromTimer(TimerEntry entry) {
+    private void cancelFromTimer() {
         lock.lock();
         try {
-            if (timer != entry) {
-                return; // replaced by a later cancelAfter, or released by close() or cancel()
+            if (closed) {
+                return; // close() released the timer; a firing that lost the race to it does nothing
             }
         } finally {
             lock.unlock();
@@ -172,7 +175,7 @@ public final class CancellationTokenSource implements AutoCloseable {
         }
     }
 
-    /** One cancelAfter schedule; the timer fires only while it is the installed one. */
+    /** One cancelAfter schedule: its action, once scheduled, for close(), cancel() or a replacement to cancel. */
     private static final class TimerEntry {
         ScheduledAction action;
     }
@@ -210,9 +213,10 @@ public final class CancellationTokenSource implements AutoCloseable {
             return;
         }
         // Race (schedule vs close or a later cancelAfter): the entry is installed before it is
-        // scheduled, and fires only while still installed, so a timer that close() or a newer
-        // schedule released never cancels, whichever thread gets here first.
-        ScheduledAction action = Backends.schedule(() -> cancelFromTimer(entry), delay.toNanos());
+        // scheduled; if close() or a newer schedule uninstalled it meanwhile, its action is
+        // cancelled here, and a firing that beat this cancel finds the source closed, or counts
+        // as a timer that fired before its replacement.
+        ScheduledAction action = Backends.schedule(this::cancelFromTimer, delay.toNanos());
         boolean released;
         lock.lock();
         try {
