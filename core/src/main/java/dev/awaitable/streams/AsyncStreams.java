@@ -189,19 +189,49 @@ final class AsyncStreams {
         }
     }
 
+    /** What both for-each loops share: the iterator they close, and how they end after the close. */
+    abstract static class LoopDriver<T> extends Awaitable<Void> implements Runnable {
+        final AsyncIterator<T> iterator;
+
+        LoopDriver(AsyncIterator<T> iterator) {
+            this.iterator = iterator;
+        }
+
+        /** Closes the iterator, then completes: with the loop's failure if any, else the close's. */
+        final void finish(Throwable failure) {
+            Awaitable<Void> closed;
+            try {
+                closed = iterator.closeAsync();
+            } catch (Throwable t) {
+                closed = Awaitable.failed(t);
+            }
+            Awaitable<Void> c = closed;
+            c.unsafeOnCompleted(() -> {
+                Throwable closeFailure = c.isFaulted() ? c.exception() : null;
+                Throwable f = failure != null ? failure : closeFailure;
+                if (f == null) {
+                    trySetResult(null);
+                } else if (f instanceof java.util.concurrent.CancellationException ce) {
+                    trySetCancelled(ce);
+                } else {
+                    trySetException(f);
+                }
+            });
+        }
+    }
+
     /**
      * {@link AsyncStream#forEach}: a loop on continuations. Pulls items while moveNext completes
      * synchronously; when it suspends, the loop continues in this object's run(). At the end
      * (or on the first failure) the iterator is closed and this completes after the close; the
      * loop's own failure wins over a failure to close.
      */
-    static final class ForEachDriver<T> extends Awaitable<Void> implements Runnable {
-        private final AsyncIterator<T> iterator;
+    static final class ForEachDriver<T> extends LoopDriver<T> {
         private final Consumer<? super T> action;
         private ValueAwaitable<Boolean> pending;
 
         ForEachDriver(AsyncIterator<T> iterator, Consumer<? super T> action) {
-            this.iterator = iterator;
+            super(iterator);
             this.action = action;
         }
 
@@ -240,27 +270,6 @@ final class AsyncStreams {
             }
         }
 
-        private void finish(Throwable failure) {
-            Awaitable<Void> closed;
-            try {
-                closed = iterator.closeAsync();
-            } catch (Throwable t) {
-                closed = Awaitable.failed(t);
-            }
-            Awaitable<Void> c = closed;
-            c.unsafeOnCompleted(() -> {
-                Throwable closeFailure = c.isFaulted() ? c.exception() : null;
-                Throwable f = failure != null ? failure : closeFailure;
-                if (f == null) {
-                    trySetResult(null);
-                } else if (f instanceof java.util.concurrent.CancellationException ce) {
-                    trySetCancelled(ce);
-                } else {
-                    trySetException(f);
-                }
-            });
-        }
-
         @Override
         protected String describe() {
             return "forEach@" + Integer.toHexString(System.identityHashCode(this));
@@ -280,8 +289,7 @@ final class AsyncStreams {
      * over a failure to close. Fields are plain: each is written before the registration (or
      * post) that hands the loop to the thread that reads it.
      */
-    static final class AsyncForEachDriver<T> extends Awaitable<Void> implements Runnable {
-        private final AsyncIterator<T> iterator;
+    static final class AsyncForEachDriver<T> extends LoopDriver<T> {
         private final Function<? super T, ? extends AwaitableLike<?>> body;
         private final AsyncContext context;
         private final CancellationToken token;
@@ -293,7 +301,7 @@ final class AsyncStreams {
                 AsyncIterator<T> iterator,
                 Function<? super T, ? extends AwaitableLike<?>> body,
                 CancellationToken token) {
-            this.iterator = iterator;
+            super(iterator);
             this.body = body;
             this.token = token;
             this.context = AsyncContext.current();
@@ -361,27 +369,6 @@ final class AsyncStreams {
             waiting = step;
             waitingForBody = isBody;
             step.unsafeOnCompleted(this);
-        }
-
-        private void finish(Throwable failure) {
-            Awaitable<Void> closed;
-            try {
-                closed = iterator.closeAsync();
-            } catch (Throwable t) {
-                closed = Awaitable.failed(t);
-            }
-            Awaitable<Void> c = closed;
-            c.unsafeOnCompleted(() -> {
-                Throwable closeFailure = c.isFaulted() ? c.exception() : null;
-                Throwable f = failure != null ? failure : closeFailure;
-                if (f == null) {
-                    trySetResult(null);
-                } else if (f instanceof java.util.concurrent.CancellationException ce) {
-                    trySetCancelled(ce);
-                } else {
-                    trySetException(f);
-                }
-            });
         }
 
         @Override
