@@ -190,7 +190,7 @@ class CompositionContract extends Contract {
 
         List<String> log = await(ui.submit(() -> {
             List<String> l = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
-            Awaitable<Boolean> yielded = Awaitable.completed(1)
+            Awaitable.completed(1)
                     .configureAwait(
                             ConfigureAwaitOptions.CONTINUE_ON_CAPTURED_CONTEXT, ConfigureAwaitOptions.FORCE_YIELDING)
                     .map(v -> l.add("function on " + Thread.currentThread().getName()));
