@@ -94,7 +94,11 @@ public final class Awaitables {
      */
     @SafeVarargs
     public static <T> Awaitable<List<Outcome<T>>> whenAllSettled(Awaitable<? extends T>... inputs) {
-        return whenAllSettled(java.util.Arrays.asList(inputs));
+        List<Awaitable<? extends T>> list = new java.util.ArrayList<>(inputs.length);
+        for (Awaitable<? extends T> a : inputs) {
+            list.add(a);
+        }
+        return whenAllSettled(list);
     }
 
     /** {@link #whenAllSettled(Awaitable[])} over a collection. */
@@ -116,7 +120,11 @@ public final class Awaitables {
      */
     @SafeVarargs
     public static <T> AsyncStream<Awaitable<T>> whenEach(Awaitable<T>... inputs) {
-        return whenEach(java.util.Arrays.asList(inputs));
+        List<Awaitable<T>> list = new java.util.ArrayList<>(inputs.length);
+        for (Awaitable<T> a : inputs) {
+            list.add(a);
+        }
+        return whenEach(list);
     }
 
     /** {@link #whenEach(Awaitable[])} over a collection. */
@@ -151,7 +159,11 @@ public final class Awaitables {
      */
     @SafeVarargs
     public static <T> Awaitable<T> whenAnySuccessful(Awaitable<? extends T>... inputs) {
-        return whenAnySuccessful(java.util.Arrays.asList(inputs));
+        List<Awaitable<? extends T>> list = new java.util.ArrayList<>(inputs.length);
+        for (Awaitable<? extends T> a : inputs) {
+            list.add(a);
+        }
+        return whenAnySuccessful(list);
     }
 
     /** {@link #whenAnySuccessful(Awaitable[])} over a collection. */
