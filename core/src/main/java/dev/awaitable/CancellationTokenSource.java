@@ -175,7 +175,7 @@ public final class CancellationTokenSource implements AutoCloseable {
         }
     }
 
-    /** One cancelAfter schedule: its action, once scheduled, for close(), cancel() or a replacement to cancel. */
+    /** One cancelAfter schedule: its action, once scheduled (guarded by the lock), for close(), cancel() or a replacement to cancel. */
     private static final class TimerEntry {
         ScheduledAction action;
     }
@@ -191,7 +191,7 @@ public final class CancellationTokenSource implements AutoCloseable {
         Objects.requireNonNull(delay, "delay");
         Awaitables.checkWait("delay", delay);
         TimerEntry entry = new TimerEntry();
-        TimerEntry previous;
+        ScheduledAction previous;
         lock.lock();
         try {
             if (closed) {
@@ -200,13 +200,13 @@ public final class CancellationTokenSource implements AutoCloseable {
             if (state != ACTIVE) {
                 return;
             }
-            previous = timer;
+            previous = timer == null ? null : timer.action; // null too while its cancelAfter is scheduling it
             timer = entry;
         } finally {
             lock.unlock();
         }
-        if (previous != null && previous.action != null) {
-            previous.action.cancel();
+        if (previous != null) {
+            previous.cancel();
         }
         if (delay.isZero()) {
             cancel();
