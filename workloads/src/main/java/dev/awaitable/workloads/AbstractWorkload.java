@@ -54,6 +54,7 @@ public abstract class AbstractWorkload implements Workload {
             case VIRTUAL_THREADS -> openVirtualThreads(params);
             case COMPLETABLE_FUTURE -> openCompletableFuture(params);
             case BLOCKING -> openBlocking(params);
+            case KOTLIN_COROUTINES -> ExternalImplementations.open(this, impl, params);
         };
     }
 

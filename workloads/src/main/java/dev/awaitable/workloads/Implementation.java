@@ -19,16 +19,36 @@ public enum Implementation {
     /** Peer: {@link java.util.concurrent.CompletableFuture} composition. */
     COMPLETABLE_FUTURE("completable-future", null, "a peer: CompletableFuture composition"),
     /** Peer: blocking code on a pool of platform threads. */
-    BLOCKING("blocking", null, "a peer: blocking code on a platform thread pool");
+    BLOCKING("blocking", null, "a peer: blocking code on a platform thread pool"),
+    /**
+     * Peer: Kotlin {@code suspend} functions on kotlinx.coroutines. Its code is in the
+     * {@code kotlin-peer} module, found through {@link ExternalImplementation}: a workload lists
+     * it only where that module is on the class path and implements the workload.
+     */
+    KOTLIN_COROUTINES("kotlin-coroutines", null, "a peer: Kotlin suspend functions on kotlinx.coroutines", true);
 
     private final String id;
     private final String backend;
     private final String description;
+    private final boolean external;
 
     Implementation(String id, String backend, String description) {
+        this(id, backend, description, false);
+    }
+
+    Implementation(String id, String backend, String description, boolean external) {
         this.id = id;
         this.backend = backend;
         this.description = description;
+        this.external = external;
+    }
+
+    /**
+     * Whether this implementation's code lives outside this module, in a module that depends on
+     * it and registers an {@link ExternalImplementation} (the workloads cannot depend on it).
+     */
+    public boolean external() {
+        return external;
     }
 
     public String id() {

@@ -42,8 +42,15 @@ public interface Workload {
 
     List<ParamSpec> params();
 
+    /** The built-in implementations, and each external one on the class path that implements this workload. */
     default Set<Implementation> implementations() {
-        return EnumSet.allOf(Implementation.class);
+        Set<Implementation> all = EnumSet.noneOf(Implementation.class);
+        for (Implementation i : Implementation.values()) {
+            if (!i.external() || ExternalImplementations.find(i, id()) != null) {
+                all.add(i);
+            }
+        }
+        return all;
     }
 
     default Shape shape() {

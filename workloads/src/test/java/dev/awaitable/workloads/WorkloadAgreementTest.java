@@ -261,7 +261,12 @@ class WorkloadAgreementTest {
     void everyWorkloadHasCases() {
         for (Workload w : WorkloadCatalog.all(Workload.Kind.IN_PROCESS)) {
             assertThat(CASES).as("test cases for %s", w.id()).containsKey(w.id());
-            assertThat(w.implementations()).as(w.id()).containsExactlyInAnyOrder(Implementation.values());
+            // Every built-in one; an external one (kotlin-coroutines) is not on this module's class path.
+            assertThat(w.implementations())
+                    .as(w.id())
+                    .containsExactlyInAnyOrderElementsOf(Stream.of(Implementation.values())
+                            .filter(i -> !i.external())
+                            .toList());
             if (w.shape() == Workload.Shape.MEMORY) {
                 assertThat(MEMORY_CASES)
                         .as("memory cases for %s", w.id())

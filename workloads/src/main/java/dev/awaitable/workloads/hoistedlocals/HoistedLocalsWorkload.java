@@ -1,6 +1,7 @@
 package dev.awaitable.workloads.hoistedlocals;
 
 import dev.awaitable.workloads.AbstractWorkload;
+import dev.awaitable.workloads.ExternalImplementations;
 import dev.awaitable.workloads.Implementation;
 import dev.awaitable.workloads.ParamSpec;
 import dev.awaitable.workloads.Params;
@@ -163,6 +164,9 @@ public final class HoistedLocalsWorkload extends AbstractWorkload {
 
     @Override
     public SuspendedTasks suspend(Implementation impl, Params params, int count) throws Exception {
+        if (impl.external()) {
+            return ExternalImplementations.suspend(this, impl, params, count);
+        }
         int size = size(params);
         boolean held = held(params);
         ExecutorService threads = switch (impl) {
@@ -175,6 +179,7 @@ public final class HoistedLocalsWorkload extends AbstractWorkload {
             case STATEMACHINE -> new Batch.Statemachine(size, held);
             case VIRTUAL_THREADS, BLOCKING -> new Batch.Blocking(size, held, threads);
             case COMPLETABLE_FUTURE -> new Batch.Futures(size, held);
+            case KOTLIN_COROUTINES -> throw new IllegalStateException("external: " + impl.id());
         };
         Object representative;
         try {

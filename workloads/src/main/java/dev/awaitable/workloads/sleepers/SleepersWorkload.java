@@ -7,6 +7,7 @@ import dev.awaitable.CancellationToken;
 import dev.awaitable.CancellationTokenSource;
 import dev.awaitable.workloads.AbstractWorkload;
 import dev.awaitable.workloads.Delivery;
+import dev.awaitable.workloads.ExternalImplementations;
 import dev.awaitable.workloads.Implementation;
 import dev.awaitable.workloads.ParamSpec;
 import dev.awaitable.workloads.Params;
@@ -273,6 +274,9 @@ public final class SleepersWorkload extends AbstractWorkload {
 
     @Override
     public SuspendedTasks suspend(Implementation impl, Params params, int count) throws Exception {
+        if (impl.external()) {
+            return ExternalImplementations.suspend(this, impl, params, count);
+        }
         return switch (impl) {
             case LOOM -> {
                 CancellationTokenSource cts = new CancellationTokenSource();
@@ -325,6 +329,7 @@ public final class SleepersWorkload extends AbstractWorkload {
                 checkBlocking(count);
                 yield suspendThreads(Executors.newFixedThreadPool(count, Threads.daemon("sleepers-blocking")), count);
             }
+            case KOTLIN_COROUTINES -> throw new IllegalStateException("external: " + impl.id());
         };
     }
 
