@@ -1,0 +1,50 @@
+package dev.awaitable.kotlinpeer
+
+import dev.awaitable.workloads.ExternalImplementation
+import dev.awaitable.workloads.Implementation
+import dev.awaitable.workloads.Params
+import dev.awaitable.workloads.Workload
+import dev.awaitable.workloads.WorkloadRun
+import dev.awaitable.workloads.support.RunLoop
+import kotlinx.coroutines.CoroutineScope
+import kotlinx.coroutines.cancel
+import kotlinx.coroutines.future.future
+
+/**
+ * The `kotlin-coroutines` implementation: each workload as a Kotlin developer writes it, with
+ * `suspend` functions on kotlinx.coroutines. Found by the workloads module through
+ * [java.util.ServiceLoader]; it implements the workloads in [OPENERS] and no others.
+ */
+class KotlinCoroutines : ExternalImplementation {
+
+    override fun implementation(): Implementation = Implementation.KOTLIN_COROUTINES
+
+    override fun implementsWorkload(workloadId: String): Boolean = workloadId in OPENERS
+
+    override fun open(workload: Workload, params: Params): WorkloadRun =
+        OPENERS[workload.id()]?.invoke(params)
+            ?: throw UnsupportedOperationException("kotlin-coroutines does not implement ${workload.id()}")
+
+    private companion object {
+        /** The workloads implemented, by id: each opens a run from its parameters. */
+        val OPENERS: Map<String, (Params) -> WorkloadRun> = mapOf(
+            "suspend-resume" to { p -> SuspendResume.open(p.getInt("count")) },
+            "await-chain" to { p -> AwaitChain.open(p.getInt("depth")) },
+        )
+    }
+}
+
+/**
+ * A run on its own [RunLoop]: each [run] starts [operation] as a coroutine on the loop's
+ * dispatcher, from the loop's thread (so it starts inline), and drives the loop until it is done.
+ */
+internal class LoopRun(name: String, private val operation: suspend (RunLoop) -> Long) : WorkloadRun {
+    private val loop = RunLoop(name)
+    private val scope = CoroutineScope(RunLoopDispatcher(loop))
+
+    override fun run(): Long = loop.driveFuture { scope.future { operation(loop) } }
+
+    override fun close() {
+        scope.cancel()
+    }
+}
