@@ -60,7 +60,11 @@ public final class HttpMatrix {
         int duration = single(s, "duration-s");
         int warmup = single(s, "warmup-s");
         List<String> generators = values(s, "generator").stream().distinct().toList();
-        List<Implementation> impls = Matrix.named(s); // blocking included: thread-per-connection is its real use
+        // blocking included: thread-per-connection is its real use; an external implementation
+        // (kotlin-coroutines) only where it has a server
+        List<Implementation> impls = Matrix.named(s).stream()
+                .filter(SERVICE.implementations()::contains)
+                .toList();
         List<HttpCell> all = new ArrayList<>();
         for (long c : connections) {
             for (long d : delays) {
