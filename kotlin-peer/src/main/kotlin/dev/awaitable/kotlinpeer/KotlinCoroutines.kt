@@ -1,5 +1,6 @@
 package dev.awaitable.kotlinpeer
 
+import dev.awaitable.workloads.Delivery
 import dev.awaitable.workloads.ExternalImplementation
 import dev.awaitable.workloads.Implementation
 import dev.awaitable.workloads.Params
@@ -30,6 +31,10 @@ class KotlinCoroutines : ExternalImplementation {
         val OPENERS: Map<String, (Params) -> WorkloadRun> = mapOf(
             "suspend-resume" to { p -> SuspendResume.open(p.getInt("count")) },
             "await-chain" to { p -> AwaitChain.open(p.getInt("depth")) },
+            "ping-pong" to { p -> PingPong.open(p.getInt("messages"), Delivery.byId(p.get("delivery"))) },
+            "fan-out" to { p ->
+                FanOut.open(p.getInt("children"), p.get("style") == "whenall", Delivery.byId(p.get("delivery")))
+            },
         )
     }
 }

@@ -32,6 +32,20 @@ class KotlinCoroutinesAgreementTest {
             "await-chain    | depth=7    | 11005",
             "await-chain    | depth=200  | 1010",
             "await-chain    | depth=1000 | 1000",
+            // ping-pong: the sum of ping's answers 1..messages
+            "ping-pong      | messages=1,delivery=same-thread     | 1",
+            "ping-pong      | messages=1000,delivery=same-thread  | 500500",
+            "ping-pong      | messages=1,delivery=cross-thread    | 1",
+            "ping-pong      | messages=1000,delivery=cross-thread | 500500",
+            // fan-out: children^2 per fan-out, max(1, 1000 / children) fan-outs
+            "fan-out        | children=1,style=serial,delivery=same-thread       | 1000",
+            "fan-out        | children=100,style=serial,delivery=same-thread     | 100000",
+            "fan-out        | children=1,style=whenall,delivery=same-thread      | 1000",
+            "fan-out        | children=100,style=whenall,delivery=same-thread    | 100000",
+            "fan-out        | children=10000,style=whenall,delivery=same-thread  | 100000000",
+            "fan-out        | children=100,style=serial,delivery=cross-thread    | 100000",
+            "fan-out        | children=100,style=whenall,delivery=cross-thread   | 100000",
+            "fan-out        | children=10000,style=whenall,delivery=cross-thread | 100000000",
         ],
     )
     fun agreesWithEveryOtherImplementation(workload: String, params: String, expected: Long) {
@@ -60,15 +74,20 @@ class KotlinCoroutinesAgreementTest {
         val listing = WorkloadCatalog.all()
             .filter { Implementation.KOTLIN_COROUTINES in it.implementations() }
             .map { it.id() }
-        assertThat(listing).containsExactlyInAnyOrder("suspend-resume", "await-chain")
+        assertThat(listing).containsExactlyInAnyOrder("suspend-resume", "await-chain", "ping-pong", "fan-out")
     }
 
     /** The expected checksums above, recomputed by loops (a typo in the table fails here). */
     private fun expectedAwaitChainOrSum(workload: String, params: String): Long {
-        val n = params.substringAfter('=').toInt()
+        val p = params.split(',').associate { it.substringBefore('=') to it.substringAfter('=') }
         return when (workload) {
-            "suspend-resume" -> (0 until n).sumOf { it.toLong() }
-            else -> (0 until 1000 / n).sumOf { it.toLong() + n }
+            "suspend-resume" -> (0 until p.int("count")).sumOf { it.toLong() }
+            "await-chain" -> p.int("depth").let { d -> (0 until 1000 / d).sumOf { it.toLong() + d } }
+            "ping-pong" -> (0 until p.int("messages")).sumOf { it + 1L }
+            "fan-out" -> p.int("children").let { n -> maxOf(1, 1000 / n) * (0 until n).sumOf { 2L * it + 1 } }
+            else -> throw IllegalArgumentException("no expected checksum for $workload")
         }
     }
+
+    private fun Map<String, String>.int(name: String): Int = getValue(name).toInt()
 }
