@@ -4,6 +4,7 @@ import dev.awaitable.workloads.Delivery
 import dev.awaitable.workloads.ExternalImplementation
 import dev.awaitable.workloads.Implementation
 import dev.awaitable.workloads.Params
+import dev.awaitable.workloads.SuspendedTasks
 import dev.awaitable.workloads.Workload
 import dev.awaitable.workloads.WorkloadRun
 import dev.awaitable.workloads.support.RunLoop
@@ -26,6 +27,12 @@ class KotlinCoroutines : ExternalImplementation {
         OPENERS[workload.id()]?.invoke(params)
             ?: throw UnsupportedOperationException("kotlin-coroutines does not implement ${workload.id()}")
 
+    override fun suspend(workload: Workload, params: Params, count: Int): SuspendedTasks =
+        SUSPENDERS[workload.id()]?.invoke(params, count)
+            ?: throw UnsupportedOperationException(
+                "kotlin-coroutines does not measure memory per suspended task of ${workload.id()}",
+            )
+
     private companion object {
         /** The workloads implemented, by id: each opens a run from its parameters. */
         val OPENERS: Map<String, (Params) -> WorkloadRun> = mapOf(
@@ -35,6 +42,18 @@ class KotlinCoroutines : ExternalImplementation {
             "fan-out" to { p ->
                 FanOut.open(p.getInt("children"), p.get("style") == "whenall", Delivery.byId(p.get("delivery")))
             },
+            "async-stream" to { p ->
+                AsyncStream.open(p.getInt("items"), p.getInt("batch"), p.get("style") == "batched")
+            },
+            "sleepers" to { p -> Sleepers.open(p.getInt("tasks"), p.getLong("delay-ms")) },
+            "cpu-offload" to { p ->
+                CpuOffload.open(p.get("style") == "offload", p.getInt("calls"), p.getInt("work"))
+            },
+        )
+
+        /** The memory-shaped workloads implemented: each leaves `count` tasks suspended. */
+        val SUSPENDERS: Map<String, (Params, Int) -> SuspendedTasks> = mapOf(
+            "sleepers" to { _, count -> Sleepers.suspend(count) },
         )
     }
 }

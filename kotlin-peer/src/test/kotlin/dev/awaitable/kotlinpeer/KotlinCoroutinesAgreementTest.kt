@@ -5,6 +5,7 @@ import dev.awaitable.workloads.Params
 import dev.awaitable.workloads.Verifier
 import dev.awaitable.workloads.WorkloadCatalog
 import java.util.concurrent.TimeUnit
+import kotlinx.coroutines.Deferred
 import org.assertj.core.api.Assertions.assertThat
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.Timeout
@@ -46,6 +47,21 @@ class KotlinCoroutinesAgreementTest {
             "fan-out        | children=100,style=serial,delivery=cross-thread    | 100000",
             "fan-out        | children=100,style=whenall,delivery=cross-thread   | 100000",
             "fan-out        | children=10000,style=whenall,delivery=cross-thread | 100000000",
+            // async-stream: the values 0..items-1, one by one or in lists of batch (the last shorter)
+            "async-stream   | items=1,style=per-item               | 0",
+            "async-stream   | items=1000,style=per-item            | 499500",
+            "async-stream   | items=1000,style=batched,batch=100   | 499500",
+            "async-stream   | items=1001,style=batched,batch=100   | 500500",
+            "async-stream   | items=10000,style=batched,batch=7    | 49995000",
+            // sleepers: each sleeper returns its index (cross-thread: timers)
+            "sleepers       | tasks=1,delay-ms=1                   | 0",
+            "sleepers       | tasks=1000,delay-ms=10               | 499500",
+            // cpu-offload: the sum of the xorshift calls (direct: same-thread; offload: cross-thread)
+            "cpu-offload    | style=direct,work=1,calls=1          | 1082269761",
+            "cpu-offload    | style=direct,work=100,calls=1000     | -3555589470118561174",
+            "cpu-offload    | style=offload,work=1,calls=1         | 1082269761",
+            "cpu-offload    | style=offload,work=100,calls=1000    | -3555589470118561174",
+            "cpu-offload    | style=offload,work=1000,calls=10     | 2434908249407936632",
         ],
     )
     fun agreesWithEveryOtherImplementation(workload: String, params: String, expected: Long) {
@@ -60,12 +76,36 @@ class KotlinCoroutinesAgreementTest {
         assertThat(sums.values.toSet()).containsExactly(expected)
     }
 
-    @Test
-    fun aRunRunsAgainWithTheSameChecksum() {
-        val w = WorkloadCatalog.byId("await-chain")
-        w.open(Implementation.KOTLIN_COROUTINES, Params.parse(w, "depth=10")).use { run ->
+    @ParameterizedTest(name = "{0} [{1}]")
+    @CsvSource(
+        delimiter = '|',
+        value = [
+            "await-chain  | depth=10",
+            "ping-pong    | messages=100,delivery=same-thread",
+            "ping-pong    | messages=100,delivery=cross-thread",
+            "fan-out      | children=10,style=whenall,delivery=same-thread",
+            "fan-out      | children=10,style=whenall,delivery=cross-thread",
+            "async-stream | items=100,style=per-item",
+            "cpu-offload  | style=offload,work=10,calls=100",
+        ],
+    )
+    fun aRunRunsAgainWithTheSameChecksum(workload: String, params: String) {
+        val w = WorkloadCatalog.byId(workload)
+        w.open(Implementation.KOTLIN_COROUTINES, Params.parse(w, params)).use { run ->
             val first = run.run()
             repeat(100) { assertThat(run.run()).isEqualTo(first) }
+        }
+    }
+
+    @Test
+    fun sleepersStaySuspendedUntilWokenAndThenSumTheirIndexes() {
+        val w = WorkloadCatalog.byId("sleepers")
+        w.suspend(Implementation.KOTLIN_COROUTINES, Params.parse(w, "tasks=1000,delay-ms=10"), 1000).use { tasks ->
+            assertThat(tasks.count()).isEqualTo(1000)
+            assertThat(tasks.representative()).isInstanceOf(Deferred::class.java)
+            Thread.sleep(100) // far longer than delay-ms: the hour's hold is what keeps them
+            assertThat((tasks.representative() as Deferred<*>).isActive).isTrue()
+            assertThat(tasks.resumeAll()).isEqualTo(499500L)
         }
     }
 
@@ -74,7 +114,7 @@ class KotlinCoroutinesAgreementTest {
         val listing = WorkloadCatalog.all()
             .filter { Implementation.KOTLIN_COROUTINES in it.implementations() }
             .map { it.id() }
-        assertThat(listing).containsExactlyInAnyOrder("suspend-resume", "await-chain", "ping-pong", "fan-out")
+        assertThat(listing).containsExactlyInAnyOrder("suspend-resume", "await-chain", "ping-pong", "fan-out", "async-stream", "sleepers", "cpu-offload")
     }
 
     /** The expected checksums above, recomputed by loops (a typo in the table fails here). */
@@ -85,6 +125,17 @@ class KotlinCoroutinesAgreementTest {
             "await-chain" -> p.int("depth").let { d -> (0 until 1000 / d).sumOf { it.toLong() + d } }
             "ping-pong" -> (0 until p.int("messages")).sumOf { it + 1L }
             "fan-out" -> p.int("children").let { n -> maxOf(1, 1000 / n) * (0 until n).sumOf { 2L * it + 1 } }
+            "async-stream" -> (0 until p.int("items")).sumOf { it.toLong() }
+            "sleepers" -> (0 until p.int("tasks")).sumOf { it.toLong() }
+            "cpu-offload" -> (0 until p.int("calls")).sumOf { i ->
+                var x = i * 0x9E3779B97F4A7C15uL.toLong() + 1
+                repeat(p.int("work")) {
+                    x = x xor (x shl 13)
+                    x = x xor (x ushr 7)
+                    x = x xor (x shl 17)
+                }
+                x
+            }
             else -> throw IllegalArgumentException("no expected checksum for $workload")
         }
     }
