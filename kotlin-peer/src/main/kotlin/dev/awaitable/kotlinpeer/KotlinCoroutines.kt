@@ -8,7 +8,9 @@ import dev.awaitable.workloads.SuspendedTasks
 import dev.awaitable.workloads.Workload
 import dev.awaitable.workloads.WorkloadRun
 import dev.awaitable.workloads.support.RunLoop
+import kotlinx.coroutines.CoroutineDispatcher
 import kotlinx.coroutines.CoroutineScope
+import kotlinx.coroutines.CoroutineStart
 import kotlinx.coroutines.cancel
 import kotlinx.coroutines.future.future
 
@@ -49,24 +51,36 @@ class KotlinCoroutines : ExternalImplementation {
             "cpu-offload" to { p ->
                 CpuOffload.open(p.get("style") == "offload", p.getInt("calls"), p.getInt("work"))
             },
+            "fast-path" to { p -> FastPath.open(p.getInt("hit-ratio")) },
+            "context-post" to { p -> ContextPost.open(p.get("style") == "capture", p.getInt("awaits")) },
+            "hoisted-locals" to { p -> HoistedLocals.open(p.getInt("buffer-kb") * 1024, p.get("style") == "held") },
         )
 
         /** The memory-shaped workloads implemented: each leaves `count` tasks suspended. */
         val SUSPENDERS: Map<String, (Params, Int) -> SuspendedTasks> = mapOf(
             "sleepers" to { _, count -> Sleepers.suspend(count) },
+            "hoisted-locals" to { p, count ->
+                HoistedLocals.suspend(p.getInt("buffer-kb") * 1024, p.get("style") == "held", count)
+            },
         )
     }
 }
 
 /**
  * A run on its own [RunLoop]: each [run] starts [operation] as a coroutine on the loop's
- * dispatcher, from the loop's thread (so it starts inline), and drives the loop until it is done.
+ * dispatcher ([RunLoopDispatcher] unless [dispatcher] says otherwise), from the loop's thread and
+ * undispatched (it starts inline, as an operation started on its event loop does), and drives the
+ * loop until it is done.
  */
-internal class LoopRun(name: String, private val operation: suspend (RunLoop) -> Long) : WorkloadRun {
+internal class LoopRun(
+    name: String,
+    dispatcher: (RunLoop) -> CoroutineDispatcher = ::RunLoopDispatcher,
+    private val operation: suspend (RunLoop) -> Long,
+) : WorkloadRun {
     private val loop = RunLoop(name)
-    private val scope = CoroutineScope(RunLoopDispatcher(loop))
+    private val scope = CoroutineScope(dispatcher(loop))
 
-    override fun run(): Long = loop.driveFuture { scope.future { operation(loop) } }
+    override fun run(): Long = loop.driveFuture { scope.future(start = CoroutineStart.UNDISPATCHED) { operation(loop) } }
 
     override fun close() {
         scope.cancel()

@@ -62,6 +62,23 @@ class KotlinCoroutinesAgreementTest {
             "cpu-offload    | style=offload,work=1,calls=1         | 1082269761",
             "cpu-offload    | style=offload,work=100,calls=1000    | -3555589470118561174",
             "cpu-offload    | style=offload,work=1000,calls=10     | 2434908249407936632",
+            // fast-path: sum(7 * (i % 100) + 3) over 1000 calls, whatever the hit ratio and return type
+            "fast-path      | hit-ratio=0,returns=awaitable        | 349500",
+            "fast-path      | hit-ratio=0,returns=value            | 349500",
+            "fast-path      | hit-ratio=50,returns=awaitable       | 349500",
+            "fast-path      | hit-ratio=90,returns=value           | 349500",
+            "fast-path      | hit-ratio=100,returns=awaitable      | 349500",
+            "fast-path      | hit-ratio=100,returns=value          | 349500",
+            // context-post: the values 0..awaits-1, resumed on the UI dispatcher or unconfined
+            "context-post   | style=capture,awaits=1               | 0",
+            "context-post   | style=capture,awaits=1000            | 499500",
+            "context-post   | style=no-capture,awaits=1            | 0",
+            "context-post   | style=no-capture,awaits=1000         | 499500",
+            // hoisted-locals: 100 tasks, each its buffer's digest plus the gate's 1
+            "hoisted-locals | buffer-kb=1,style=held               | 13056100",
+            "hoisted-locals | buffer-kb=1,style=released           | 13056100",
+            "hoisted-locals | buffer-kb=16,style=held              | 208896100",
+            "hoisted-locals | buffer-kb=16,style=released          | 208896100",
         ],
     )
     fun agreesWithEveryOtherImplementation(workload: String, params: String, expected: Long) {
@@ -87,6 +104,10 @@ class KotlinCoroutinesAgreementTest {
             "fan-out      | children=10,style=whenall,delivery=cross-thread",
             "async-stream | items=100,style=per-item",
             "cpu-offload  | style=offload,work=10,calls=100",
+            "fast-path    | hit-ratio=50,returns=value",
+            "context-post | style=capture,awaits=100",
+            "context-post | style=no-capture,awaits=100",
+            "hoisted-locals | buffer-kb=1,style=held",
         ],
     )
     fun aRunRunsAgainWithTheSameChecksum(workload: String, params: String) {
@@ -94,6 +115,17 @@ class KotlinCoroutinesAgreementTest {
         w.open(Implementation.KOTLIN_COROUTINES, Params.parse(w, params)).use { run ->
             val first = run.run()
             repeat(100) { assertThat(run.run()).isEqualTo(first) }
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource("held", "released")
+    fun hoistedLocalsTasksWaitAtTheGateUntilWoken(style: String) {
+        val w = WorkloadCatalog.byId("hoisted-locals")
+        w.suspend(Implementation.KOTLIN_COROUTINES, Params.parse(w, "buffer-kb=1,style=$style"), 1000).use { tasks ->
+            assertThat(tasks.count()).isEqualTo(1000)
+            assertThat((tasks.representative() as Deferred<*>).isActive).isTrue()
+            assertThat(tasks.resumeAll()).isEqualTo(hoistedLocals(1000, 1))
         }
     }
 
@@ -114,7 +146,10 @@ class KotlinCoroutinesAgreementTest {
         val listing = WorkloadCatalog.all()
             .filter { Implementation.KOTLIN_COROUTINES in it.implementations() }
             .map { it.id() }
-        assertThat(listing).containsExactlyInAnyOrder("suspend-resume", "await-chain", "ping-pong", "fan-out", "async-stream", "sleepers", "cpu-offload")
+        assertThat(listing).containsExactlyInAnyOrder(
+            "suspend-resume", "await-chain", "ping-pong", "fan-out", "async-stream", "sleepers", "cpu-offload",
+            "fast-path", "context-post", "hoisted-locals",
+        )
     }
 
     /** The expected checksums above, recomputed by loops (a typo in the table fails here). */
@@ -136,9 +171,16 @@ class KotlinCoroutinesAgreementTest {
                 }
                 x
             }
+            "fast-path" -> (0 until 1000).sumOf { 7L * (it % 100) + 3 }
+            "context-post" -> (0 until p.int("awaits")).sumOf { it.toLong() }
+            "hoisted-locals" -> hoistedLocals(100, p.int("buffer-kb"))
             else -> throw IllegalArgumentException("no expected checksum for $workload")
         }
     }
+
+    /** [tasks] tasks of hoisted-locals: each its buffer's digest, `sum_j (j + i) mod 256`, plus the gate's 1. */
+    private fun hoistedLocals(tasks: Int, kb: Int): Long =
+        (0 until tasks).sumOf { i -> (0 until kb * 1024).sumOf { j -> ((j + i) % 256).toLong() } + 1 }
 
     private fun Map<String, String>.int(name: String): Int = getValue(name).toInt()
 }
