@@ -41,7 +41,8 @@ final class Charts {
             "statemachine", "#1c7ed6",
             "completable-future", "#2f9e44",
             "virtual-threads", "#ae3ec9",
-            "blocking", "#868e96");
+            "blocking", "#868e96",
+            "kotlin-coroutines", "#7048e8");
     private static final String[] OTHER_COLOURS = {"#f08c00", "#0c8599", "#c2255c", "#5c940d", "#364fc7"};
     private static final String[] DASHES = {"solid", "dashed", "dotted"};
     private static final List<Metric> METRICS = List.of(Metric.TIME, Metric.ALLOCATION, Metric.MEMORY_PER_TASK);

@@ -288,6 +288,109 @@ class ReportWriterTest {
                 .contains("| 1.00 [1.00–1.00] |");
     }
 
+    /**
+     * kotlin-coroutines, the Kotlin peer, in a statemachine-baseline report: its own column in the
+     * summary ({@code kotlin-coroutines / statemachine}, with the interval), named fastest only
+     * beyond the noise and "no measurable difference" otherwise, its fixed colour in the charts,
+     * and its cells in report.json. Synthetic: on await-chain it takes twice statemachine's time,
+     * on ping-pong 0.5% less, with the same ±2% iterations (an interval that contains 1.00).
+     */
+    @Test
+    void kotlinCoroutinesHasItsSummaryColumnColourAndJson(@TempDir Path other) throws IOException {
+        List<CellResult> cells = new java.util.ArrayList<>(run.cells());
+        for (CellResult c : run.cells()) {
+            if (c.implementation().equals("statemachine")
+                    && (c.workload().equals("await-chain") || c.workload().equals("ping-pong"))) {
+                cells.add(scaled(c, "kotlin-coroutines", c.workload().equals("await-chain") ? 2.0 : 0.995));
+            }
+        }
+        List<RunResults.ImplementationInfo> impls = new java.util.ArrayList<>(run.implementations());
+        impls.add(new RunResults.ImplementationInfo(
+                "kotlin-coroutines", "a peer: Kotlin suspend functions on kotlinx.coroutines"));
+        RunResults withKotlin =
+                new RunResults(run.environment(), cells, run.scenarios(), run.workloads(), run.http(), impls);
+        ReportWriter.write(withKotlin, other, "statemachine");
+
+        String md = Files.readString(other.resolve(ReportWriter.MARKDOWN));
+        String summary = section(md, "## Summary", "## Scenarios");
+        List<String> headers = cellsOf(line(summary, "| Workload |"));
+        int kotlin = headers.indexOf("kotlin-coroutines / statemachine");
+        assertThat(kotlin)
+                .as("the column, in the recorded implementation order")
+                .isEqualTo(headers.size() - 4);
+
+        List<String> chain = cellsOf(line(summary, "| await-chain (same-thread) |"));
+        assertThat(chain.get(kotlin)).startsWith("2.00 [");
+        assertThat(interval(chain.get(kotlin)).differsFromOne()).isTrue();
+        assertThat(chain.get(1)).startsWith("statemachine (× ");
+
+        List<String> pingPong = cellsOf(line(summary, "| ping-pong (cross-thread) |"));
+        assertThat(interval(pingPong.get(kotlin)).contains(1.0))
+                .as(pingPong.get(kotlin))
+                .isTrue();
+        assertThat(pingPong.get(1)).startsWith("no measurable difference: kotlin-coroutines ≈ statemachine (");
+        assertThat(cellsOf(line(summary, "| fan-out (same-thread) |")).get(kotlin))
+                .as("a workload without kotlin-coroutines cells")
+                .isEqualTo("—");
+        assertThat(line(section(md, "### await-chain", "### fan-out"), "| kotlin-coroutines | depth=10 |"))
+                .contains("| 2.00 [");
+
+        ReportModel model = new ReportModel(withKotlin, "statemachine");
+        Charts charts = new Charts(model.implementations());
+        assertThat(charts.colour("kotlin-coroutines")).isEqualTo("#7048e8");
+        assertThat(charts.summary(model))
+                .extracting(Charts.Chart::title)
+                .contains("kotlin-coroutines / statemachine mean time, per workload");
+        String page = Files.readString(other.resolve(ReportWriter.HTML));
+        assertThat(page).contains("kotlin-coroutines / statemachine").contains("#7048e8");
+
+        RunResults back = ResultsJson.read(other.resolve(ReportWriter.JSON));
+        assertThat(back).isEqualTo(withKotlin);
+        assertThat(back.cells().stream().filter(c -> c.implementation().equals("kotlin-coroutines")))
+                .hasSize(SyntheticRun.paramSets("await-chain").size()
+                        + SyntheticRun.paramSets("ping-pong").size());
+    }
+
+    /** {@code c} as another implementation's cell, every time multiplied by {@code factor}. */
+    private static CellResult scaled(CellResult c, String implementation, double factor) {
+        return new CellResult(
+                c.workload(),
+                implementation,
+                c.params(),
+                c.delivery(),
+                c.status(),
+                c.checksum(),
+                c.nsPerOp() * factor,
+                c.nsPerOpError() * factor,
+                c.iterations().stream().map(v -> v * factor).toList(),
+                c.allocBytesPerOp(),
+                c.gcCountPer1000Ops(),
+                c.gcTimeMs(),
+                c.peakPlatformThreads(),
+                c.peakCarrierThreads(),
+                c.memoryPerTaskBytes(),
+                c.memoryTasks(),
+                c.jolBytesPerTask(),
+                c.jmhResultFile(),
+                c.jfr(),
+                c.attempts(),
+                c.forks());
+    }
+
+    /** The texts of a markdown table row, without the outer pipes. */
+    private static List<String> cellsOf(String row) {
+        String inner = row.substring(row.indexOf('|') + 1, row.lastIndexOf('|'));
+        return java.util.Arrays.stream(inner.split("\\|")).map(String::trim).toList();
+    }
+
+    /** {@code 1.83 [1.71–1.95]} read back. */
+    private static dev.awaitable.cli.stats.Interval interval(String text) {
+        Matcher m = Pattern.compile("([0-9.]+) \\[([0-9.]+)–([0-9.]+)\\]").matcher(text);
+        assertThat(m.find()).as(text).isTrue();
+        return new dev.awaitable.cli.stats.Interval(
+                Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)), Double.parseDouble(m.group(3)));
+    }
+
     /* ---------------- helpers ---------------- */
 
     static int count(String s, String part) {
