@@ -30,7 +30,9 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(
             names = {"-i", "--implementations"},
             split = ",",
-            description = "Only these implementations: loom, statemachine, completable-future, blocking.")
+            description =
+                    "Only these implementations: loom, statemachine, virtual-threads, completable-future, blocking,"
+                            + " kotlin-coroutines (default: the first four).")
     List<String> implementations;
 
     @Option(names = "--no-jfr", description = "Do not record JFR.")

@@ -60,6 +60,14 @@ public final class Matrix {
      * not async machinery, at 10 to 1000 times the others' time and with iterations that spread
      * 10-40% on two shared cores. It stays in the full matrix, in the HTTP service runs
      * (thread-per-connection is its real use), and in any run that names it ({@code -i blocking}).
+     *
+     * <p>Nor is {@code kotlin-coroutines}, for time: it adds a cell to 10 of the 11 in-process
+     * workloads of the quick matrix (44 cells with these four), each two forks of about 3.5 s
+     * (JVM start, 2 s warm-up, 1 s timed) plus the second fork's JFR iterations, and a memory
+     * probe on sleepers and hoisted-locals: about 1.5 minutes, on a fresh clone's run of about
+     * 8.5, against the 10-minute budget. Name it to compare it: {@code ./awaitable compare -i
+     * loom,statemachine,virtual-threads,completable-future,kotlin-coroutines}; the full matrix
+     * ({@code bench}) has it.
      */
     public static final List<Implementation> QUICK_DEFAULT = List.of(
             Implementation.LOOM,

@@ -133,6 +133,32 @@ class MatrixRunTest {
         }
     }
 
+    /**
+     * The quick matrix leaves kotlin-coroutines out (time: see {@link Matrix#QUICK_DEFAULT}); named,
+     * it adds one cell to every in-process workload it implements, beside the same cells of the others.
+     */
+    @Test
+    void kotlinCoroutinesIsInTheQuickMatrixOnlyWhenNamed(@TempDir Path dir) {
+        MatrixSettings quick = MatrixSettings.quick(dir, "test").build();
+        List<Cell> defaults = Matrix.cells(quick);
+        assertThat(defaults).noneMatch(c -> c.implementation().id().equals("kotlin-coroutines"));
+        List<String> named = new ArrayList<>(Matrix.QUICK_DEFAULT.stream()
+                .map(dev.awaitable.workloads.Implementation::id)
+                .toList());
+        named.add("kotlin-coroutines");
+        List<Cell> withKotlin =
+                Matrix.cells(quick.toBuilder().implementations(named).build());
+        List<Cell> kotlin = withKotlin.stream()
+                .filter(c -> c.implementation().id().equals("kotlin-coroutines"))
+                .toList();
+        assertThat(withKotlin).hasSize(defaults.size() + kotlin.size());
+        assertThat(kotlin)
+                .hasSize(10)
+                .extracting(c -> c.workload().id())
+                .doesNotHaveDuplicates()
+                .doesNotContain("async-lambdas");
+    }
+
     private static final PrintStream QUIET = new PrintStream(new ByteArrayOutputStream());
 
     private static int run(MatrixSettings s, Recorder measure) throws IOException {
