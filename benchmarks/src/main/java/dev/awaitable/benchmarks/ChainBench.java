@@ -3,6 +3,7 @@ package dev.awaitable.benchmarks;
 import dev.awaitable.Async;
 import dev.awaitable.Awaitable;
 import dev.awaitable.CompletionSource;
+import dev.awaitable.kotlinpeer.micro.KotlinMicro;
 import dev.awaitable.statemachine.AsyncMethod;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -31,6 +32,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * resumable method carries (a state int, a suspension field written when it suspends and when a
  * loop resumes it, a virtual moveNext), with none of the rest of an async method's machinery:
  * no context capture, statistics, tracing, fault handling or misuse checks.
+ *
+ * <p>Kotlin (kotlinx.coroutines): {@code kotlinAsync}, an {@code async} per stage awaiting the
+ * previous Deferred (a Task per stage, as {@code statemachine}); {@code kotlinNested}, the chain
+ * as Kotlin code usually has it, N nested suspend calls in one coroutine (a continuation object
+ * per frame, resumed in a loop). Both start undispatched on {@code Dispatchers.Unconfined}, so
+ * every stage runs inline, as here ({@link KotlinMicro}).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -105,6 +112,16 @@ public class ChainBench {
         }
         root.complete(0);
         return last.join();
+    }
+
+    @Benchmark
+    public Integer kotlinAsync() {
+        return KotlinMicro.chainAsync(stages);
+    }
+
+    @Benchmark
+    public Integer kotlinNested() {
+        return KotlinMicro.chainNested(stages);
     }
 
     @Benchmark

@@ -3,6 +3,7 @@ package dev.awaitable.benchmarks;
 import dev.awaitable.Async;
 import dev.awaitable.Awaitable;
 import dev.awaitable.SingleThreadContext;
+import dev.awaitable.kotlinpeer.micro.KotlinLoop;
 import dev.awaitable.statemachine.AsyncMethodBuilder;
 import dev.awaitable.statemachine.AsyncStateMachine;
 import dev.awaitable.statemachine.StatemachineBackend;
@@ -33,6 +34,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * bodies bound to the loops). The floors: raw {@code LockSupport.park/unpark} between two
  * virtual threads and between two platform threads; loom's overhead over the raw
  * virtual-thread floor is what the backend adds to a park/unpark round trip.
+ *
+ * <p>Kotlin: two coroutines over rendezvous {@code Channel}s, the same two ways: each on a
+ * dispatcher over one of the two loops ({@code kotlinOnLoops}, beside {@code statemachine}), and
+ * both on {@code Dispatchers.Default} ({@code kotlinOnDefault}, beside the scheduler's and loom's).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -48,12 +53,16 @@ public class PingPongBench {
 
     SingleThreadContext left;
     SingleThreadContext right;
+    KotlinLoop kotlinLeft;
+    KotlinLoop kotlinRight;
 
     @Setup
     public void start() {
         Async.useBackend("loom");
         left = SingleThreadContext.start("ping");
         right = SingleThreadContext.start("pong");
+        kotlinLeft = new KotlinLoop(left::post);
+        kotlinRight = new KotlinLoop(right::post);
     }
 
     @TearDown
@@ -188,6 +197,18 @@ public class PingPongBench {
                 .join();
         ponger.join();
         return pinger.join();
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(HOPS)
+    public Integer kotlinOnLoops() {
+        return kotlinLeft.pingPong(kotlinRight, ROUNDS);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(HOPS)
+    public Integer kotlinOnDefault() {
+        return KotlinLoop.pingPongOnDefault(ROUNDS);
     }
 
     @Benchmark

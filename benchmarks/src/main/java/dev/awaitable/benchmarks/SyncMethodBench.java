@@ -4,6 +4,7 @@ import dev.awaitable.Async;
 import dev.awaitable.Awaitable;
 import dev.awaitable.Awaiter;
 import dev.awaitable.ValueAwaitable;
+import dev.awaitable.kotlinpeer.micro.KotlinMicro;
 import dev.awaitable.statemachine.AsyncMethodBuilder;
 import dev.awaitable.statemachine.AsyncStateMachine;
 import dev.awaitable.statemachine.ValueAsyncMethodBuilder;
@@ -34,6 +35,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * as an {@code int}. The value stays inside the Integer cache: outside it, boxing the result
  * costs 16 bytes (Java generics, where .NET's {@code ValueTask<int>} boxes nothing), which is not
  * the runtime's allocation and would hide it.
+ *
+ * <p>Kotlin: {@code kotlinSuspend} calls {@code suspend fun addOne(x: Deferred<Int>) = x.await() + 1}
+ * on a completed Deferred as a suspend caller does, with its continuation, and takes the value the
+ * call returns directly ({@link KotlinMicro#syncCall}).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -136,6 +141,12 @@ public class SyncMethodBench {
             throw new AssertionError();
         }
         return r.getResult();
+    }
+
+    /** Kotlin: a suspend function that completes without suspending, its value returned directly. */
+    @Benchmark
+    public int kotlinSuspend() {
+        return KotlinMicro.syncCall();
     }
 
     /** Direct style on the loom backend: a virtual thread per call. */

@@ -6,6 +6,7 @@ import dev.awaitable.Awaitables;
 import dev.awaitable.CompletionSource;
 import dev.awaitable.SingleThreadContext;
 import dev.awaitable.YieldAwaitable;
+import dev.awaitable.kotlinpeer.micro.KotlinLoop;
 import dev.awaitable.statemachine.AsyncMethodBuilder;
 import dev.awaitable.statemachine.AsyncStateMachine;
 import java.util.concurrent.TimeUnit;
@@ -33,7 +34,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>Variants: a hand-written machine (statemachine: the builder is posted, nothing allocated
  * per yield), a virtual thread bound to the loop (loom: {@code Thread.yield} re-submits the
  * virtual thread to the loop as its scheduler), and the loop alone re-posting a Runnable
- * (the floor: what a post costs).
+ * (the floor: what a post costs), and Kotlin's {@code yield()} in a coroutine on a dispatcher
+ * over the same loop ({@code kotlinCoroutines}: each yield dispatches the continuation, a post).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -46,11 +48,13 @@ public class YieldBench {
     static final int YIELDS = 10_000;
 
     SingleThreadContext loop;
+    KotlinLoop kotlin;
 
     @Setup
     public void start() {
         Async.useBackend("loom");
         loop = SingleThreadContext.start("yield-loop");
+        kotlin = new KotlinLoop(loop::post);
     }
 
     @TearDown
@@ -104,6 +108,13 @@ public class YieldBench {
                 }))
                 .join()
                 .join();
+    }
+
+    /** {@code repeat(n) { yield() }} in a coroutine on a dispatcher over the loop. */
+    @Benchmark
+    @OperationsPerInvocation(YIELDS)
+    public Integer kotlinCoroutines() {
+        return kotlin.yields(YIELDS);
     }
 
     /** The floor: a Runnable re-posting itself to the loop. */

@@ -45,8 +45,16 @@ class BenchmarkSmokeTest {
                         "ChainBench.statemachineSelfBuilder",
                         "YieldBench.statemachine",
                         "PingPongBench.statemachineScheduler",
-                        "PingPongBench.loom")
-                .hasSizeGreaterThanOrEqualTo(27);
+                        "PingPongBench.loom",
+                        "ChainBench.kotlinAsync",
+                        "ChainBench.kotlinNested",
+                        "SyncMethodBench.kotlinSuspend",
+                        "YieldBench.kotlinCoroutines",
+                        "PingPongBench.kotlinOnLoops",
+                        "PingPongBench.kotlinOnDefault",
+                        "PendingDelaysBench.kotlinOnLoop",
+                        "PendingDelaysBench.kotlinOnDefault")
+                .hasSizeGreaterThanOrEqualTo(35);
         for (RunResult r : results) {
             assertThat(r.getPrimaryResult().getScore())
                     .as(r.getParams().getBenchmark())

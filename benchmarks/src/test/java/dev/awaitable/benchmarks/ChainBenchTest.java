@@ -20,5 +20,7 @@ class ChainBenchTest {
         assertThat(bench.loom()).isEqualTo(stages);
         assertThat(bench.floor()).isEqualTo(stages);
         assertThat(bench.machineFloor()).isEqualTo(stages);
+        assertThat(bench.kotlinAsync()).isEqualTo(stages);
+        assertThat(bench.kotlinNested()).isEqualTo(stages);
     }
 }
