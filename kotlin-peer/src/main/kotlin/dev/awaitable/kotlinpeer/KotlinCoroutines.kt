@@ -54,6 +54,8 @@ class KotlinCoroutines : ExternalImplementation {
             "fast-path" to { p -> FastPath.open(p.getInt("hit-ratio")) },
             "context-post" to { p -> ContextPost.open(p.get("style") == "capture", p.getInt("awaits")) },
             "hoisted-locals" to { p -> HoistedLocals.open(p.getInt("buffer-kb") * 1024, p.get("style") == "held") },
+            "async-lambdas" to { p -> AsyncLambdas.open(p.getInt("elements"), p.get("style") == "lambda") },
+            "pinning" to { p -> Pinning.open(p.getInt("tasks"), p.get("hold")) },
         )
 
         /** The memory-shaped workloads implemented: each leaves `count` tasks suspended. */
