@@ -24,7 +24,8 @@ import kotlinx.coroutines.runBlocking
  * [open]: a batch of 100 `async` tasks on the run's loop, the gate a `CompletableDeferred` the
  * loop completes once every task waits at it. [suspend]: `count` tasks started on
  * `Dispatchers.Unconfined`, so each runs on the caller's thread up to the gate, where it stays
- * until `resumeAll` completes the gate; the representative is task 0's coroutine (its `Deferred`).
+ * until `resumeAll` completes the gate; the representative is task 0's
+ * continuation frames and coroutine ([ContinuationFrames]).
  *
  * Checksum: the sum over tasks `i` of the digest of task `i`'s buffer (bytes `(j + i) mod 256`,
  * unsigned), plus the gate's value 1 each.
@@ -48,7 +49,7 @@ internal object HoistedLocals {
         val all = List(count) { i -> scope.async { task(i, size, held, gate) } }
         return Suspended(
             count,
-            all.firstOrNull(),
+            if (count == 0) null else ContinuationFrames.firstWaiter(gate),
             { gate.complete(GATE) },
             Callable { runBlocking { all.awaitAll().sum() } },
             { scope.cancel() },

@@ -6,6 +6,7 @@ import dev.awaitable.workloads.support.Suspended
 import java.util.concurrent.Callable
 import kotlin.time.Duration.Companion.hours
 import kotlinx.coroutines.CompletableDeferred
+import kotlinx.coroutines.CoroutineStart
 import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.SupervisorJob
@@ -26,7 +27,8 @@ import kotlinx.coroutines.withTimeoutOrNull
  * [suspend] leaves `count` sleepers pending for the memory probe: each waits for a wake-up signal
  * with a timeout of an hour (`withTimeoutOrNull(1.hours) { wake.await() }`: a timer entry and a
  * waiter per sleeper, as the Awaitable sleepers hold a timer and a token registration), and
- * `resumeAll` completes the signal. The representative is sleeper 0's coroutine (its `Deferred`).
+ * `resumeAll` completes the signal. The representative is the
+ * continuation frames and coroutine of the first sleeper to wait ([ContinuationFrames]).
  *
  * Checksum: `tasks * (tasks - 1) / 2`.
  */
@@ -47,10 +49,10 @@ internal object Sleepers {
     fun suspend(count: Int): SuspendedTasks {
         val scope = CoroutineScope(SupervisorJob() + Dispatchers.Default)
         val wake = CompletableDeferred<Unit>()
-        val all = List(count) { i -> scope.async { held(i.toLong(), wake) } }
+        val all = List(count) { i -> scope.async(start = CoroutineStart.UNDISPATCHED) { held(i.toLong(), wake) } }
         return Suspended(
             count,
-            all.firstOrNull(),
+            if (count == 0) null else ContinuationFrames.firstWaiter(wake),
             { wake.complete(Unit) },
             Callable { runBlocking { all.awaitAll().sum() } },
             { scope.cancel() },

@@ -1,10 +1,12 @@
 package dev.awaitable.kotlinpeer
 
 import dev.awaitable.workloads.Implementation
+import dev.awaitable.workloads.OwnState
 import dev.awaitable.workloads.Params
 import dev.awaitable.workloads.Verifier
 import dev.awaitable.workloads.WorkloadCatalog
 import java.util.concurrent.TimeUnit
+import kotlinx.coroutines.CancellableContinuation
 import kotlinx.coroutines.Deferred
 import org.assertj.core.api.Assertions.assertThat
 import org.junit.jupiter.api.Test
@@ -79,6 +81,16 @@ class KotlinCoroutinesAgreementTest {
             "hoisted-locals | buffer-kb=1,style=released           | 13056100",
             "hoisted-locals | buffer-kb=16,style=held              | 208896100",
             "hoisted-locals | buffer-kb=16,style=released          | 208896100",
+            // async-lambdas: sum(2i + 1) = elements^2, by method reference or through a lambda
+            "async-lambdas  | elements=1,style=lambda              | 1",
+            "async-lambdas  | elements=1000,style=lambda           | 1000000",
+            "async-lambdas  | elements=1000,style=method-ref       | 1000000",
+            "async-lambdas  | elements=10000,style=method-ref      | 100000000",
+            // pinning: task i returns 2i plus the awaited i
+            "pinning        | tasks=1,hold=monitor                 | 0",
+            "pinning        | tasks=1000,hold=monitor              | 1498500",
+            "pinning        | tasks=1000,hold=reentrant-lock       | 1498500",
+            "pinning        | tasks=100,hold=none                  | 14850",
         ],
     )
     fun agreesWithEveryOtherImplementation(workload: String, params: String, expected: Long) {
@@ -108,6 +120,9 @@ class KotlinCoroutinesAgreementTest {
             "context-post | style=capture,awaits=100",
             "context-post | style=no-capture,awaits=100",
             "hoisted-locals | buffer-kb=1,style=held",
+            "async-lambdas  | elements=100,style=lambda",
+            "pinning        | tasks=100,hold=reentrant-lock",
+            "pinning        | tasks=100,hold=monitor",
         ],
     )
     fun aRunRunsAgainWithTheSameChecksum(workload: String, params: String) {
@@ -124,7 +139,11 @@ class KotlinCoroutinesAgreementTest {
         val w = WorkloadCatalog.byId("hoisted-locals")
         w.suspend(Implementation.KOTLIN_COROUTINES, Params.parse(w, "buffer-kb=1,style=$style"), 1000).use { tasks ->
             assertThat(tasks.count()).isEqualTo(1000)
-            assertThat((tasks.representative() as Deferred<*>).isActive).isTrue()
+            val frames = (tasks.representative() as OwnState).objects()
+            assertThat(frames.first()).isInstanceOf(CancellableContinuation::class.java)
+            // the suspend function that awaits the gate, with its spilled locals, is one of the task's own frames
+            assertThat(frames.map { it.javaClass.name }).anyMatch { it.contains("HoistedLocals\$$style") }
+            assertThat((frames.last() as Deferred<*>).isActive).isTrue()
             assertThat(tasks.resumeAll()).isEqualTo(hoistedLocals(1000, 1))
         }
     }
@@ -134,21 +153,22 @@ class KotlinCoroutinesAgreementTest {
         val w = WorkloadCatalog.byId("sleepers")
         w.suspend(Implementation.KOTLIN_COROUTINES, Params.parse(w, "tasks=1000,delay-ms=10"), 1000).use { tasks ->
             assertThat(tasks.count()).isEqualTo(1000)
-            assertThat(tasks.representative()).isInstanceOf(Deferred::class.java)
+            val frames = (tasks.representative() as OwnState).objects()
+            assertThat(frames.map { it.javaClass.name }).anyMatch { it.contains("Sleepers\$held") }
             Thread.sleep(100) // far longer than delay-ms: the hour's hold is what keeps them
-            assertThat((tasks.representative() as Deferred<*>).isActive).isTrue()
+            assertThat((frames.last() as Deferred<*>).isActive).isTrue()
             assertThat(tasks.resumeAll()).isEqualTo(499500L)
         }
     }
 
     @Test
-    fun onlyTheImplementedWorkloadsListIt() {
+    fun everyWorkloadOfTheMatrixListsIt() {
         val listing = WorkloadCatalog.all()
             .filter { Implementation.KOTLIN_COROUTINES in it.implementations() }
             .map { it.id() }
         assertThat(listing).containsExactlyInAnyOrder(
             "suspend-resume", "await-chain", "ping-pong", "fan-out", "async-stream", "sleepers", "cpu-offload",
-            "fast-path", "context-post", "hoisted-locals",
+            "fast-path", "context-post", "hoisted-locals", "async-lambdas", "pinning",
         )
     }
 
@@ -174,6 +194,8 @@ class KotlinCoroutinesAgreementTest {
             "fast-path" -> (0 until 1000).sumOf { 7L * (it % 100) + 3 }
             "context-post" -> (0 until p.int("awaits")).sumOf { it.toLong() }
             "hoisted-locals" -> hoistedLocals(100, p.int("buffer-kb"))
+            "async-lambdas" -> (0 until p.int("elements")).sumOf { 2L * it + 1 }
+            "pinning" -> (0 until p.int("tasks")).sumOf { 3L * it }
             else -> throw IllegalArgumentException("no expected checksum for $workload")
         }
     }

@@ -13,7 +13,8 @@ public interface SuspendedTasks extends AutoCloseable {
     /**
      * One suspended task's own state, for JOL to size: the state machine object of a
      * statemachine task, the {@link Thread} of a parked virtual thread (its stack chunks are
-     * measured), a pending future of a peer. Null if there is nothing meaningful to size.
+     * measured), a pending future of a peer, an {@link OwnState} listing a coroutine's frames.
+     * Null if there is nothing meaningful to size.
      */
     default Object representative() {
         return null;

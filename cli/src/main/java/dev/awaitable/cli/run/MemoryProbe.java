@@ -1,6 +1,7 @@
 package dev.awaitable.cli.run;
 
 import dev.awaitable.workloads.Implementation;
+import dev.awaitable.workloads.OwnState;
 import dev.awaitable.workloads.Params;
 import dev.awaitable.workloads.SuspendedTasks;
 import dev.awaitable.workloads.Verifier;
@@ -95,9 +96,10 @@ public final class MemoryProbe {
     }
 
     /**
-     * JOL size of one task's own state: a virtual thread's stack chunks; otherwise the object
-     * itself plus its {@code builder} field's object (shallow sizes: shared runtime objects they
-     * point to are not the task's cost). Null if JOL cannot size it here.
+     * JOL size of one task's own state: a virtual thread's stack chunks; the objects an
+     * {@link OwnState} lists; otherwise the object itself plus its {@code builder} field's object
+     * (shallow sizes: shared runtime objects they point to are not the task's cost). Null if JOL
+     * cannot size it here.
      */
     static Long jolSize(Object task) {
         if (task == null) {
@@ -115,6 +117,13 @@ public final class MemoryProbe {
                 while (chunk != null) {
                     total += vm.sizeOf(chunk);
                     chunk = parent.get(chunk);
+                }
+                return total;
+            }
+            if (task instanceof OwnState own) {
+                long total = 0;
+                for (Object o : own.objects()) {
+                    total += vm.sizeOf(o);
                 }
                 return total;
             }
