@@ -32,7 +32,7 @@ public final class CompareCommand implements Callable<Integer> {
             split = ",",
             description =
                     "Only these implementations: loom, statemachine, virtual-threads, completable-future, blocking,"
-                            + " kotlin-coroutines (default: the first four).")
+                            + " kotlin-coroutines (default: all but blocking).")
     List<String> implementations;
 
     @Option(names = "--no-jfr", description = "Do not record JFR.")

@@ -55,25 +55,19 @@ public final class Matrix {
 
     /**
      * The implementations of the quick matrix's in-process cells when none are named: every one but
-     * the blocking peer. In a same-thread workload every await of blocking code is a hand-off
+     * the blocking peer (the Awaitable API on both backends, plain virtual threads,
+     * CompletableFuture and kotlinx.coroutines). In a same-thread workload every await of blocking code is a hand-off
      * between two platform threads, an OS wake-up each: its cells measure the scheduler's wake-ups,
      * not async machinery, at 10 to 1000 times the others' time and with iterations that spread
      * 10-40% on two shared cores. It stays in the full matrix, in the HTTP service runs
      * (thread-per-connection is its real use), and in any run that names it ({@code -i blocking}).
-     *
-     * <p>Nor is {@code kotlin-coroutines}, for time: it adds a cell to 10 of the 11 in-process
-     * workloads of the quick matrix (44 cells with these four), each two forks of about 3.5 s
-     * (JVM start, 2 s warm-up, 1 s timed) plus the second fork's JFR iterations, and a memory
-     * probe on sleepers and hoisted-locals: about 1.5 minutes, on a fresh clone's run of about
-     * 8.5, against the 10-minute budget. Name it to compare it: {@code ./awaitable compare -i
-     * loom,statemachine,virtual-threads,completable-future,kotlin-coroutines}; the full matrix
-     * ({@code bench}) has it.
      */
     public static final List<Implementation> QUICK_DEFAULT = List.of(
             Implementation.LOOM,
             Implementation.STATEMACHINE,
             Implementation.VIRTUAL_THREADS,
-            Implementation.COMPLETABLE_FUTURE);
+            Implementation.COMPLETABLE_FUTURE,
+            Implementation.KOTLIN_COROUTINES);
 
     /** The implementations of the run's in-process cells: those named, else all (full) or {@link #QUICK_DEFAULT}. */
     public static List<Implementation> implementations(MatrixSettings settings) {
