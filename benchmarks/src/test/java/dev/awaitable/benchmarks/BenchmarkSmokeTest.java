@@ -53,7 +53,10 @@ class BenchmarkSmokeTest {
                         "PingPongBench.kotlinOnLoops",
                         "PingPongBench.kotlinOnDefault",
                         "PendingDelaysBench.kotlinOnLoop",
-                        "PendingDelaysBench.kotlinOnDefault")
+                        "PendingDelaysBench.kotlinOnDefault",
+                        "PendingDelaysBench.statemachine",
+                        "PendingDelaysBench.loom",
+                        "PendingDelaysBench.virtualThreads")
                 .hasSizeGreaterThanOrEqualTo(35);
         for (RunResult r : results) {
             assertThat(r.getPrimaryResult().getScore())
