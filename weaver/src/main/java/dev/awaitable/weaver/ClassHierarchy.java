@@ -1,0 +1,122 @@
+package dev.awaitable.weaver;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.Opcodes;
+
+/**
+ * Which class is a supertype of which, read from class files (the classes being woven first, then
+ * the classpath function), never by loading a class: what frame computation and the liveness
+ * analysis's verifier ask. An unknown class is taken for a direct subclass of {@code Object}.
+ */
+final class ClassHierarchy {
+
+    static final String OBJECT = "java/lang/Object";
+
+    private record Info(String superName, boolean isInterface, List<String> interfaces) {}
+
+    private static final Info UNKNOWN = new Info(OBJECT, false, List.of());
+
+    private final Function<String, byte[]> classpath;
+    private final Map<String, byte[]> given = new HashMap<>();
+    private final Map<String, Info> cache = new HashMap<>();
+
+    ClassHierarchy(Function<String, byte[]> classpath) {
+        this.classpath = classpath;
+    }
+
+    /** Adds a class being woven or generated, ahead of the classpath. */
+    void add(String name, String superName, boolean isInterface, List<String> interfaces) {
+        cache.put(name, new Info(superName, isInterface, List.copyOf(interfaces)));
+    }
+
+    void addClassFile(String name, byte[] bytes) {
+        given.put(name, bytes);
+    }
+
+    private Info info(String name) {
+        if (OBJECT.equals(name)) {
+            return new Info(null, false, List.of());
+        }
+        Info known = cache.get(name);
+        if (known != null) {
+            return known;
+        }
+        byte[] bytes = given.get(name);
+        if (bytes == null) {
+            bytes = classpath.apply(name);
+        }
+        Info info = UNKNOWN;
+        if (bytes != null) {
+            ClassReader reader = new ClassReader(bytes);
+            String superName = reader.getSuperName();
+            info = new Info(
+                    superName == null ? OBJECT : superName,
+                    (reader.getAccess() & Opcodes.ACC_INTERFACE) != 0,
+                    List.of(reader.getInterfaces()));
+        }
+        cache.put(name, info);
+        return info;
+    }
+
+    boolean isInterface(String name) {
+        return info(name).isInterface();
+    }
+
+    /** The superclass, or null for {@code Object}; {@code Object} for an interface. */
+    String superClass(String name) {
+        if (OBJECT.equals(name)) {
+            return null;
+        }
+        Info info = info(name);
+        return info.isInterface() ? OBJECT : info.superName();
+    }
+
+    /** True when a value of class {@code from} may be assigned to a variable of class {@code to}. */
+    boolean isAssignable(String to, String from) {
+        if (to.equals(from) || OBJECT.equals(to)) {
+            return true;
+        }
+        List<String> pending = new ArrayList<>();
+        pending.add(from);
+        while (!pending.isEmpty()) {
+            String c = pending.removeLast();
+            if (c.equals(to)) {
+                return true;
+            }
+            if (OBJECT.equals(c)) {
+                continue;
+            }
+            Info info = info(c);
+            if (info.superName() != null) {
+                pending.add(info.superName());
+            }
+            pending.addAll(info.interfaces());
+        }
+        return false;
+    }
+
+    /** The nearest common superclass, as frame computation wants it ({@code Object} for interfaces). */
+    String commonSuperClass(String a, String b) {
+        if (a.equals(b)) {
+            return a;
+        }
+        if (isInterface(a) || isInterface(b)) {
+            return OBJECT;
+        }
+        List<String> chainOfA = new ArrayList<>();
+        for (String c = a; c != null; c = superClass(c)) {
+            chainOfA.add(c);
+        }
+        for (String c = b; c != null; c = superClass(c)) {
+            if (chainOfA.contains(c)) {
+                return c;
+            }
+        }
+        return OBJECT;
+    }
+}

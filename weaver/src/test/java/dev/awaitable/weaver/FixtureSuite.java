@@ -1,0 +1,63 @@
+package dev.awaitable.weaver;
+
+import dev.awaitable.weaver.harness.ClassFiles;
+import dev.awaitable.weaver.harness.FixtureRunner;
+import dev.awaitable.weaver.harness.Outcome;
+import dev.awaitable.weaver.harness.Schedule;
+import dev.awaitable.weaver.harness.WovenLoader;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The fixtures (package {@code dev.awaitable.weaver.fixtures}, one class per group of
+ * constructs) woven in memory, and the comparison of each fixture woven on statemachine with the
+ * same fixture unwoven on loom.
+ */
+final class FixtureSuite {
+
+    static final String PACKAGE = "dev.awaitable.weaver.fixtures";
+
+    static final List<String> CLASSES =
+            List.of("Sequential", "Loops", "Expressions", "Constructions", "TryCatch", "Primitives");
+
+    private FixtureSuite() {}
+
+    /** The fixture package woven, or an assertion error naming the diagnostics. */
+    static WeaveResult weave() {
+        WeaveResult result = new Weaver(ClassFiles::lookup).weave(ClassFiles.ofPackage(PACKAGE));
+        if (!result.ok()) {
+            throw new AssertionError("weaving the fixtures failed: " + result.errors());
+        }
+        return result;
+    }
+
+    /** A fixture's two runs under one schedule. */
+    record Comparison(String fixture, Schedule schedule, Outcome loom, Outcome woven) {
+        boolean agree() {
+            return loom.equals(woven);
+        }
+    }
+
+    /** Every fixture under every given schedule: woven on statemachine against unwoven on loom. */
+    static List<Comparison> compareAll(Map<String, byte[]> woven, List<Schedule> schedules) throws Exception {
+        WovenLoader loader = new WovenLoader(woven);
+        List<Comparison> comparisons = new ArrayList<>();
+        try (FixtureRunner runner = new FixtureRunner()) {
+            for (String simple : CLASSES) {
+                Class<?> original = Class.forName(PACKAGE + "." + simple);
+                Class<?> wovenClass = loader.loadClass(PACKAGE + "." + simple);
+                for (Method fixture : FixtureRunner.fixtures(original)) {
+                    Method wovenFixture = wovenClass.getMethod(fixture.getName(), fixture.getParameterTypes());
+                    for (Schedule schedule : schedules) {
+                        Outcome loom = runner.run(fixture, "loom", schedule);
+                        Outcome sm = runner.run(wovenFixture, "statemachine", schedule);
+                        comparisons.add(new Comparison(simple + "." + fixture.getName(), schedule, loom, sm));
+                    }
+                }
+            }
+        }
+        return comparisons;
+    }
+}

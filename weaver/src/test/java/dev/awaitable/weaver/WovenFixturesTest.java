@@ -1,0 +1,30 @@
+package dev.awaitable.weaver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.awaitable.weaver.harness.Schedule;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Each construct of the fixtures, woven and run on statemachine, agrees with the same code unwoven
+ * on loom, under every schedule: the same result or exception (class and message) and the same
+ * side effects in the same order.
+ */
+class WovenFixturesTest {
+
+    /** One dynamic test per fixture and schedule. */
+    @TestFactory
+    Stream<DynamicTest> wovenAgreesWithLoom() throws Exception {
+        WeaveResult woven = FixtureSuite.weave();
+        List<FixtureSuite.Comparison> comparisons =
+                FixtureSuite.compareAll(woven.classes(), List.of(Schedule.values()));
+        return comparisons.stream()
+                .map(c -> DynamicTest.dynamicTest(c.fixture() + " " + c.schedule(), () -> {
+                    assertThat(c.woven()).as("woven on statemachine").isEqualTo(c.loom());
+                    assertThat(c.woven().result()).doesNotContain("harness failure", "UnsupportedOperation");
+                }));
+    }
+}

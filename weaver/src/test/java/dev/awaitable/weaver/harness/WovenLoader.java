@@ -1,0 +1,40 @@
+package dev.awaitable.weaver.harness;
+
+import java.util.Map;
+
+/**
+ * Defines woven classes (and the unchanged classes woven beside them, so package-private access
+ * between them holds) ahead of its parent; everything else, the harness and the library
+ * included, comes from the parent, so woven and original code share {@link Env} and the backends.
+ */
+public final class WovenLoader extends ClassLoader {
+
+    static {
+        registerAsParallelCapable();
+    }
+
+    private final Map<String, byte[]> classes;
+
+    public WovenLoader(Map<String, byte[]> classes) {
+        super("woven", WovenLoader.class.getClassLoader());
+        this.classes = classes;
+    }
+
+    @Override
+    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+        byte[] bytes = classes.get(name.replace('.', '/'));
+        if (bytes == null) {
+            return super.loadClass(name, resolve);
+        }
+        synchronized (getClassLoadingLock(name)) {
+            Class<?> loaded = findLoadedClass(name);
+            if (loaded == null) {
+                loaded = defineClass(name, bytes, 0, bytes.length);
+            }
+            if (resolve) {
+                resolveClass(loaded);
+            }
+            return loaded;
+        }
+    }
+}
