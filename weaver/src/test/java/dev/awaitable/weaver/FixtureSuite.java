@@ -19,8 +19,17 @@ final class FixtureSuite {
 
     static final String PACKAGE = "dev.awaitable.weaver.fixtures";
 
-    static final List<String> CLASSES =
-            List.of("Sequential", "Loops", "Expressions", "Constructions", "TryCatch", "Primitives");
+    static final List<String> CLASSES = List.of(
+            "Sequential",
+            "Loops",
+            "Expressions",
+            "Constructions",
+            "TryCatch",
+            "Primitives",
+            "Switches",
+            "Captures",
+            "Nesting",
+            "Awaitables");
 
     private FixtureSuite() {}
 

@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /** An {@link Env} completing its awaitables by a {@link Schedule}, and keeping the log of one run. */
 final class ScheduledEnv implements Env {
@@ -25,17 +26,17 @@ final class ScheduledEnv implements Env {
 
     @Override
     public <T> Awaitable<T> next(T value) {
-        return later(Awaitable.completed(value), s -> s.setResult(value));
+        return later(() -> Awaitable.completed(value), s -> s.setResult(value));
     }
 
     @Override
     public <T> Awaitable<T> fail(Exception failure) {
-        return later(Awaitable.failed(failure), s -> s.setException(failure));
+        return later(() -> Awaitable.failed(failure), s -> s.setException(failure));
     }
 
-    private <T> Awaitable<T> later(Awaitable<T> completed, Consumer<CompletionSource<T>> complete) {
+    private <T> Awaitable<T> later(Supplier<Awaitable<T>> completed, Consumer<CompletionSource<T>> complete) {
         if (schedule == Schedule.COMPLETED) {
-            return completed;
+            return completed.get();
         }
         CompletionSource<T> source = new CompletionSource<>();
         Runnable completion = () -> complete.accept(source);
