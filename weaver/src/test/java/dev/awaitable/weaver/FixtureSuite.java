@@ -43,13 +43,16 @@ final class FixtureSuite {
     }
 
     /** A fixture's two runs under one schedule. */
-    record Comparison(String fixture, Schedule schedule, Outcome loom, Outcome woven) {
+    record Comparison(String fixture, Schedule schedule, Outcome loom, Outcome woven, Outcome wovenOnLoom) {
         boolean agree() {
-            return loom.equals(woven);
+            return loom.equals(woven) && loom.equals(wovenOnLoom);
         }
     }
 
-    /** Every fixture under every given schedule: woven on statemachine against unwoven on loom. */
+    /**
+     * Every fixture under every given schedule: unwoven on loom, woven on statemachine, and woven
+     * on loom (where the creation sites create the original lambdas).
+     */
     static List<Comparison> compareAll(Map<String, byte[]> woven, List<Schedule> schedules) throws Exception {
         WovenLoader loader = new WovenLoader(woven);
         List<Comparison> comparisons = new ArrayList<>();
@@ -62,7 +65,9 @@ final class FixtureSuite {
                     for (Schedule schedule : schedules) {
                         Outcome loom = runner.run(fixture, "loom", schedule);
                         Outcome sm = runner.run(wovenFixture, "statemachine", schedule);
-                        comparisons.add(new Comparison(simple + "." + fixture.getName(), schedule, loom, sm));
+                        Outcome wovenOnLoom = runner.run(wovenFixture, "loom", schedule);
+                        comparisons.add(
+                                new Comparison(simple + "." + fixture.getName(), schedule, loom, sm, wovenOnLoom));
                     }
                 }
             }

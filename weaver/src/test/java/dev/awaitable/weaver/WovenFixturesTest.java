@@ -24,6 +24,7 @@ class WovenFixturesTest {
         return comparisons.stream()
                 .map(c -> DynamicTest.dynamicTest(c.fixture() + " " + c.schedule(), () -> {
                     assertThat(c.woven()).as("woven on statemachine").isEqualTo(c.loom());
+                    assertThat(c.wovenOnLoom()).as("woven on loom").isEqualTo(c.loom());
                     assertThat(c.woven().result()).doesNotContain("harness failure", "UnsupportedOperation");
                 }));
     }

@@ -20,6 +20,13 @@ public final class WovenLoader extends ClassLoader {
         this.classes = classes;
     }
 
+    /** True when this loader defined the class (by binary name) so far. */
+    public boolean defined(String name) {
+        synchronized (getClassLoadingLock(name)) {
+            return findLoadedClass(name) != null;
+        }
+    }
+
     @Override
     protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
         byte[] bytes = classes.get(name.replace('.', '/'));
