@@ -1,0 +1,23 @@
+package dev.awaitable.weaver.refused;
+
+import dev.awaitable.Async;
+import dev.awaitable.Awaitable;
+import java.util.List;
+
+/** Refused: awaits in methods that are not async bodies. */
+public final class AwaitInHelper {
+
+    private AwaitInHelper() {}
+
+    static int helper(Awaitable<Integer> a) {
+        return Async.await(a) * 2; // refused: helper
+    }
+
+    static Awaitable<Integer> caller(Awaitable<Integer> a) {
+        return Async.run(() -> helper(a));
+    }
+
+    static void forEachLambda(List<Awaitable<Integer>> all) {
+        all.forEach(a -> Async.await(a)); // refused: helper
+    }
+}
