@@ -54,9 +54,21 @@ final class FixtureSuite {
      * on loom (where the creation sites create the original lambdas).
      */
     static List<Comparison> compareAll(Map<String, byte[]> woven, List<Schedule> schedules) throws Exception {
+        return compare(woven, schedules, false, 20_000);
+    }
+
+    /** Like {@link #compareAll}, but ends at the first disagreement, and gives a run {@code timeoutMillis}. */
+    static List<Comparison> compareUntilDivergence(
+            Map<String, byte[]> woven, List<Schedule> schedules, long timeoutMillis) throws Exception {
+        return compare(woven, schedules, true, timeoutMillis);
+    }
+
+    private static List<Comparison> compare(
+            Map<String, byte[]> woven, List<Schedule> schedules, boolean stopAtDivergence, long timeoutMillis)
+            throws Exception {
         WovenLoader loader = new WovenLoader(woven);
         List<Comparison> comparisons = new ArrayList<>();
-        try (FixtureRunner runner = new FixtureRunner()) {
+        try (FixtureRunner runner = new FixtureRunner(timeoutMillis)) {
             for (String simple : CLASSES) {
                 Class<?> original = Class.forName(PACKAGE + "." + simple);
                 Class<?> wovenClass = loader.loadClass(PACKAGE + "." + simple);
@@ -66,8 +78,12 @@ final class FixtureSuite {
                         Outcome loom = runner.run(fixture, "loom", schedule);
                         Outcome sm = runner.run(wovenFixture, "statemachine", schedule);
                         Outcome wovenOnLoom = runner.run(wovenFixture, "loom", schedule);
-                        comparisons.add(
-                                new Comparison(simple + "." + fixture.getName(), schedule, loom, sm, wovenOnLoom));
+                        Comparison c =
+                                new Comparison(simple + "." + fixture.getName(), schedule, loom, sm, wovenOnLoom);
+                        comparisons.add(c);
+                        if (stopAtDivergence && !c.agree()) {
+                            return comparisons;
+                        }
                     }
                 }
             }

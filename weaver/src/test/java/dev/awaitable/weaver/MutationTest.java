@@ -28,7 +28,7 @@ class MutationTest {
         WeaveResult woven = FixtureSuite.weave();
         Mutation.active = Mutation.NONE;
         List<FixtureSuite.Comparison> comparisons =
-                FixtureSuite.compareAll(woven.classes(), List.of(Schedule.SAME_THREAD));
+                FixtureSuite.compareUntilDivergence(woven.classes(), List.of(Schedule.SAME_THREAD), 2_000);
         List<String> diverging = comparisons.stream()
                 .filter(c -> !c.agree())
                 .map(c -> c.fixture() + ": loom " + c.loom() + ", woven " + c.woven())

@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Runs a fixture, a {@code public static Awaitable<?> name(Env)} method, on a backend under a
@@ -27,6 +28,9 @@ public final class FixtureRunner implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+
+    /** The outcome of a run that did not end in time. */
+    public static final String TIMED_OUT = "timed out";
 
     /** The fixture methods of a class, by name. */
     public static List<Method> fixtures(Class<?> fixtureClass) {
@@ -44,7 +48,18 @@ public final class FixtureRunner implements AutoCloseable {
         return methods;
     }
 
-    /** Runs {@code fixture} on {@code backend} under {@code schedule}, waiting for its end. */
+    private final long timeoutMillis;
+
+    /** A runner that waits up to {@code timeoutMillis} for a run to end. */
+    public FixtureRunner(long timeoutMillis) {
+        this.timeoutMillis = timeoutMillis;
+    }
+
+    /**
+     * Runs {@code fixture} on {@code backend} under {@code schedule}, waiting for its end; a run
+     * that does not end in time has the outcome {@code timed out} (and leaves this runner's
+     * context possibly busy: use a fresh runner after one).
+     */
     public Outcome run(Method fixture, String backend, Schedule schedule) throws Exception {
         Async.useBackend(backend);
         ScheduledEnv env = new ScheduledEnv(schedule, context, otherThread);
@@ -64,7 +79,12 @@ public final class FixtureRunner implements AutoCloseable {
         } else {
             start.run();
         }
-        String outcome = result.get(20, TimeUnit.SECONDS);
+        String outcome;
+        try {
+            outcome = result.get(timeoutMillis, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            outcome = TIMED_OUT;
+        }
         return new Outcome(outcome, List.copyOf(env.log));
     }
 
