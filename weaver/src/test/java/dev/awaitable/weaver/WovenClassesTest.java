@@ -135,6 +135,23 @@ class WovenClassesTest {
         assertThat(fieldNames(node(FIXTURES + "Sequential$neverAwaits$Async0"))).noneMatch(f -> f.contains("$"));
     }
 
+    /**
+     * A suspension that holds fewer references than another nulls the spill fields it does not
+     * use, so a value dead in the body is not kept reachable by the machine while it waits.
+     */
+    @Test
+    void deadReferenceFieldsAreNulled() {
+        MethodNode moveNext = method(node(FIXTURES + "Sequential$manyStates$Async0"), "moveNext");
+        boolean nulls = false;
+        for (AbstractInsnNode insn : moveNext.instructions) {
+            nulls |= insn instanceof FieldInsnNode f
+                    && f.getOpcode() == Opcodes.PUTFIELD
+                    && f.name.startsWith("L$")
+                    && insn.getPrevious().getOpcode() == Opcodes.ACONST_NULL;
+        }
+        assertThat(nulls).isTrue();
+    }
+
     /** The body's local variable names survive in moveNext, and the machine says where it comes from. */
     @Test
     void debuggingInformationSurvives() throws Exception {
