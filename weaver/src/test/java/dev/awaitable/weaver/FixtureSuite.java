@@ -29,7 +29,8 @@ final class FixtureSuite {
             "Switches",
             "Captures",
             "Nesting",
-            "Awaitables");
+            "Awaitables",
+            "Hosts");
 
     private FixtureSuite() {}
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.awaitable.Async;
 import dev.awaitable.Awaitable;
+import dev.awaitable.CompletionSource;
 import dev.awaitable.weaver.harness.ClassFiles;
 import dev.awaitable.weaver.harness.Env;
 import dev.awaitable.weaver.harness.WovenLoader;
@@ -226,6 +227,46 @@ class WovenClassesTest {
         assertThat(result.join()).isEqualTo(7);
         assertThat(loader.defined("dev.awaitable.weaver.fixtures.Sequential$neverAwaits$Async0"))
                 .isFalse();
+    }
+
+    /** A woven body really suspends at a pending await, and resumes where it stopped when the awaited completes. */
+    @Test
+    void aWovenBodySuspendsAndResumes() throws Exception {
+        WovenLoader loader = new WovenLoader(woven.classes());
+        Method m = loader.loadClass("dev.awaitable.weaver.fixtures.Sequential").getMethod("twoAwaits", Env.class);
+        List<CompletionSource<Object>> pending = new ArrayList<>();
+        List<Object> values = new ArrayList<>();
+        List<Object> log = new ArrayList<>();
+        Env manual = new Env() {
+            @Override
+            @SuppressWarnings("unchecked")
+            public <T> Awaitable<T> next(T value) {
+                CompletionSource<Object> source = new CompletionSource<>();
+                pending.add(source);
+                values.add(value);
+                return (Awaitable<T>) source.awaitable();
+            }
+
+            @Override
+            public <T> Awaitable<T> fail(Exception failure) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public void log(Object event) {
+                log.add(event);
+            }
+        };
+        Async.useBackend("statemachine");
+        Awaitable<?> body = (Awaitable<?>) m.invoke(null, manual);
+        assertThat(body.isCompleted()).isFalse();
+        assertThat(pending).hasSize(1);
+        pending.get(0).setResult(values.get(0));
+        assertThat(log).containsExactly("got a");
+        assertThat(body.isCompleted()).isFalse();
+        pending.get(1).setResult(values.get(1));
+        assertThat(body.join()).isEqualTo("a2");
+        assertThat(log).containsExactly("got a", "got 2");
     }
 
     private static Throwable thrownBy(Method fixture, Env env) throws Exception {
