@@ -1,5 +1,7 @@
 package dev.awaitable.weaver;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -10,8 +12,9 @@ import org.objectweb.asm.Opcodes;
 
 /**
  * Which class is a supertype of which, read from class files (the classes being woven first, then
- * the classpath function), never by loading a class: what frame computation and the liveness
- * analysis's verifier ask. An unknown class is taken for a direct subclass of {@code Object}.
+ * the classpath function, then the running JDK's own class files for {@code java.*} and the other
+ * platform modules), never by loading a class: what frame computation and the liveness analysis's
+ * verifier ask. An unknown class is taken for a direct subclass of {@code Object}.
  */
 final class ClassHierarchy {
 
@@ -50,6 +53,9 @@ final class ClassHierarchy {
         if (bytes == null) {
             bytes = classpath.apply(name);
         }
+        if (bytes == null) {
+            bytes = platformClassFile(name);
+        }
         Info info = UNKNOWN;
         if (bytes != null) {
             ClassReader reader = new ClassReader(bytes);
@@ -61,6 +67,15 @@ final class ClassHierarchy {
         }
         cache.put(name, info);
         return info;
+    }
+
+    /** A class file of the JDK's platform modules, read as a resource (a caller's classpath may leave the JDK out). */
+    private static byte[] platformClassFile(String name) {
+        try (InputStream in = ClassLoader.getPlatformClassLoader().getResourceAsStream(name + ".class")) {
+            return in == null ? null : in.readAllBytes();
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     boolean isInterface(String name) {

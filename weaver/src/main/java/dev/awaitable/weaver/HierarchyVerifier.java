@@ -3,9 +3,15 @@ package dev.awaitable.weaver;
 import java.util.List;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.analysis.BasicValue;
 import org.objectweb.asm.tree.analysis.SimpleVerifier;
 
-/** ASM's {@link SimpleVerifier} answering its type questions from a {@link ClassHierarchy}, never by loading. */
+/**
+ * ASM's {@link SimpleVerifier} answering its type questions from a {@link ClassHierarchy}, never by
+ * loading. Used for the types of the values that cross an await, not to verify: javac's output is
+ * taken as valid, so a reference is accepted wherever a reference is expected, even when the
+ * hierarchy cannot tell (a class missing from the classpath).
+ */
 final class HierarchyVerifier extends SimpleVerifier {
 
     private final ClassHierarchy hierarchy;
@@ -14,6 +20,15 @@ final class HierarchyVerifier extends SimpleVerifier {
             ClassHierarchy hierarchy, Type currentClass, Type superClass, List<Type> interfaces, boolean isInterface) {
         super(Opcodes.ASM9, currentClass, superClass, interfaces, isInterface);
         this.hierarchy = hierarchy;
+    }
+
+    @Override
+    protected boolean isSubTypeOf(BasicValue value, BasicValue expected) {
+        Type type = expected.getType();
+        if (type != null && (type.getSort() == Type.OBJECT || type.getSort() == Type.ARRAY)) {
+            return value.isReference();
+        }
+        return super.isSubTypeOf(value, expected);
     }
 
     @Override

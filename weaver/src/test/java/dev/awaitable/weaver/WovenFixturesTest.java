@@ -6,6 +6,7 @@ import dev.awaitable.weaver.harness.Schedule;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -27,5 +28,22 @@ class WovenFixturesTest {
                     assertThat(c.wovenOnLoom()).as("woven on loom").isEqualTo(c.loom());
                     assertThat(c.woven().result()).doesNotContain("harness failure", "UnsupportedOperation");
                 }));
+    }
+
+    /**
+     * A classpath function that knows no class (a build that passes none) still weaves code that
+     * runs: the JDK's classes come from the running JDK, and an unknown class is taken for a
+     * subclass of Object, which javac's own frames never contradict in these fixtures.
+     */
+    @Test
+    void weavesWithoutAClasspath() throws Exception {
+        WeaveResult woven =
+                new Weaver(name -> null).weave(dev.awaitable.weaver.harness.ClassFiles.ofPackage(FixtureSuite.PACKAGE));
+        assertThat(woven.errors()).isEmpty();
+        List<FixtureSuite.Comparison> comparisons =
+                FixtureSuite.compareAll(woven.classes(), List.of(Schedule.COMPLETED, Schedule.SAME_THREAD));
+        assertThat(comparisons)
+                .isNotEmpty()
+                .allSatisfy(c -> assertThat(c.agree()).as(c.toString()).isTrue());
     }
 }
