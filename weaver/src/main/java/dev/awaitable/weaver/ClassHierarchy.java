@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.FieldVisitor;
+import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
 /**
@@ -20,13 +23,14 @@ final class ClassHierarchy {
 
     static final String OBJECT = "java/lang/Object";
 
-    private record Info(String superName, boolean isInterface, List<String> interfaces) {}
+    private record Supertypes(String superName, boolean isInterface, List<String> interfaces) {}
 
-    private static final Info UNKNOWN = new Info(OBJECT, false, List.of());
+    private static final Supertypes UNKNOWN = new Supertypes(OBJECT, false, List.of());
 
     private final Function<String, byte[]> classpath;
     private final Map<String, byte[]> given = new HashMap<>();
-    private final Map<String, Info> cache = new HashMap<>();
+    private final Map<String, Supertypes> cache = new HashMap<>();
+    private final Map<String, Map<String, Integer>> members = new HashMap<>();
 
     ClassHierarchy(Function<String, byte[]> classpath) {
         this.classpath = classpath;
@@ -34,18 +38,18 @@ final class ClassHierarchy {
 
     /** Adds a class being woven or generated, ahead of the classpath. */
     void add(String name, String superName, boolean isInterface, List<String> interfaces) {
-        cache.put(name, new Info(superName, isInterface, List.copyOf(interfaces)));
+        cache.put(name, new Supertypes(superName, isInterface, List.copyOf(interfaces)));
     }
 
     void addClassFile(String name, byte[] bytes) {
         given.put(name, bytes);
     }
 
-    private Info info(String name) {
+    private Supertypes info(String name) {
         if (OBJECT.equals(name)) {
-            return new Info(null, false, List.of());
+            return new Supertypes(null, false, List.of());
         }
-        Info known = cache.get(name);
+        Supertypes known = cache.get(name);
         if (known != null) {
             return known;
         }
@@ -56,11 +60,11 @@ final class ClassHierarchy {
         if (bytes == null) {
             bytes = platformClassFile(name);
         }
-        Info info = UNKNOWN;
+        Supertypes info = UNKNOWN;
         if (bytes != null) {
             ClassReader reader = new ClassReader(bytes);
             String superName = reader.getSuperName();
-            info = new Info(
+            info = new Supertypes(
                     superName == null ? OBJECT : superName,
                     (reader.getAccess() & Opcodes.ACC_INTERFACE) != 0,
                     List.of(reader.getInterfaces()));
@@ -78,6 +82,55 @@ final class ClassHierarchy {
         }
     }
 
+    /**
+     * The class that declares the field or method {@code name desc} seen through {@code owner}
+     * (owner, then its superclasses), with its access flags: {@code {declaringClass, access}}, or
+     * null when no class file on the way knows it.
+     */
+    Object[] declaration(String owner, String name, String desc) {
+        for (String c = owner; c != null; c = superClass(c)) {
+            Integer access = membersOf(c).get(name + desc);
+            if (access != null) {
+                return new Object[] {c, access};
+            }
+        }
+        return null;
+    }
+
+    private Map<String, Integer> membersOf(String name) {
+        return members.computeIfAbsent(name, n -> {
+            Map<String, Integer> found = new HashMap<>();
+            byte[] bytes = given.get(n);
+            if (bytes == null) {
+                bytes = classpath.apply(n);
+            }
+            if (bytes == null) {
+                bytes = platformClassFile(n);
+            }
+            if (bytes != null) {
+                new ClassReader(bytes)
+                        .accept(
+                                new ClassVisitor(Opcodes.ASM9) {
+                                    @Override
+                                    public FieldVisitor visitField(
+                                            int access, String f, String d, String signature, Object value) {
+                                        found.put(f + d, access);
+                                        return null;
+                                    }
+
+                                    @Override
+                                    public MethodVisitor visitMethod(
+                                            int access, String m, String d, String signature, String[] e) {
+                                        found.put(m + d, access);
+                                        return null;
+                                    }
+                                },
+                                ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+            }
+            return found;
+        });
+    }
+
     boolean isInterface(String name) {
         return info(name).isInterface();
     }
@@ -87,7 +140,7 @@ final class ClassHierarchy {
         if (OBJECT.equals(name)) {
             return null;
         }
-        Info info = info(name);
+        Supertypes info = info(name);
         return info.isInterface() ? OBJECT : info.superName();
     }
 
@@ -106,7 +159,7 @@ final class ClassHierarchy {
             if (OBJECT.equals(c)) {
                 continue;
             }
-            Info info = info(c);
+            Supertypes info = info(c);
             if (info.superName() != null) {
                 pending.add(info.superName());
             }

@@ -86,10 +86,6 @@ final class HostWeave {
                     "class file version " + host.version + " has no nestmates; compile with --release 11 or newer");
             return null;
         }
-        Map<InvokeDynamicInsnNode, Site> bySite = new HashMap<>();
-        for (Site site : sites) {
-            bySite.put(site.indy(), site);
-        }
         int n = 0;
         List<MethodNode> creators = new ArrayList<>();
         for (Site site : sites) {
@@ -102,14 +98,16 @@ final class HostWeave {
                             new MethodInsnNode(INVOKESTATIC, host.name, creator.name, creator.desc, isInterface()));
         }
         List<ClassNode> machines = new ArrayList<>();
+        Accessors accessors = new Accessors(host, hierarchy);
         for (BodyMethod body : bodies.values()) {
-            ClassNode machine = new MachineGenerator(body, hierarchy, diagnostics).generate();
+            ClassNode machine = new MachineGenerator(body, hierarchy, diagnostics, accessors).generate();
             if (machine == null) {
                 return null;
             }
             machines.add(machine);
         }
         host.methods.addAll(creators);
+        host.methods.addAll(accessors.added());
         return machines;
     }
 

@@ -65,13 +65,15 @@ final class MachineGenerator {
     private final BodyMethod body;
     private final ClassHierarchy hierarchy;
     private final Diagnostics diagnostics;
+    private final Accessors accessors;
     private final String machine;
     private final List<Capture> captures;
     private final Map<String, String> spillFields = new java.util.TreeMap<>();
     private int maxReferences;
 
-    MachineGenerator(BodyMethod body, ClassHierarchy hierarchy, Diagnostics diagnostics) {
+    MachineGenerator(BodyMethod body, ClassHierarchy hierarchy, Diagnostics diagnostics, Accessors accessors) {
         this.body = body;
+        this.accessors = accessors;
         this.hierarchy = hierarchy;
         this.diagnostics = diagnostics;
         this.machine = body.machineName();
@@ -297,23 +299,19 @@ final class MachineGenerator {
                 code.instructions.remove(insn);
             } else if (insn instanceof MethodInsnNode call
                     && call.getOpcode() == INVOKESPECIAL
-                    && !call.name.equals("<init>")) {
-                if (!call.owner.equals(host.name) || !isPrivateMethodOfHost(call)) {
-                    diagnostics.error(
-                            host,
-                            insn,
-                            "a body cannot call " + call.owner.replace('/', '.') + "."
-                                    + call.name
-                                    + " with invokespecial (a super call) from a state machine; call it through"
-                                    + " a method of this class");
-                    return null;
-                }
+                    && call.owner.equals(host.name)
+                    && isPrivateMethodOfHost(call)) {
                 call.setOpcode(body.hostIsInterface() ? INVOKEINTERFACE : INVOKEVIRTUAL);
             } else if (Names.isAwait(insn)) {
                 Suspension s = byAwait.get(insn);
                 if (s != null) {
                     code.instructions.insertBefore(insn, awaitInline((MethodInsnNode) insn, labels.get(s)));
                     code.instructions.remove(insn);
+                }
+            } else if (insn instanceof MethodInsnNode || insn instanceof FieldInsnNode) {
+                MethodInsnNode accessor = accessors.replacement(insn);
+                if (accessor != null) {
+                    code.instructions.set(insn, accessor);
                 }
             }
         }

@@ -30,7 +30,8 @@ final class FixtureSuite {
             "Captures",
             "Nesting",
             "Awaitables",
-            "Hosts");
+            "Hosts",
+            "Inheritance");
 
     private FixtureSuite() {}
 
