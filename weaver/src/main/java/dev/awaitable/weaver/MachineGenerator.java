@@ -575,7 +575,14 @@ final class MachineGenerator {
         }
     }
 
-    /** Starts this machine, or a fresh copy of it when this one was started already. */
+    /**
+     * Starts this machine, or a fresh copy of it when this one was started already (the same body
+     * value passed to {@code Async.run} twice runs twice, as a lambda does). The builder is
+     * created here, not in the constructor, so a body value that is never started costs one
+     * object. Two threads starting the same value at once may both see no builder and run one
+     * machine twice: the check is a plain read, as a volatile or CAS here would tax every start
+     * for a race that sharing an unstarted body between threads asks for.
+     */
     private MethodNode start() {
         MethodNode mn = new MethodNode(ACC_PUBLIC, "start", "()L" + Names.AWAITABLE + ";", null, null);
         InsnList out = mn.instructions;

@@ -1,6 +1,7 @@
 package dev.awaitable.weaver;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.awaitable.Async;
 import dev.awaitable.Awaitable;
@@ -267,6 +268,47 @@ class WovenClassesTest {
         pending.get(1).setResult(values.get(1));
         assertThat(body.join()).isEqualTo("a2");
         assertThat(log).containsExactly("got a", "got 2");
+    }
+
+    /**
+     * Woven classes load, verify and run on a loom-only class path (no statemachine backend jar):
+     * the host refers to its machines only on the branch that creates them.
+     */
+    @Test
+    void wovenClassesRunWithoutTheStatemachineJar() throws Exception {
+        WovenLoader loomOnly = new WovenLoader(woven.classes(), "dev.awaitable.statemachine.");
+        Async.useBackend("loom");
+        List<String> log = new ArrayList<>();
+        Env completed = new Env() {
+            @Override
+            public <T> Awaitable<T> next(T value) {
+                return Awaitable.completed(value);
+            }
+
+            @Override
+            public <T> Awaitable<T> fail(Exception failure) {
+                return Awaitable.failed(failure);
+            }
+
+            @Override
+            public void log(Object event) {
+                log.add(String.valueOf(event));
+            }
+        };
+        for (String fixture : List.of("Sequential", "Loops", "TryCatch", "Nesting")) {
+            Class<?> c = loomOnly.loadClass("dev.awaitable.weaver.fixtures." + fixture);
+            for (Method m : dev.awaitable.weaver.harness.FixtureRunner.fixtures(c)) {
+                Awaitable<?> a = (Awaitable<?>) m.invoke(null, completed);
+                a.getAwaiter().onCompleted(() -> {});
+                assertThat(a.exception() == null || !(a.exception() instanceof LinkageError))
+                        .as(fixture + "." + m.getName())
+                        .isTrue();
+            }
+        }
+        assertThat(log).isNotEmpty();
+        assertThatThrownBy(() -> loomOnly.loadClass("dev.awaitable.weaver.fixtures.Sequential$twoAwaits$Async0")
+                        .getDeclaredMethods())
+                .isInstanceOf(NoClassDefFoundError.class);
     }
 
     private static Throwable thrownBy(Method fixture, Env env) throws Exception {

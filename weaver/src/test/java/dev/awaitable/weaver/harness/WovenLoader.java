@@ -14,10 +14,20 @@ public final class WovenLoader extends ClassLoader {
     }
 
     private final Map<String, byte[]> classes;
+    private final String hiddenPackage;
 
     public WovenLoader(Map<String, byte[]> classes) {
+        this(classes, null);
+    }
+
+    /**
+     * A loader that also hides a package of the parent's, as if its jar were not on the class
+     * path: {@code "dev.awaitable.statemachine."} gives the class path of a loom-only deployment.
+     */
+    public WovenLoader(Map<String, byte[]> classes, String hiddenPackage) {
         super("woven", WovenLoader.class.getClassLoader());
         this.classes = classes;
+        this.hiddenPackage = hiddenPackage;
     }
 
     /** True when this loader defined the class (by binary name) so far. */
@@ -29,6 +39,9 @@ public final class WovenLoader extends ClassLoader {
 
     @Override
     protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+        if (hiddenPackage != null && name.startsWith(hiddenPackage)) {
+            throw new ClassNotFoundException(name + " (hidden: not on this class path)");
+        }
         byte[] bytes = classes.get(name.replace('.', '/'));
         if (bytes == null) {
             return super.loadClass(name, resolve);
