@@ -31,7 +31,8 @@ final class FixtureSuite {
             "Nesting",
             "Awaitables",
             "Hosts",
-            "Inheritance");
+            "Inheritance",
+            "Shapes");
 
     private FixtureSuite() {}
 
