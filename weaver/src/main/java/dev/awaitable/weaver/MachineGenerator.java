@@ -57,8 +57,13 @@ import org.objectweb.asm.tree.analysis.Frame;
  * its try ranges around the same gap). {@code getResult()} stays inside the user's ranges, so an
  * await that faults throws where the user's catch sees it, as on loom. {@code SUSPEND_k} drains
  * the operand stack below the awaiter into spill fields and spills the live locals;
- * {@code RESUME_k} restores both and jumps back to {@code RESUMED_k}: the stack needs no
- * normalization beforehand, and nothing is stored unless the await suspends.
+ * {@code RESUME_k} restores both and jumps back to {@code RESUMED_k}.
+ *
+ * <p>This departs from the study's plan (and Kotlin's), which first stores the stack below each
+ * await into fresh locals and reloads it after: the stack is drained into fields only on the
+ * suspending path, so the fast path keeps javac's code as it is, with no extra stores, and no pass
+ * has to find where an await's arguments begin. Only an object under construction cannot be
+ * stored; {@link UninitializedNews} moves its {@code NEW} after the await first.
  */
 final class MachineGenerator {
 
