@@ -108,12 +108,14 @@ final class MachineGenerator {
             m.fields.add(
                     new FieldNode(ACC_PRIVATE | ACC_FINAL, c.field(), c.type().getDescriptor(), null, null));
         }
+        m.fields.add(new FieldNode(
+                ACC_PRIVATE | ACC_STATIC | ACC_FINAL, "BUILDER", "Ljava/lang/invoke/VarHandle;", null, null));
         m.fields.add(new FieldNode(ACC_PRIVATE, "builder", "L" + Names.BUILDER + ";", null, null));
         m.fields.add(new FieldNode(ACC_PRIVATE, "state", "I", null, null));
         m.fields.add(new FieldNode(ACC_PRIVATE, "awaiter", "L" + Names.AWAITER + ";", null, null));
         spillFields.forEach((name, desc) -> m.fields.add(new FieldNode(ACC_PRIVATE, name, desc, null, null)));
         m.methods.add(constructor());
-        m.methods.add(start());
+        m.methods.addAll(startMethods());
         m.methods.addAll(runMethods());
         m.methods.add(moveNext);
         m.methods.add(toStringMethod());
@@ -581,41 +583,75 @@ final class MachineGenerator {
     }
 
     /**
-     * Starts this machine, or a fresh copy of it when this one was started already (the same body
-     * value passed to {@code Async.run} twice runs twice, as a lambda does). The builder is
-     * created here, not in the constructor, so a body value that is never started costs one
-     * object. Two threads starting the same value at once may both see no builder and run one
-     * machine twice: the check is a plain read, as a volatile or CAS here would tax every start
-     * for a race that sharing an unstarted body between threads asks for.
+     * {@code start()}: starts this machine, or a fresh copy of it when this one was started
+     * already (the same body value passed to {@code Async.run} twice runs twice, as a lambda
+     * does). Claiming the machine is a compare-and-set of {@code builder}, so two threads starting
+     * one shared body value start two machines. The creation sites that start a body at once
+     * ({@code Async.run(() -> ...)}) call {@code begin} on their fresh machine instead, and pay
+     * no compare-and-set.
      */
-    private MethodNode start() {
-        MethodNode mn = new MethodNode(ACC_PUBLIC, "start", "()L" + Names.AWAITABLE + ";", null, null);
-        InsnList out = mn.instructions;
-        LabelNode fresh = new LabelNode();
+    private List<MethodNode> startMethods() {
         String builder = "L" + Names.BUILDER + ";";
+        String varHandle = "Ljava/lang/invoke/VarHandle;";
+        MethodNode init = new MethodNode(ACC_STATIC, "<clinit>", "()V", null, null);
+        InsnList in = init.instructions;
+        in.add(new MethodInsnNode(
+                INVOKESTATIC, "java/lang/invoke/MethodHandles", "lookup", "()Ljava/lang/invoke/MethodHandles$Lookup;"));
+        in.add(new LdcInsnNode(Type.getObjectType(machine)));
+        in.add(new LdcInsnNode("builder"));
+        in.add(new LdcInsnNode(Type.getObjectType(Names.BUILDER)));
+        in.add(new MethodInsnNode(
+                INVOKEVIRTUAL,
+                "java/lang/invoke/MethodHandles$Lookup",
+                "findVarHandle",
+                "(Ljava/lang/Class;Ljava/lang/String;Ljava/lang/Class;)" + varHandle));
+        in.add(new FieldInsnNode(PUTSTATIC, machine, "BUILDER", varHandle));
+        in.add(new InsnNode(RETURN));
+
+        MethodNode start = new MethodNode(ACC_PUBLIC, "start", "()L" + Names.AWAITABLE + ";", null, null);
+        InsnList out = start.instructions;
+        LabelNode claimed = new LabelNode();
+        out.add(new MethodInsnNode(INVOKESTATIC, Names.BUILDER, "create", "()" + builder));
+        out.add(new VarInsnNode(ASTORE, 1));
+        out.add(new FieldInsnNode(GETSTATIC, machine, "BUILDER", varHandle));
         out.add(new VarInsnNode(ALOAD, 0));
-        out.add(new FieldInsnNode(GETFIELD, machine, "builder", builder));
-        out.add(new JumpInsnNode(IFNULL, fresh));
+        out.add(new InsnNode(ACONST_NULL));
+        out.add(new VarInsnNode(ALOAD, 1));
+        out.add(new MethodInsnNode(
+                INVOKEVIRTUAL,
+                "java/lang/invoke/VarHandle",
+                "compareAndSet",
+                "(L" + machine + ";" + builder + builder + ")Z"));
+        out.add(new JumpInsnNode(IFNE, claimed));
         out.add(new TypeInsnNode(NEW, machine));
         out.add(new InsnNode(DUP));
         loadCaptures(out);
         out.add(new MethodInsnNode(INVOKESPECIAL, machine, "<init>", body.descriptorOfCaptures()));
-        out.add(new MethodInsnNode(INVOKEVIRTUAL, machine, "start", mn.desc));
+        out.add(new VarInsnNode(ALOAD, 1));
+        out.add(new MethodInsnNode(INVOKEVIRTUAL, machine, "begin", BEGIN));
         out.add(new InsnNode(ARETURN));
-        out.add(fresh);
-        out.add(new MethodInsnNode(INVOKESTATIC, Names.BUILDER, "create", "()" + builder));
-        out.add(new VarInsnNode(ASTORE, 1));
+        out.add(claimed);
         out.add(new VarInsnNode(ALOAD, 0));
         out.add(new VarInsnNode(ALOAD, 1));
-        out.add(new FieldInsnNode(PUTFIELD, machine, "builder", builder));
-        out.add(new VarInsnNode(ALOAD, 1));
-        out.add(new VarInsnNode(ALOAD, 0));
-        out.add(new MethodInsnNode(INVOKEVIRTUAL, Names.BUILDER, "start", "(L" + Names.STATE_MACHINE + ";)V"));
-        out.add(new VarInsnNode(ALOAD, 1));
-        out.add(new MethodInsnNode(INVOKEVIRTUAL, Names.BUILDER, "awaitable", "()L" + Names.AWAITABLE + ";"));
+        out.add(new MethodInsnNode(INVOKEVIRTUAL, machine, "begin", BEGIN));
         out.add(new InsnNode(ARETURN));
-        return mn;
+
+        MethodNode begin = new MethodNode(ACC_SYNTHETIC, "begin", BEGIN, null, null);
+        InsnList b = begin.instructions;
+        b.add(new VarInsnNode(ALOAD, 0));
+        b.add(new VarInsnNode(ALOAD, 1));
+        b.add(new FieldInsnNode(PUTFIELD, machine, "builder", builder));
+        b.add(new VarInsnNode(ALOAD, 1));
+        b.add(new VarInsnNode(ALOAD, 0));
+        b.add(new MethodInsnNode(INVOKEVIRTUAL, Names.BUILDER, "start", "(L" + Names.STATE_MACHINE + ";)V"));
+        b.add(new VarInsnNode(ALOAD, 1));
+        b.add(new MethodInsnNode(INVOKEVIRTUAL, Names.BUILDER, "awaitable", "()L" + Names.AWAITABLE + ";"));
+        b.add(new InsnNode(ARETURN));
+        return List.of(init, start, begin);
     }
+
+    /** {@code begin(builder)}: starts this machine with {@code builder}, which the caller just created. */
+    static final String BEGIN = "(L" + Names.BUILDER + ";)L" + Names.AWAITABLE + ";";
 
     /** {@code run()} calls the original body: what a backend with stack capture runs. */
     private List<MethodNode> runMethods() {
