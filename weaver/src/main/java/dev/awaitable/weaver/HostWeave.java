@@ -31,7 +31,9 @@ import org.objectweb.asm.tree.VarInsnNode;
  *       return Async.backend().supportsDirectStyle() ? &lt;the original invokedynamic&gt; : new Foo$greet$Async0(captures);
  *   }
  * </pre>
- * The creator has the invokedynamic's stack effect, so the host's own frames stay valid, and the
+ * and where the body is started at once ({@code Async.run(() -> ...)}, the common case), the
+ * creator starts it too: {@code Async.run(<invokedynamic>)} on loom, and on statemachine the new
+ * machine's {@code begin(AsyncMethodBuilder.create())}, the hand-written call sequence. The creator has the invokedynamic's stack effect, so the host's own frames stay valid, and the
  * machine class is referenced only on the branch that creates it: a loom-only class path never
  * loads it.
  */
@@ -89,8 +91,13 @@ final class HostWeave {
         int n = 0;
         List<MethodNode> creators = new ArrayList<>();
         for (Site site : sites) {
-            MethodNode creator = creator(site, site.body().method().name + "$create" + (n++ == 0 ? "" : "$" + n));
+            String name = site.body().method().name + "$create" + (n++ == 0 ? "" : "$" + n);
+            MethodInsnNode run = startedAtOnce(site.indy());
+            MethodNode creator = creator(site, name, run);
             creators.add(creator);
+            if (run != null) {
+                site.method().instructions.remove(run);
+            }
             site.method()
                     .instructions
                     .set(
@@ -150,10 +157,30 @@ final class HostWeave {
         return method.name;
     }
 
-    private MethodNode creator(Site site, String name) {
+    /**
+     * The {@code Async.run} that starts the body right where it is created, or null when the body
+     * value goes elsewhere first. There the creator also starts it: on statemachine the fresh
+     * machine is begun directly, with neither the backend's dispatch nor {@code start()}'s claim.
+     */
+    private static MethodInsnNode startedAtOnce(InvokeDynamicInsnNode indy) {
+        String produced = Type.getReturnType(indy.desc).getDescriptor();
+        if (indy.getNext() instanceof MethodInsnNode call
+                && call.getOpcode() == INVOKESTATIC
+                && call.owner.equals(Names.ASYNC)
+                && call.name.equals("run")
+                && call.desc.equals("(" + produced + ")L" + Names.AWAITABLE + ";")) {
+            return call;
+        }
+        return null;
+    }
+
+    private MethodNode creator(Site site, String name, MethodInsnNode run) {
         InvokeDynamicInsnNode indy = site.indy();
         BodyMethod body = site.body();
-        MethodNode mn = new MethodNode(ACC_PRIVATE | ACC_STATIC | ACC_SYNTHETIC, name, indy.desc, null, null);
+        String desc = run == null
+                ? indy.desc
+                : indy.desc.substring(0, indy.desc.indexOf(')') + 1) + "L" + Names.AWAITABLE + ";";
+        MethodNode mn = new MethodNode(ACC_PRIVATE | ACC_STATIC | ACC_SYNTHETIC, name, desc, null, null);
         InsnList out = mn.instructions;
         Type[] params = Type.getArgumentTypes(indy.desc);
         Type[] captured = Type.getArgumentTypes(body.descriptorOfCaptures());
@@ -163,6 +190,9 @@ final class HostWeave {
         out.add(new JumpInsnNode(IFEQ, machine));
         loadAll(out, params, null);
         out.add(new InvokeDynamicInsnNode(indy.name, indy.desc, indy.bsm, indy.bsmArgs));
+        if (run != null) {
+            out.add(new MethodInsnNode(INVOKESTATIC, run.owner, run.name, run.desc, run.itf));
+        }
         out.add(new InsnNode(ARETURN));
         out.add(machine);
         List<Object> locals = new ArrayList<>();
@@ -174,9 +204,13 @@ final class HostWeave {
         out.add(new InsnNode(DUP));
         loadAll(out, params, captured);
         out.add(new MethodInsnNode(INVOKESPECIAL, body.machineName(), "<init>", body.descriptorOfCaptures()));
+        if (run != null) {
+            out.add(new MethodInsnNode(INVOKESTATIC, Names.BUILDER, "create", "()L" + Names.BUILDER + ";"));
+            out.add(new MethodInsnNode(INVOKEVIRTUAL, body.machineName(), "begin", MachineGenerator.BEGIN));
+        }
         out.add(new InsnNode(ARETURN));
         mn.maxLocals = Type.getArgumentsAndReturnSizes(indy.desc) >> 2;
-        mn.maxStack = mn.maxLocals + 2;
+        mn.maxStack = mn.maxLocals + 3;
         return mn;
     }
 

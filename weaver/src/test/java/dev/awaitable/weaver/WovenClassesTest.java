@@ -311,6 +311,49 @@ class WovenClassesTest {
                 .isInstanceOf(NoClassDefFoundError.class);
     }
 
+    /** One body value started from several threads at once runs once per start, each run whole. */
+    @Test
+    void aSharedBodyValueStartsOneMachinePerStart() throws Exception {
+        WovenLoader loader = new WovenLoader(woven.classes());
+        Method task = loader.loadClass("dev.awaitable.weaver.fixtures.Nesting")
+                .getDeclaredMethod("task", Env.class, int.class);
+        task.setAccessible(true);
+        Env completed = new Env() {
+            @Override
+            public <T> Awaitable<T> next(T value) {
+                return Awaitable.completed(value);
+            }
+
+            @Override
+            public <T> Awaitable<T> fail(Exception failure) {
+                return Awaitable.failed(failure);
+            }
+
+            @Override
+            public void log(Object event) {}
+        };
+        Async.useBackend("statemachine");
+        for (int round = 0; round < 200; round++) {
+            dev.awaitable.AsyncBody<?> shared = (dev.awaitable.AsyncBody<?>) task.invoke(null, completed, round);
+            int expected = round * 10;
+            java.util.concurrent.CyclicBarrier barrier = new java.util.concurrent.CyclicBarrier(4);
+            List<java.util.concurrent.CompletableFuture<Object>> results = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                results.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    try {
+                        barrier.await();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                    return Async.run(shared).join();
+                }));
+            }
+            for (java.util.concurrent.CompletableFuture<Object> r : results) {
+                assertThat(r.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(expected);
+            }
+        }
+    }
+
     private static Throwable thrownBy(Method fixture, Env env) throws Exception {
         Awaitable<?> body = (Awaitable<?>) fixture.invoke(null, env);
         try {
