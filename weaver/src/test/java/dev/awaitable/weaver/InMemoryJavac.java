@@ -21,8 +21,13 @@ final class InMemoryJavac {
 
     private InMemoryJavac() {}
 
-    /** The class files of one compilation unit, keyed by internal name. */
+    /** The class files of one compilation unit, keyed by internal name, for Java 21. */
     static Map<String, byte[]> compile(String className, String source) {
+        return compile(className, source, 21);
+    }
+
+    /** The class files of one compilation unit, keyed by internal name, for {@code release}. */
+    static Map<String, byte[]> compile(String className, String source, int release) {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         Map<String, ByteArrayOutputStream> out = new TreeMap<>();
@@ -47,7 +52,8 @@ final class InMemoryJavac {
                         return source;
                     }
                 };
-        List<String> options = List.of("--release", "21", "-g", "-classpath", System.getProperty("java.class.path"));
+        List<String> options = List.of(
+                "--release", String.valueOf(release), "-g", "-classpath", System.getProperty("java.class.path"));
         boolean ok = javac.getTask(null, files, diagnostics, options, null, List.of(unit))
                 .call();
         if (!ok) {

@@ -6,8 +6,8 @@ import dev.awaitable.weaver.harness.ClassFiles;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** A generated moveNext too large for HotSpot to compile is woven, with a warning at the body's line. */
-class HugeMethodTest {
+/** Bodies generated and compiled at test time: a moveNext too large for HotSpot, class-file versions. */
+class GeneratedProgramTest {
 
     private static String program(int awaits) {
         StringBuilder body = new StringBuilder();
@@ -43,6 +43,22 @@ class HugeMethodTest {
             assertThat(w.toString()).startsWith("Big.java:9: ");
             assertThat(w.message()).contains("gen.Big$run$Async0.moveNext", "8000");
         });
+    }
+
+    /** The machine takes its host's class-file version: javac 25's output for --release 21 and for --release 25. */
+    @Test
+    void machinesKeepTheHostsClassFileVersion() {
+        for (int release : new int[] {21, 25}) {
+            WeaveResult result =
+                    new Weaver(ClassFiles::lookup).weave(InMemoryJavac.compile("gen.Big", program(2), release));
+            int major = 44 + release;
+            assertThat(majorOf(result.classes().get("gen/Big"))).isEqualTo(major);
+            assertThat(majorOf(result.classes().get("gen/Big$run$Async0"))).isEqualTo(major);
+        }
+    }
+
+    private static int majorOf(byte[] classFile) {
+        return ((classFile[6] & 0xff) << 8) | (classFile[7] & 0xff);
     }
 
     /** Under the limit: no warning. */
