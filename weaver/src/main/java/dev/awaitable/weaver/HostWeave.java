@@ -206,7 +206,7 @@ final class HostWeave {
         out.add(new MethodInsnNode(INVOKESPECIAL, body.machineName(), "<init>", body.descriptorOfCaptures()));
         if (run != null) {
             out.add(new MethodInsnNode(INVOKESTATIC, Names.BUILDER, "create", "()L" + Names.BUILDER + ";"));
-            out.add(new MethodInsnNode(INVOKEVIRTUAL, body.machineName(), "begin", MachineGenerator.BEGIN));
+            out.add(new MethodInsnNode(INVOKEVIRTUAL, body.machineName(), "begin", MachineMembers.BEGIN));
         }
         out.add(new InsnNode(ARETURN));
         mn.maxLocals = Type.getArgumentsAndReturnSizes(indy.desc) >> 2;
