@@ -72,6 +72,12 @@ final class Refusals {
                     + ": it cannot suspend on the statemachine backend; await in an Async.run body before"
                     + " constructing, and pass the value in";
         }
+        if (method.name.startsWith("lambda$")) {
+            String enclosing = method.name.substring("lambda$".length(), Math.max(7, method.name.lastIndexOf('$')));
+            return "Async.await in a lambda in " + owner.name.replace('/', '.') + "." + enclosing + " that is not an"
+                    + " async body (a callback, say forEach's): it cannot suspend stacklessly on the statemachine"
+                    + " backend; await outside the lambda, or make the lambda an Async.run body and await that";
+        }
         return "Async.await in " + owner.name.replace('/', '.') + "." + method.name + ", which is not an async"
                 + " body: a method called from a body cannot suspend stacklessly on the statemachine backend; make"
                 + " it a body and await that, Async.await(Async.run(() -> " + method.name + "(...)))";
