@@ -72,6 +72,13 @@ final class Refusals {
                     + ": it cannot suspend on the statemachine backend; await in an Async.run body before"
                     + " constructing, and pass the value in";
         }
+        boolean bodyClass =
+                owner.interfaces.contains(Names.ASYNC_BODY) || owner.interfaces.contains(Names.ASYNC_ACTION);
+        if (bodyClass && method.name.equals("run") && method.desc.startsWith("()")) {
+            return "Async.await in " + owner.name.replace('/', '.') + ".run: the weaver makes machines of lambda"
+                    + " bodies, not of classes that implement AsyncBody or AsyncAction; write the body as a lambda,"
+                    + " Async.run(() -> ...), or a reference to a static or private method";
+        }
         if (method.name.startsWith("lambda$")) {
             String enclosing = method.name.substring("lambda$".length(), Math.max(7, method.name.lastIndexOf('$')));
             return "Async.await in a lambda in " + owner.name.replace('/', '.') + "." + enclosing + " that is not an"

@@ -32,7 +32,8 @@ class RefusalsTest {
         assertRefused(
                 "AwaitInHelper",
                 "which is not an async body",
-                "a lambda in dev.awaitable.weaver.refused.AwaitInHelper.forEachLambda that is not an async body");
+                "a lambda in dev.awaitable.weaver.refused.AwaitInHelper.forEachLambda that is not an async body",
+                "not of classes that implement AsyncBody");
         WeaveResult result = weave("AwaitInHelper");
         assertThat(result.errors().get(0).message()).contains("Async.await(Async.run(() -> helper(...)))");
     }

@@ -1,6 +1,7 @@
 package dev.awaitable.weaver.refused;
 
 import dev.awaitable.Async;
+import dev.awaitable.AsyncBody;
 import dev.awaitable.Awaitable;
 import java.util.List;
 
@@ -19,5 +20,18 @@ public final class AwaitInHelper {
 
     static void forEachLambda(List<Awaitable<Integer>> all) {
         all.forEach(a -> Async.await(a)); // refused: helper
+    }
+
+    static final class BodyClass implements AsyncBody<Integer> {
+        private final Awaitable<Integer> a;
+
+        BodyClass(Awaitable<Integer> a) {
+            this.a = a;
+        }
+
+        @Override
+        public Integer run() {
+            return Async.await(a); // refused: helper
+        }
     }
 }
