@@ -13,12 +13,16 @@ final class Diagnostics {
     final List<WeaveDiagnostic> errors = new ArrayList<>();
     final List<WeaveDiagnostic> warnings = new ArrayList<>();
 
+    /** An error; the same error twice at one line (two awaits on it) is reported once. */
     void error(ClassNode owner, AbstractInsnNode at, String message) {
-        errors.add(diagnostic(owner, lineOf(at), message));
+        error(owner, lineOf(at), message);
     }
 
     void error(ClassNode owner, int line, String message) {
-        errors.add(diagnostic(owner, line, message));
+        WeaveDiagnostic d = diagnostic(owner, line, message);
+        if (!errors.contains(d)) {
+            errors.add(d);
+        }
     }
 
     void warning(ClassNode owner, int line, String message) {
