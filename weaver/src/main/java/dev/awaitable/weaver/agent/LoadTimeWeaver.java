@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -46,6 +47,21 @@ final class LoadTimeWeaver implements ClassFileTransformer {
 
     private static final List<String> NEVER_WOVEN =
             List.of("java/", "javax/", "jdk/", "sun/", "com/sun/", "org/objectweb/asm/", "dev/awaitable/weaver/");
+
+    /**
+     * The library's own packages (not their subpackages, where examples may live): they call
+     * {@code Async.await} outside any body by design (the overloads of {@code await} delegate to
+     * one another), which the weaver rightly refuses in user code.
+     */
+    private static final Set<String> LIBRARY_PACKAGES = Set.of(
+            "dev/awaitable",
+            "dev/awaitable/channels",
+            "dev/awaitable/internal",
+            "dev/awaitable/jfr",
+            "dev/awaitable/spi",
+            "dev/awaitable/streams",
+            "dev/awaitable/statemachine",
+            "dev/awaitable/loom");
 
     private final Function<Function<String, byte[]>, Function<Map<String, byte[]>, WeaveResult>> weavers;
     private final ClassDefiner definer;
@@ -125,6 +141,10 @@ final class LoadTimeWeaver implements ClassFileTransformer {
             if (className.startsWith(prefix)) {
                 return true;
             }
+        }
+        int slash = className.lastIndexOf('/');
+        if (slash > 0 && LIBRARY_PACKAGES.contains(className.substring(0, slash))) {
+            return true;
         }
         return !included.test(className);
     }

@@ -21,7 +21,8 @@ import org.objectweb.asm.tree.MethodNode;
  * The agent's machinery with a weave result fixed by the test instead of the weaver's: it marks
  * every class of a nest it weaves with a static field {@code woven}, gives the nest host a
  * generated nestmate {@code Host$Machine}, refuses {@code fixture.Refused} at the line of its
- * await, and prints each nest it is given.
+ * await, and prints each nest it is given. It is offered every class the program loads, so what it
+ * prints also shows what the agent never offers to a weaver (the JDK, the library itself).
  */
 public final class FixtureWeavingAgent {
 
@@ -30,10 +31,7 @@ public final class FixtureWeavingAgent {
     public static void premain(String args, Instrumentation inst) throws ReflectiveOperationException {
         inst.addTransformer(
                 new LoadTimeWeaver(
-                        classpath -> FixtureWeavingAgent::weave,
-                        ClassDefiner.open(inst),
-                        name -> name.startsWith("fixture/"),
-                        System.err),
+                        classpath -> FixtureWeavingAgent::weave, ClassDefiner.open(inst), name -> true, System.err),
                 false);
     }
 
