@@ -10,10 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.ProtectionDomain;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -67,7 +69,11 @@ final class LoadTimeWeaver implements ClassFileTransformer {
     private final ClassDefiner definer;
     private final Predicate<String> included;
     private final PrintStream err;
-    private final Map<NestKey, Nest> nests = new ConcurrentHashMap<>();
+    /**
+     * Per loader, the nests met so far by host name. Weak in the loader, so a discarded loader (a
+     * redeployed application) is not kept alive by the agent.
+     */
+    private final Map<ClassLoader, Map<String, Nest>> nests = Collections.synchronizedMap(new WeakHashMap<>());
 
     /**
      * @param weavers a weave call for a class path ({@code cp -> new Weaver(cp)::weave})
@@ -85,9 +91,10 @@ final class LoadTimeWeaver implements ClassFileTransformer {
         this.err = err;
     }
 
-    private record NestKey(ClassLoader loader, String host) {}
-
-    /** What became of one nest: the woven bytes of the classes that changed, the machines to define. */
+    /**
+     * What became of one nest: the woven bytes of the classes that changed and are not loaded yet
+     * (each is dropped once handed to the JVM), the machines to define.
+     */
     private static final class Nest {
         static final Nest UNCHANGED = new Nest(Map.of(), Map.of());
 
@@ -96,7 +103,7 @@ final class LoadTimeWeaver implements ClassFileTransformer {
         boolean defined;
 
         Nest(Map<String, byte[]> woven, Map<String, byte[]> generated) {
-            this.woven = woven;
+            this.woven = new ConcurrentHashMap<>(woven);
             this.generated = generated;
         }
     }
@@ -118,17 +125,17 @@ final class LoadTimeWeaver implements ClassFileTransformer {
                 return null; // a class alone in its nest, with no body: the common case, decided cheaply
             }
             String host = info.host != null ? info.host : className;
-            NestKey key = new NestKey(loader, host);
-            Nest nest = nests.get(key);
+            Map<String, Nest> ofLoader = nests.computeIfAbsent(loader, l -> new ConcurrentHashMap<>());
+            Nest nest = ofLoader.get(host);
             if (nest == null) {
                 Nest mine = weave(loader, host, className, classfile, info);
-                nest = nests.putIfAbsent(key, mine);
+                nest = ofLoader.putIfAbsent(host, mine);
                 if (nest == null) {
                     nest = mine;
                 }
             }
             defineMachines(nest, loader, domain);
-            return nest.woven.get(className);
+            return nest.woven.remove(className);
         } catch (RuntimeException | LinkageError e) {
             err.println("[awaitable-weaver] cannot weave " + className + ", left unwoven: " + e);
             e.printStackTrace(err);
