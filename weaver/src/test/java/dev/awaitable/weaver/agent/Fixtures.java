@@ -63,7 +63,21 @@ final class Fixtures {
             }
             """;
 
+    /** Loads a nested class of {@code Hello} before {@code Hello} itself, then runs {@code Hello}. */
+    static final String INNER_FIRST = """
+            package fixture;
+
+            public final class InnerFirst {
+                public static void main(String[] args) throws Exception {
+                    Class<?> inner = Class.forName("fixture.Hello$Inner", true, InnerFirst.class.getClassLoader());
+                    System.out.println("inner loaded first: " + inner.getName());
+                    Hello.main(args);
+                }
+            }
+            """;
+
     static Map<String, String> sources() {
-        return Map.of("fixture/Hello.java", HELLO, "fixture/Refused.java", REFUSED);
+        return Map.of(
+                "fixture/Hello.java", HELLO, "fixture/Refused.java", REFUSED, "fixture/InnerFirst.java", INNER_FIRST);
     }
 }

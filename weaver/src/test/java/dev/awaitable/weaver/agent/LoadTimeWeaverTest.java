@@ -21,6 +21,9 @@ class LoadTimeWeaverTest {
     static Path dir;
 
     private static AgentRun.Output run;
+    /** The same program, started by a class that loads a nested class of the host before the host. */
+    private static AgentRun.Output innerFirst;
+
     private static int refusedLine;
 
     @BeforeAll
@@ -39,6 +42,8 @@ class LoadTimeWeaverTest {
         List<String> classpath = new ArrayList<>(AgentRun.testClasspath());
         classpath.add(classes.toString());
         run = AgentRun.run(agent, classpath, List.of("-Dawaitable.backend=loom"), "fixture.Hello", "report");
+        innerFirst =
+                AgentRun.run(agent, classpath, List.of("-Dawaitable.backend=loom"), "fixture.InnerFirst", "report");
         assertThat(Files.exists(agent)).isTrue();
     }
 
@@ -61,6 +66,23 @@ class LoadTimeWeaverTest {
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out().lines())
                 .contains(
+                        "hello agent",
+                        "inner woven: true",
+                        "machine: nest host fixture.Hello, same loader true, says machine of fixture/Hello");
+    }
+
+    /**
+     * When a nested class loads before its host, the whole nest is woven then: the host, loaded
+     * later, gets its woven bytes, and the machine is already defined.
+     */
+    @Test
+    void aNestedClassLoadedFirstWeavesItsWholeNest() {
+        assertThat(innerFirst.exit()).as(innerFirst.err()).isZero();
+        assertThat(innerFirst.out().lines().filter(l -> l.startsWith("weave ")))
+                .containsExactly("weave [fixture/Hello, fixture/Hello$Inner]", "weave [fixture/Refused]");
+        assertThat(innerFirst.out().lines())
+                .containsSubsequence(
+                        "inner loaded first: fixture.Hello$Inner",
                         "hello agent",
                         "inner woven: true",
                         "machine: nest host fixture.Hello, same loader true, says machine of fixture/Hello");
