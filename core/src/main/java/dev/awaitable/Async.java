@@ -2,6 +2,7 @@ package dev.awaitable;
 
 import dev.awaitable.internal.Backends;
 import dev.awaitable.spi.AsyncBackend;
+import dev.awaitable.spi.WovenBody;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -18,10 +19,12 @@ import java.util.concurrent.CompletionStage;
  * });
  * }</pre>
  *
- * <p>Direct style needs stack capture, so it runs on the {@code loom} backend (an await parks a
- * virtual thread). The {@code statemachine} backend runs hand-written state machines
- * ({@link dev.awaitable.spi.AsyncBackend} explains the split) and rejects direct-style bodies
- * with a message saying so. Also the place to pick the backend.
+ * <p>Direct style needs stack capture, so it runs as written on the {@code loom} backend (an
+ * await parks a virtual thread). The {@code statemachine} backend runs state machines
+ * ({@link dev.awaitable.spi.AsyncBackend} explains the split): hand-written ones, or the ones the
+ * weaver ({@code awaitable-maven-plugin}, or the {@code awaitable-weaver} java agent) generates
+ * from direct-style bodies; it rejects unwoven direct-style bodies with a message saying so. Also
+ * the place to pick the backend.
  */
 public final class Async {
 
@@ -48,9 +51,17 @@ public final class Async {
         return Backends.current().run(Objects.requireNonNull(body, "body"));
     }
 
-    /** Starts a body without a result. */
+    /**
+     * Starts a body without a result. A body the weaver turned into a state machine is both an
+     * {@code AsyncAction} and an {@code AsyncBody}: it goes to the backend as it is, so the
+     * statemachine backend can start it.
+     */
+    @SuppressWarnings("unchecked")
     public static Awaitable<Void> run(AsyncAction body) {
         Objects.requireNonNull(body, "body");
+        if (body instanceof WovenBody<?> && body instanceof AsyncBody<?> machine) {
+            return Backends.current().run((AsyncBody<Void>) machine);
+        }
         return Backends.current().run(() -> {
             body.run();
             return null;

@@ -6,6 +6,7 @@ import dev.awaitable.AwaitableLike;
 import dev.awaitable.CancellationToken;
 import dev.awaitable.spi.AsyncBackend;
 import dev.awaitable.spi.ScheduledAction;
+import dev.awaitable.spi.WovenBody;
 import java.util.Map;
 import java.util.concurrent.Executor;
 
@@ -16,17 +17,20 @@ import java.util.concurrent.Executor;
  * {@link WorkerPool} of spinning-then-parking workers; timers are a {@link TimerWheel}.
  *
  * <p>Direct style ({@code Async.run} / {@code Async.await} on pending work) needs to capture a
- * stack, which this backend does not do: it says so and points to the loom backend. The weaver
- * on the roadmap will generate machines from direct-style code.
+ * stack, which this backend does not do. Bodies the weaver turned into machines
+ * ({@link WovenBody}) are started as machines; an unwoven body is refused with a message naming
+ * the weaver's plugin and agent, and the loom backend.
  */
 public final class StatemachineBackend implements AsyncBackend {
 
     /** The name this backend is selected by. */
     public static final String NAME = "statemachine";
 
-    private static final String NO_DIRECT_STYLE = "the statemachine backend runs hand-written state machines "
-            + "(AsyncStateMachine + AsyncMethodBuilder); direct-style Async.run/Async.await bodies need stack "
-            + "capture: use the loom backend (-Dawaitable.backend=loom)";
+    private static final String NO_DIRECT_STYLE = "the statemachine backend runs state machines "
+            + "(AsyncStateMachine + AsyncMethodBuilder); this direct-style Async.run/Async.await body was not "
+            + "woven into one: weave it at build time with the Maven plugin (dev.awaitable:awaitable-maven-plugin, "
+            + "goal weave) or at load time with the agent (-javaagent:awaitable-weaver-<version>.jar), or run "
+            + "it unwoven on the loom backend (-Dawaitable.backend=loom)";
 
     private static final class Shared {
         static final WorkerPool SCHEDULER = new WorkerPool(
@@ -63,7 +67,11 @@ public final class StatemachineBackend implements AsyncBackend {
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public <T> Awaitable<T> run(AsyncBody<T> body) {
+        if (body instanceof WovenBody<?> machine) {
+            return (Awaitable<T>) machine.start();
+        }
         throw new UnsupportedOperationException(NO_DIRECT_STYLE);
     }
 
