@@ -1,0 +1,246 @@
+package dev.awaitable.reliability.weaving;
+
+import dev.awaitable.Async;
+import dev.awaitable.Awaitable;
+import dev.awaitable.SingleThreadContext;
+import dev.awaitable.weaver.WeaveResult;
+import dev.awaitable.weaver.Weaver;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import java.util.function.IntFunction;
+import java.util.function.Supplier;
+
+/**
+ * Runs generated programs ({@link ProgramGen}) on up to three legs and compares what they saw:
+ * the reference {@link Interpreter}; the compiled program unwoven on the loom backend; and the
+ * compiled program woven by {@link Weaver} in memory, loaded in a fresh class loader, on the
+ * statemachine backend. Every compiled run starts on the harness's event loop, so a source
+ * completing "on the loop" resumes the body there. A divergence is shrunk
+ * ({@link ProgramShrinker}) and reported as the minimal program's Java source with every leg's
+ * outcome and log.
+ */
+final class WeaveDifferential implements AutoCloseable {
+
+    /** Upper bound for one run; a run that takes longer is reported as hung. */
+    static final Duration WAIT = Duration.ofSeconds(10);
+    /** Programs per javac call. */
+    static final int BATCH = 100;
+
+    private static final ClassLoader TEST_LOADER = WeaveDifferential.class.getClassLoader();
+
+    /** A compiled program: its tree, its schedule, the release it was compiled for, its class files. */
+    record Case(Program program, Schedule schedule, int release, Map<String, byte[]> classes) {}
+
+    private final SingleThreadContext loop = SingleThreadContext.start("weaving-loop");
+    private final Supplier<Interpreter> reference;
+    private final boolean woven;
+
+    /**
+     * @param reference makes the reference interpreter (a test plants a wrong one)
+     * @param woven whether to run the woven leg too
+     */
+    WeaveDifferential(Supplier<Interpreter> reference, boolean woven) {
+        this.reference = reference;
+        this.woven = woven;
+    }
+
+    /** Program {@code i} of the run seeded {@code seed}. */
+    static Program program(long seed, int i) {
+        return ProgramGen.generate(seed + i * 0x9E3779B97F4A7C15L, "P" + i);
+    }
+
+    static Schedule schedule(long seed, int i) {
+        return Schedule.of(~(seed + i * 0x9E3779B97F4A7C15L));
+    }
+
+    /** The first {@code count} programs of {@code seed}, compiled, alternating --release 21 and this JDK's. */
+    static List<Case> compile(long seed, int count) {
+        List<Case> out = new ArrayList<>(count);
+        for (int from = 0; from < count; from += BATCH) {
+            List<Program> programs = new ArrayList<>();
+            for (int i = from; i < Math.min(count, from + BATCH); i++) {
+                programs.add(program(seed, i));
+            }
+            int release = (from / BATCH) % 2 == 0 ? 21 : Runtime.version().feature();
+            int first = from;
+            long t0 = System.nanoTime();
+            List<Case> batch = compile(programs, release, i -> schedule(seed, first + i), true);
+            System.out.println(
+                    "batch " + from + " release " + release + ": " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+            out.addAll(batch);
+        }
+        return out;
+    }
+
+    /**
+     * Compiles {@code programs} in one javac call; a program that does not compile is a bug of
+     * the generator or the printer, or (when {@code strict} is false) a shrinker's candidate
+     * to skip (null in the result).
+     */
+    static List<Case> compile(List<Program> programs, int release, IntFunction<Schedule> schedules, boolean strict) {
+        Map<String, String> sources = new LinkedHashMap<>();
+        for (Program p : programs) {
+            sources.put(p.binaryName(), JavaPrinter.print(p));
+        }
+        MemoryCompiler.Compiled compiled = MemoryCompiler.compile(sources, release);
+        if (strict && !compiled.errors().isEmpty()) {
+            String name = compiled.errors().keySet().iterator().next();
+            throw new AssertionError("a generated program does not compile ("
+                    + compiled.errors().get(name) + "):\n" + sources.get(name));
+        }
+        List<Case> out = new ArrayList<>(programs.size());
+        for (int i = 0; i < programs.size(); i++) {
+            Program p = programs.get(i);
+            if (compiled.errors().containsKey(p.binaryName())) {
+                out.add(null);
+                continue;
+            }
+            Map<String, byte[]> classes = new LinkedHashMap<>();
+            compiled.classes().forEach((name, bytes) -> {
+                if (name.equals(p.internalName()) || name.startsWith(p.internalName() + "$")) {
+                    classes.put(name, bytes);
+                }
+            });
+            out.add(new Case(p, schedules.apply(i), release, Map.copyOf(classes)));
+        }
+        return out;
+    }
+
+    /** Every leg's view of one run of {@code c}: reference, loom, and woven if asked. */
+    List<Observed> observe(Case c) {
+        List<Observed> out = new ArrayList<>(3);
+        out.add(onReference(c));
+        out.add(onBackend("loom", "loom", c.classes(), c));
+        if (woven) {
+            out.add(onWoven(c));
+        }
+        return out;
+    }
+
+    static boolean agree(List<Observed> legs) {
+        return legs.stream().allMatch(o -> o.sameAs(legs.get(0)));
+    }
+
+    private Observed onReference(Case c) {
+        Log log = new Log();
+        String outcome;
+        try {
+            outcome = Observed.returned(reference.get().run(c.program(), c.schedule(), log));
+        } catch (RuntimeException e) {
+            outcome = Observed.threw(e);
+        }
+        return new Observed("reference", outcome, log.entries());
+    }
+
+    private Observed onWoven(Case c) {
+        WeaveResult result;
+        try {
+            result = new Weaver(classpath(c.classes())).weave(c.classes());
+        } catch (RuntimeException e) {
+            return new Observed("woven", "the weaver threw " + e, List.of());
+        }
+        if (!result.ok()) {
+            return new Observed("woven", "the weaver refused it: " + result.errors(), List.of());
+        }
+        return onBackend("woven", "statemachine", result.classes(), c);
+    }
+
+    /** Class files for the weaver's frame computation: the program's own, then the test JVM's (JDK included). */
+    static Function<String, byte[]> classpath(Map<String, byte[]> own) {
+        return name -> {
+            byte[] bytes = own.get(name);
+            if (bytes != null) {
+                return bytes;
+            }
+            try (InputStream in = TEST_LOADER.getResourceAsStream(name + ".class")) {
+                return in == null ? null : in.readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
+    }
+
+    private Observed onBackend(String leg, String backend, Map<String, byte[]> classes, Case c) {
+        Async.useBackend(backend);
+        Log log = new Log();
+        String outcome;
+        try {
+            Class<?> type = new MemoryClassLoader(classes).loadClass(c.program().binaryName());
+            GeneratedProgram program =
+                    (GeneratedProgram) type.getDeclaredConstructor().newInstance();
+            Src src = new Src(c.schedule(), loop);
+            Awaitable<Awaitable<String>> started = loop.submit(() -> program.start(src, log));
+            Awaitable<String> body = started.join(WAIT);
+            outcome = Observed.returned(body.join(WAIT));
+        } catch (TimeoutException e) {
+            outcome = "hung: " + e.getMessage();
+        } catch (ReflectiveOperationException | LinkageError e) {
+            outcome = "could not load: " + e;
+        } catch (RuntimeException e) {
+            outcome = Observed.threw(e);
+        }
+        return new Observed(leg, outcome, log.entries());
+    }
+
+    /**
+     * The index of the first of {@code candidates} that still diverges under {@code schedule},
+     * compiled together for {@code release}; candidates javac rejects do not count.
+     */
+    int firstDiverging(List<Program> candidates, Schedule schedule, int release) {
+        List<Program> named = new ArrayList<>();
+        for (int i = 0; i < candidates.size(); i++) {
+            named.add(candidates.get(i).withName("S" + i));
+        }
+        List<Case> cases = compile(named, release, i -> schedule, false);
+        for (int i = 0; i < cases.size(); i++) {
+            if (cases.get(i) != null && !agree(observe(cases.get(i)))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The diverging {@code c} shrunk, with its source and every leg's outcome, for a failure message. */
+    String shrinkAndReport(Case c) {
+        Program minimal = ProgramShrinker.shrink(c.program(), batch -> firstDiverging(batch, c.schedule(), c.release()))
+                .withName("Minimal");
+        List<Case> again = compile(List.of(minimal), c.release(), i -> c.schedule(), false);
+        StringBuilder out = new StringBuilder();
+        out.append("minimal diverging program (")
+                .append(ProgramShrinker.size(minimal))
+                .append(" nodes, from ")
+                .append(ProgramShrinker.size(c.program()))
+                .append("; schedule ")
+                .append(c.schedule())
+                .append(", --release ")
+                .append(c.release())
+                .append("):\n\n")
+                .append(JavaPrinter.print(minimal))
+                .append('\n');
+        if (again.get(0) == null) {
+            out.append("(the minimal program no longer compiles)\n");
+        } else {
+            for (Observed o : observe(again.get(0))) {
+                out.append("  ").append(o).append('\n');
+            }
+        }
+        out.append("\nthe original program's legs:\n");
+        for (Observed o : observe(c)) {
+            out.append("  ").append(o).append('\n');
+        }
+        return out.toString();
+    }
+
+    @Override
+    public void close() {
+        loop.close();
+    }
+}
