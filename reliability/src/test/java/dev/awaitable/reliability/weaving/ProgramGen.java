@@ -53,13 +53,13 @@ final class ProgramGen {
             instance = false;
             scope.enterBody(ValueType.STR);
             scope.add(new Var(ValueType.INT, "p" + h, VarKind.LOCAL), true, false);
-            bodies.add(body(ValueType.STR, 10));
+            bodies.add(body(ValueType.STR, 8));
             scope.exitBody();
         }
         helperLimit = helpers;
         instance = true;
         scope.enterBody(ValueType.STR);
-        Body main = body(ValueType.STR, 28);
+        Body main = body(ValueType.STR, 20);
         scope.exitBody();
         return new Program(className, bodies, main);
     }
@@ -173,7 +173,7 @@ final class ProgramGen {
         ValueType t = TYPES[draw(0, TYPES.length - 1)];
         boolean boxed = t == ValueType.INT && chance(25);
         boolean isFinal = !boxed && chance(30);
-        Expr init = expr(t, 3);
+        Expr init = expr(t, 2);
         Var v = new Var(t, name(boxed ? "b" : "v"), boxed ? VarKind.BOXED : VarKind.LOCAL);
         scope.add(v, isFinal, !isFinal);
         return new Program.Decl(t, v.name(), init, isFinal, boxed);
@@ -200,7 +200,7 @@ final class ProgramGen {
         };
         ValueType valueType =
                 op.equals("+=") && target.type() == ValueType.STR ? TYPES[draw(0, TYPES.length - 1)] : target.type();
-        return new Program.Assign(target, op, expr(valueType, 3));
+        return new Program.Assign(target, op, expr(valueType, 2));
     }
 
     private Stmt log() {
@@ -208,7 +208,7 @@ final class ProgramGen {
                 ValueType.STR,
                 Op.CONCAT,
                 new Lit(ValueType.STR, "L" + draw(0, 99) + ":"),
-                expr(TYPES[draw(0, TYPES.length - 1)], 3)));
+                expr(TYPES[draw(0, TYPES.length - 1)], 2)));
     }
 
     private Stmt jump() {
@@ -319,7 +319,7 @@ final class ProgramGen {
     }
 
     private Expr leaf(ValueType t) {
-        List<Var> vars = scope.readable(t, instance);
+        List<Var> vars = scope.readable(t, instance && chance(30));
         if (!vars.isEmpty() && chance(60)) {
             return pick(vars);
         }

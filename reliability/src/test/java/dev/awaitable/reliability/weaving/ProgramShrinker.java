@@ -19,7 +19,10 @@ import java.util.function.ToIntFunction;
 final class ProgramShrinker {
 
     private static final int MAX_CANDIDATES = 6_000;
-    private static final int BATCH = 40;
+    /** The first batch of a round is small (an early candidate usually succeeds); later ones grow. */
+    private static final int FIRST_BATCH = 8;
+
+    private static final int MAX_BATCH = 64;
 
     private ProgramShrinker() {}
 
@@ -43,8 +46,11 @@ final class ProgramShrinker {
                     candidates.add(c);
                 }
             }
-            for (int from = 0; from < candidates.size() && tried < MAX_CANDIDATES; from += BATCH) {
-                List<Program> batch = candidates.subList(from, Math.min(candidates.size(), from + BATCH));
+            int batchSize = FIRST_BATCH;
+            for (int from = 0;
+                    from < candidates.size() && tried < MAX_CANDIDATES;
+                    from += batchSize, batchSize = Math.min(MAX_BATCH, batchSize * 2)) {
+                List<Program> batch = candidates.subList(from, Math.min(candidates.size(), from + batchSize));
                 tried += batch.size();
                 int hit = firstDiverging.applyAsInt(batch);
                 if (hit >= 0) {
