@@ -1,7 +1,6 @@
 package dev.awaitable.reliability.weaving;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +33,12 @@ final class MemoryCompiler {
     record Compiled(Map<String, byte[]> classes, Map<String, String> errors) {}
 
     private static final JavaCompiler JAVAC = ToolProvider.getSystemJavaCompiler();
+    /**
+     * Shared by every compilation (it indexes the class path's jars once) and never closed: it
+     * lives as long as the test JVM. Compilations run one at a time.
+     */
+    private static final StandardJavaFileManager STANDARD =
+            JAVAC.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8);
 
     private MemoryCompiler() {}
 
@@ -50,9 +55,8 @@ final class MemoryCompiler {
             List<JavaFileObject> units = new ArrayList<>();
             pending.forEach((name, text) -> units.add(new Source(name, text)));
             boolean ok;
-            try (StandardJavaFileManager standard =
-                            JAVAC.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8);
-                    JavaFileManager files = new Memory(standard, classes)) {
+            synchronized (STANDARD) {
+                JavaFileManager files = new Memory(STANDARD, classes);
                 List<String> options = List.of(
                         "--release",
                         Integer.toString(release),
@@ -64,8 +68,6 @@ final class MemoryCompiler {
                         System.getProperty("java.class.path"));
                 ok = JAVAC.getTask(null, files, diagnostics, options, null, units)
                         .call();
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
             }
             if (ok) {
                 return new Compiled(Map.copyOf(classes), errors);

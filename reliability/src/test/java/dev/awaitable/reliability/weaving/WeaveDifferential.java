@@ -22,7 +22,7 @@ import java.util.function.Supplier;
  * Runs generated programs ({@link ProgramGen}) on up to three legs and compares what they saw:
  * the reference {@link Interpreter}; the compiled program unwoven on the loom backend; and the
  * compiled program woven by {@link Weaver} in memory, loaded in a fresh class loader, on the
- * statemachine backend. Every compiled run starts on the harness's event loop, so a source
+ * statemachine backend (or on loom: woven classes must run there unchanged too). Every compiled run starts on the harness's event loop, so a source
  * completing "on the loop" resumes the body there. A divergence is shrunk
  * ({@link ProgramShrinker}) and reported as the minimal program's Java source with every leg's
  * outcome and log.
@@ -41,15 +41,16 @@ final class WeaveDifferential implements AutoCloseable {
 
     private final SingleThreadContext loop = SingleThreadContext.start("weaving-loop");
     private final Supplier<Interpreter> reference;
-    private final boolean woven;
+    /** The backend of the woven leg, or null for no woven leg. */
+    private final String wovenBackend;
 
     /**
      * @param reference makes the reference interpreter (a test plants a wrong one)
-     * @param woven whether to run the woven leg too
+     * @param wovenBackend the backend to run the woven program on, or null for no woven leg
      */
-    WeaveDifferential(Supplier<Interpreter> reference, boolean woven) {
+    WeaveDifferential(Supplier<Interpreter> reference, String wovenBackend) {
         this.reference = reference;
-        this.woven = woven;
+        this.wovenBackend = wovenBackend;
     }
 
     /** Program {@code i} of the run seeded {@code seed}. */
@@ -119,7 +120,7 @@ final class WeaveDifferential implements AutoCloseable {
         List<Observed> out = new ArrayList<>(3);
         out.add(onReference(c));
         out.add(onBackend("loom", "loom", c.classes(), c));
-        if (woven) {
+        if (wovenBackend != null) {
             out.add(onWoven(c));
         }
         return out;
@@ -141,16 +142,22 @@ final class WeaveDifferential implements AutoCloseable {
     }
 
     private Observed onWoven(Case c) {
+        String leg = "woven on " + wovenBackend;
         WeaveResult result;
         try {
-            result = new Weaver(classpath(c.classes())).weave(c.classes());
+            result = weave(c.classes());
         } catch (RuntimeException e) {
-            return new Observed("woven", "the weaver threw " + e, List.of());
+            return new Observed(leg, "the weaver threw " + e, List.of());
         }
         if (!result.ok()) {
-            return new Observed("woven", "the weaver refused it: " + result.errors(), List.of());
+            return new Observed(leg, "the weaver refused it: " + result.errors(), List.of());
         }
-        return onBackend("woven", "statemachine", result.classes(), c);
+        return onBackend(leg, wovenBackend, result.classes(), c);
+    }
+
+    /** {@code classes} woven in memory, frames computed from their own and the test JVM's class files. */
+    static WeaveResult weave(Map<String, byte[]> classes) {
+        return new Weaver(classpath(classes)).weave(classes);
     }
 
     /** Class files for the weaver's frame computation: the program's own, then the test JVM's (JDK included). */

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.awaitable.Async;
 import dev.awaitable.reliability.Stress;
+import dev.awaitable.weaver.WeaveResult;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,20 +53,42 @@ class WeaveDifferentialTest {
      */
     @Test
     void referenceAgreesWithLoom() {
-        check(false);
+        check(null);
     }
 
     /** The weaver's proof: the woven program on statemachine agrees with the reference and with loom. */
     @Test
     void wovenOnStatemachineAgrees() {
-        check(true);
+        check("statemachine");
     }
 
-    private static void check(boolean woven) {
+    /** Woven classes still run on loom, where the original lambda runs unchanged, with the same results. */
+    @Test
+    void wovenOnLoomAgrees() {
+        check("loom");
+    }
+
+    /** Weaving woven classes again changes nothing (an incremental build weaves twice). */
+    @Test
+    void weavingTwiceIsWeavingOnce() {
+        for (WeaveDifferential.Case c : corpus) {
+            WeaveResult once = WeaveDifferential.weave(c.classes());
+            assertThat(once.errors()).as(c.program().className()).isEmpty();
+            WeaveResult twice = WeaveDifferential.weave(once.classes());
+            assertThat(twice.classes().keySet())
+                    .as(c.program().className())
+                    .isEqualTo(once.classes().keySet());
+            for (Map.Entry<String, byte[]> e : once.classes().entrySet()) {
+                assertThat(twice.classes().get(e.getKey())).as(e.getKey()).isEqualTo(e.getValue());
+            }
+        }
+    }
+
+    private static void check(String wovenBackend) {
         long start = System.nanoTime();
         List<WeaveDifferential.Case> diverging = new ArrayList<>();
         int run = 0;
-        try (WeaveDifferential differential = new WeaveDifferential(Interpreter::new, woven)) {
+        try (WeaveDifferential differential = new WeaveDifferential(Interpreter::new, wovenBackend)) {
             for (WeaveDifferential.Case c : corpus) {
                 if (diverging.size() == ENOUGH) {
                     break; // a broken leg may hang on every program, for WAIT each
@@ -76,7 +100,7 @@ class WeaveDifferentialTest {
             }
             System.out.printf(
                     "weaving differential (%s): %d programs run, %d diverge, %d ms%n",
-                    woven ? "reference, loom, woven statemachine" : "reference, loom",
+                    wovenBackend == null ? "reference, loom" : "reference, loom, woven on " + wovenBackend,
                     run,
                     diverging.size(),
                     (System.nanoTime() - start) / 1_000_000);
