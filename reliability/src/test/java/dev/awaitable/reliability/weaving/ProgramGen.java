@@ -20,6 +20,11 @@ import java.util.SplittableRandom;
  * with awaits at any position, statements nested to a bounded depth, every loop bounded, every
  * jump behind an {@code if} (so no code after it is unreachable), every local initialized where
  * it is declared, no division by zero. The same seed gives the same program.
+ *
+ * <p>Unlike {@code SpecGen}, this does not draw from QuickTheories: its one-example-at-a-time
+ * check would compile each program alone, and javac costs far more than a run, so programs are
+ * generated from seeds and compiled a hundred at a time; {@link ProgramShrinker} shrinks them by
+ * structure instead.
  */
 final class ProgramGen {
 

@@ -7,6 +7,7 @@ import dev.awaitable.reliability.weaving.Program.Stmt;
 import dev.awaitable.reliability.weaving.Program.ValueType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.ToIntFunction;
 
 /**
@@ -19,6 +20,8 @@ import java.util.function.ToIntFunction;
 final class ProgramShrinker {
 
     private static final int MAX_CANDIDATES = 6_000;
+    /** A divergence that hangs costs a timeout per candidate: stop with the smallest so far. */
+    private static final long MAX_NANOS = TimeUnit.MINUTES.toNanos(3);
     /** The first batch of a round is small (an early candidate usually succeeds); later ones grow. */
     private static final int FIRST_BATCH = 8;
 
@@ -35,7 +38,8 @@ final class ProgramShrinker {
         Program current = failing;
         int tried = 0;
         boolean progress = true;
-        while (progress && tried < MAX_CANDIDATES) {
+        long deadline = System.nanoTime() + MAX_NANOS;
+        while (progress && tried < MAX_CANDIDATES && System.nanoTime() - deadline < 0) {
             progress = false;
             List<Program> candidates = new ArrayList<>();
             int size = size(current);
@@ -48,7 +52,7 @@ final class ProgramShrinker {
             }
             int batchSize = FIRST_BATCH;
             for (int from = 0;
-                    from < candidates.size() && tried < MAX_CANDIDATES;
+                    from < candidates.size() && tried < MAX_CANDIDATES && System.nanoTime() - deadline < 0;
                     from += batchSize, batchSize = Math.min(MAX_BATCH, batchSize * 2)) {
                 List<Program> batch = candidates.subList(from, Math.min(candidates.size(), from + batchSize));
                 tried += batch.size();

@@ -44,13 +44,22 @@ final class WeaveDifferential implements AutoCloseable {
     /** The backend of the woven leg, or null for no woven leg. */
     private final String wovenBackend;
 
+    private final Function<Map<String, byte[]>, WeaveResult> weaver;
+
     /**
      * @param reference makes the reference interpreter (a test plants a wrong one)
      * @param wovenBackend the backend to run the woven program on, or null for no woven leg
      */
     WeaveDifferential(Supplier<Interpreter> reference, String wovenBackend) {
+        this(reference, wovenBackend, WeaveDifferential::weave);
+    }
+
+    /** With {@code weaver} in place of {@link Weaver} (a test plants a broken one). */
+    WeaveDifferential(
+            Supplier<Interpreter> reference, String wovenBackend, Function<Map<String, byte[]>, WeaveResult> weaver) {
         this.reference = reference;
         this.wovenBackend = wovenBackend;
+        this.weaver = weaver;
     }
 
     /** Program {@code i} of the run seeded {@code seed}. */
@@ -145,8 +154,8 @@ final class WeaveDifferential implements AutoCloseable {
         String leg = "woven on " + wovenBackend;
         WeaveResult result;
         try {
-            result = weave(c.classes());
-        } catch (RuntimeException e) {
+            result = weaver.apply(c.classes());
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
             return new Observed(leg, "the weaver threw " + e, List.of());
         }
         if (!result.ok()) {

@@ -8,9 +8,11 @@ import dev.awaitable.weaver.WeaveResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The weaver's differential: random direct-style programs ({@link ProgramGen}), compiled with
@@ -22,7 +24,14 @@ import org.junit.jupiter.api.Test;
  * <p>Scale: {@link #PROGRAMS} programs, times {@code -Dawaitable.stress=N}. The seed is printed;
  * replay it with {@code -Dawaitable.seed=N}.
  */
+@Timeout(value = WeaveDifferentialTest.MINUTES, unit = TimeUnit.MINUTES)
 class WeaveDifferentialTest {
+
+    /**
+     * Above the module's default timeout: compiling takes about a minute per 1,000 programs on a
+     * busy 2-core machine (times the stress factor), and shrinking a divergence up to 3 minutes.
+     */
+    static final long MINUTES = 15;
 
     static final int PROGRAMS = Stress.scaled(1_000);
     static final long SEED = Long.getLong("awaitable.seed", System.nanoTime());
@@ -30,9 +39,13 @@ class WeaveDifferentialTest {
     /** Divergences after which a run stops and reports. */
     private static final int ENOUGH = 100;
 
+    /** Hung runs after which a run stops and reports. */
+    private static final int ENOUGH_HUNG = 3;
+
     private static List<WeaveDifferential.Case> corpus;
 
     @BeforeAll
+    @Timeout(value = MINUTES, unit = TimeUnit.MINUTES)
     static void compilePrograms() {
         long start = System.nanoTime();
         corpus = WeaveDifferential.compile(SEED, PROGRAMS);
@@ -88,14 +101,17 @@ class WeaveDifferentialTest {
         long start = System.nanoTime();
         List<WeaveDifferential.Case> diverging = new ArrayList<>();
         int run = 0;
+        int hung = 0;
         try (WeaveDifferential differential = new WeaveDifferential(Interpreter::new, wovenBackend)) {
             for (WeaveDifferential.Case c : corpus) {
-                if (diverging.size() == ENOUGH) {
+                if (diverging.size() == ENOUGH || hung == ENOUGH_HUNG) {
                     break; // a broken leg may hang on every program, for WAIT each
                 }
                 run++;
-                if (!WeaveDifferential.agree(differential.observe(c))) {
+                List<Observed> legs = differential.observe(c);
+                if (!WeaveDifferential.agree(legs)) {
                     diverging.add(c);
+                    hung += legs.stream().anyMatch(o -> o.outcome().startsWith("hung")) ? 1 : 0;
                 }
             }
             System.out.printf(
