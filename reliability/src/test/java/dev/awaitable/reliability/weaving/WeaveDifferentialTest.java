@@ -8,6 +8,7 @@ import dev.awaitable.weaver.WeaveResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -97,11 +98,18 @@ class WeaveDifferentialTest {
         }
     }
 
+    /** "returned", or "threw" and the exception's class: how a run ended, without its values. */
+    private static String ending(String outcome) {
+        int colon = outcome.indexOf(':');
+        return outcome.startsWith("threw ") && colon > 0 ? outcome.substring(0, colon) : outcome.split(" ", 2)[0];
+    }
+
     private static void check(String wovenBackend) {
         long start = System.nanoTime();
         List<WeaveDifferential.Case> diverging = new ArrayList<>();
         int run = 0;
         int hung = 0;
+        Map<String, Integer> endings = new TreeMap<>();
         try (WeaveDifferential differential = new WeaveDifferential(Interpreter::new, wovenBackend)) {
             for (WeaveDifferential.Case c : corpus) {
                 if (diverging.size() == ENOUGH || hung == ENOUGH_HUNG) {
@@ -109,17 +117,19 @@ class WeaveDifferentialTest {
                 }
                 run++;
                 List<Observed> legs = differential.observe(c);
+                endings.merge(ending(legs.get(0).outcome()), 1, Integer::sum);
                 if (!WeaveDifferential.agree(legs)) {
                     diverging.add(c);
                     hung += legs.stream().anyMatch(o -> o.outcome().startsWith("hung")) ? 1 : 0;
                 }
             }
             System.out.printf(
-                    "weaving differential (%s): %d programs run, %d diverge, %d ms%n",
+                    "weaving differential (%s): %d programs run, %d diverge, %d ms; the reference %s%n",
                     wovenBackend == null ? "reference, loom" : "reference, loom, woven on " + wovenBackend,
                     run,
                     diverging.size(),
-                    (System.nanoTime() - start) / 1_000_000);
+                    (System.nanoTime() - start) / 1_000_000,
+                    endings);
             if (!diverging.isEmpty()) {
                 WeaveDifferential.Case smallest = diverging.get(0);
                 for (WeaveDifferential.Case c : diverging) {
