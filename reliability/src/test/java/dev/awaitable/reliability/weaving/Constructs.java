@@ -48,6 +48,8 @@ final class Constructs {
             "try-with-resources",
             "throw",
             "early return",
+            "return through a finally",
+            "break or continue through a finally",
             "nested Async.run",
             "call into a helper body",
             "local int",
@@ -63,6 +65,8 @@ final class Constructs {
     private boolean inTry;
     private boolean inCatch;
     private boolean inFinally;
+    /** Inside a try or catch block whose finally runs when the block is left: the exits javac duplicates finally code for. */
+    private boolean guarded;
 
     private Constructs() {}
 
@@ -152,10 +156,16 @@ final class Constructs {
             }
             case Program.Jump j -> {
                 add((j.label() == null ? "" : "labelled ") + j.kind().name().toLowerCase(java.util.Locale.ROOT));
+                if (guarded) {
+                    add("break or continue through a finally");
+                }
                 expr(j.cond());
             }
             case Program.Return r -> {
                 add("early return");
+                if (guarded) {
+                    add("return through a finally");
+                }
                 expr(r.cond());
                 expr(r.value());
             }
@@ -172,7 +182,7 @@ final class Constructs {
     }
 
     private void tryStmt(Program.Try t) {
-        boolean[] saved = {inTry, inCatch, inFinally};
+        boolean[] saved = {inTry, inCatch, inFinally, guarded};
         if (t.resource() != null) {
             add("try-with-resources");
             if (contains(t.resource())) {
@@ -186,12 +196,14 @@ final class Constructs {
         if (t.finallyBlock() != null) {
             add("try/finally");
         }
+        guarded = saved[3] || t.finallyBlock() != null;
         inTry = true;
         block(t.body());
         inTry = saved[0];
         inCatch = true;
         t.catches().forEach(c -> block(c.body()));
         inCatch = saved[1];
+        guarded = saved[3];
         inFinally = true;
         block(t.finallyBlock());
         inFinally = saved[2];
@@ -276,12 +288,13 @@ final class Constructs {
             }
             case Program.Nested n -> {
                 add("nested Async.run");
-                boolean[] saved = {inTry, inCatch, inFinally};
-                inTry = inCatch = inFinally = false;
+                boolean[] saved = {inTry, inCatch, inFinally, guarded};
+                inTry = inCatch = inFinally = guarded = false;
                 body(n.body());
                 inTry = saved[0];
                 inCatch = saved[1];
                 inFinally = saved[2];
+                guarded = saved[3];
             }
             case Program.HelperCall h -> {
                 add("call into a helper body");

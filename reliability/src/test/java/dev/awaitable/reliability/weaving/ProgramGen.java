@@ -140,7 +140,7 @@ final class ProgramGen {
         } else if (k < 30) {
             Stmt s = assign();
             return s != null ? s : log();
-        } else if (k < 45) {
+        } else if (k < 42) {
             return log();
         } else if (k < 50) {
             Stmt s = jump();
@@ -166,7 +166,7 @@ final class ProgramGen {
     }
 
     private Stmt decl() {
-        if (chance(12)) {
+        if (chance(18)) {
             String name = name("a");
             List<Expr> init = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
@@ -176,7 +176,7 @@ final class ProgramGen {
             return new Program.DeclArray(name, init);
         }
         ValueType t = TYPES[draw(0, TYPES.length - 1)];
-        boolean boxed = t == ValueType.INT && chance(25);
+        boolean boxed = t == ValueType.INT && chance(40);
         boolean isFinal = !boxed && chance(30);
         Expr init = expr(t, 2);
         Var v = new Var(t, name(boxed ? "b" : "v"), boxed ? VarKind.BOXED : VarKind.LOCAL);
@@ -188,7 +188,7 @@ final class ProgramGen {
         if (!scope.arrays().isEmpty() && chance(25)) {
             String array = pick(scope.arrays());
             return new Program.ArrayAssign(
-                    array, expr(ValueType.INT, 2), pick(List.of("=", "+=", "-=", "*=")), expr(ValueType.INT, 2));
+                    array, index(1), pick(List.of("=", "+=", "-=", "*=")), expr(ValueType.INT, 2));
         }
         List<Var> targets = new ArrayList<>(scope.assignable());
         if (instance) {
@@ -218,14 +218,13 @@ final class ProgramGen {
 
     private Stmt jump() {
         List<String> labels = scope.labels();
-        int k = draw(0, 3);
-        if (k == 0 && scope.breakable()) {
-            return new Program.Jump(Program.JumpKind.BREAK, null, cond());
-        } else if (k == 1 && scope.inLoop()) {
-            return new Program.Jump(Program.JumpKind.CONTINUE, null, cond());
-        } else if (!labels.isEmpty()) {
-            Program.JumpKind kind = chance(50) ? Program.JumpKind.BREAK : Program.JumpKind.CONTINUE;
+        Program.JumpKind kind = chance(50) ? Program.JumpKind.BREAK : Program.JumpKind.CONTINUE;
+        if (!labels.isEmpty() && chance(50)) {
             return new Program.Jump(kind, pick(labels), cond());
+        } else if (scope.inLoop()) {
+            return new Program.Jump(kind, null, cond());
+        } else if (scope.breakable()) {
+            return new Program.Jump(Program.JumpKind.BREAK, null, cond());
         }
         return null;
     }
@@ -257,7 +256,7 @@ final class ProgramGen {
 
     private Stmt loop(int depth, int budget) {
         Program.LoopKind kind = pick(List.of(Program.LoopKind.FOR, Program.LoopKind.WHILE, Program.LoopKind.DO));
-        String label = chance(40) ? name("L") : null;
+        String label = chance(50) ? name("L") : null;
         String counter = name(kind == Program.LoopKind.FOR ? "i" : kind == Program.LoopKind.WHILE ? "w" : "d");
         Expr bound = expr(ValueType.INT, 2);
         int mark = scope.mark();
@@ -366,9 +365,14 @@ final class ProgramGen {
             case 8, 9 ->
                 scope.arrays().isEmpty()
                         ? expr(ValueType.INT, d)
-                        : new Program.ArrayRead(pick(scope.arrays()), expr(ValueType.INT, d));
+                        : new Program.ArrayRead(pick(scope.arrays()), index(d));
             default -> new Bin(ValueType.INT, Op.ADD, expr(ValueType.INT, d), expr(ValueType.INT, d));
         };
+    }
+
+    /** An array index: often an await itself, the index the weaver must keep below the array. */
+    private Expr index(int d) {
+        return chance(40) ? new Await(ValueType.INT, expr(ValueType.INT, d)) : expr(ValueType.INT, d);
     }
 
     private Expr divisor(ValueType t, int d) {

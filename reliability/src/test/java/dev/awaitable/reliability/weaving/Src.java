@@ -52,11 +52,6 @@ public final class Src {
         return next(value);
     }
 
-    /** How many awaitables this source handed out (or values the interpreter took). */
-    int calls() {
-        return calls.get();
-    }
-
     private <T> Awaitable<T> next(T value) {
         int call = calls.getAndIncrement();
         SourceFault fault = schedule.faults(call) ? new SourceFault("fault" + call) : null;
