@@ -79,15 +79,20 @@ final class WeaveDifferential implements AutoCloseable {
             for (int i = from; i < Math.min(count, from + BATCH); i++) {
                 programs.add(program(seed, i));
             }
-            int release = (from / BATCH) % 2 == 0 ? 21 : Runtime.version().feature();
             int first = from;
-            long t0 = System.nanoTime();
-            List<Case> batch = compile(programs, release, i -> schedule(seed, first + i), true);
-            System.out.println(
-                    "batch " + from + " release " + release + ": " + (System.nanoTime() - t0) / 1_000_000 + " ms");
-            out.addAll(batch);
+            out.addAll(compile(programs, release(from), i -> schedule(seed, first + i), true));
         }
         return out;
+    }
+
+    /** Program {@code i} of {@code seed} alone, compiled as in a whole run (to replay one program). */
+    static Case compileOne(long seed, int i) {
+        return compile(List.of(program(seed, i)), release(i), unused -> schedule(seed, i), true)
+                .get(0);
+    }
+
+    private static int release(int index) {
+        return (index / BATCH) % 2 == 0 ? 21 : Runtime.version().feature();
     }
 
     /**
@@ -232,7 +237,9 @@ final class WeaveDifferential implements AutoCloseable {
         StringBuilder out = new StringBuilder();
         out.append("minimal diverging program (")
                 .append(ProgramShrinker.size(minimal))
-                .append(" nodes, from ")
+                .append(" nodes, shrunk from program ")
+                .append(c.program().className())
+                .append(" of ")
                 .append(ProgramShrinker.size(c.program()))
                 .append("; schedule ")
                 .append(c.schedule())
