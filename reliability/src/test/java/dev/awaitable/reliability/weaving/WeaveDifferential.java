@@ -22,8 +22,8 @@ import java.util.function.Supplier;
  * Runs generated programs ({@link ProgramGen}) on up to three legs and compares what they saw:
  * the reference {@link Interpreter}; the compiled program unwoven on the loom backend; and the
  * compiled program woven by {@link Weaver} in memory, loaded in a fresh class loader, on the
- * statemachine backend (or on loom: woven classes must run there unchanged too). Every compiled run starts on the harness's event loop, so a source
- * completing "on the loop" resumes the body there. A divergence is shrunk
+ * statemachine backend (or on loom: woven classes must run there unchanged too). A run starts on
+ * the harness's event loop or on the test's thread, as its {@link Schedule} says. A divergence is shrunk
  * ({@link ProgramShrinker}) and reported as the minimal program's Java source with every leg's
  * outcome and log.
  */
@@ -198,8 +198,9 @@ final class WeaveDifferential implements AutoCloseable {
             GeneratedProgram program =
                     (GeneratedProgram) type.getDeclaredConstructor().newInstance();
             Src src = new Src(c.schedule(), loop);
-            Awaitable<Awaitable<String>> started = loop.submit(() -> program.start(src, log));
-            Awaitable<String> body = started.join(WAIT);
+            Awaitable<String> body = c.schedule().onLoop()
+                    ? loop.submit(() -> program.start(src, log)).join(WAIT)
+                    : program.start(src, log);
             outcome = Observed.returned(body.join(WAIT));
         } catch (TimeoutException e) {
             outcome = "hung: " + e.getMessage();
