@@ -55,7 +55,7 @@ class Interpreter {
             block(b.block(), frame);
         } catch (Signal s) {
             if (s.jump != null) {
-                throw new IllegalStateException("a jump left its body: " + b);
+                throw new AssertionError("a jump left its body: " + b);
             }
             return s.value;
         }
