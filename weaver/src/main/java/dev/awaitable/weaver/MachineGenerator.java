@@ -218,6 +218,12 @@ final class MachineGenerator {
             }
         }
         int below = frame.getStackSize() - Type.getArgumentTypes(s.await.desc).length;
+        if (s.await.desc.equals(PLAIN_AWAIT)) {
+            Type awaited = frame.getStack(frame.getStackSize() - 1).getType();
+            s.direct = awaited != null
+                    && awaited.getSort() == Type.OBJECT
+                    && hierarchy.isAssignable(Names.AWAITABLE, awaited.getInternalName());
+        }
         for (int i = 0; i < below; i++) {
             Spilled spilled = spilled(frame.getStack(i), -1, next);
             s.stack.add(spilled);
@@ -313,7 +319,7 @@ final class MachineGenerator {
             } else if (Names.isAwait(insn)) {
                 Suspension s = byAwait.get(insn);
                 if (s != null) {
-                    code.instructions.insertBefore(insn, awaitInline((MethodInsnNode) insn, labels.get(s)));
+                    code.instructions.insertBefore(insn, awaitInline(s, labels.get(s)));
                     code.instructions.remove(insn);
                 }
             } else if (insn instanceof MethodInsnNode || insn instanceof FieldInsnNode) {
@@ -421,8 +427,29 @@ final class MachineGenerator {
         return new MethodInsnNode(INVOKESTATIC, boxed, "valueOf", "(" + primitive.getDescriptor() + ")L" + boxed + ";");
     }
 
-    private InsnList awaitInline(MethodInsnNode await, LabelNode[] l) {
+    /** {@code Async.await(awaitable)}: the plain form, which an {@code Awaitable} awaits directly. */
+    private static final String PLAIN_AWAIT = "(Ldev/awaitable/AwaitableLike;)Ljava/lang/Object;";
+
+    /**
+     * The awaiter's test and result. Where the awaited value is statically an {@code Awaitable}
+     * (the common case) its own final {@code getAwaiter}, {@code isCompleted} and
+     * {@code getResult} are called, and the suspension takes {@code awaitOnCompleted(Awaitable,
+     * ...)}: the calls hand-written machines make, direct calls with no type check, where the
+     * {@code WovenAwait}/{@code Awaiter} path needs an interface dispatch per call.
+     */
+    private InsnList awaitInline(Suspension s, LabelNode[] l) {
         InsnList out = new InsnList();
+        if (s.direct) {
+            String awaitable = "L" + Names.AWAITABLE + ";";
+            out.add(new MethodInsnNode(INVOKEVIRTUAL, Names.AWAITABLE, "getAwaiter", "()" + awaitable));
+            out.add(new InsnNode(DUP));
+            out.add(new MethodInsnNode(INVOKEVIRTUAL, Names.AWAITABLE, "isCompleted", "()Z"));
+            out.add(new JumpInsnNode(IFEQ, l[0]));
+            out.add(l[2]);
+            out.add(new MethodInsnNode(INVOKEVIRTUAL, Names.AWAITABLE, "getResult", "()Ljava/lang/Object;"));
+            return out;
+        }
+        MethodInsnNode await = s.await;
         String desc = await.desc.substring(0, await.desc.indexOf(')') + 1) + "L" + Names.AWAITER + ";";
         out.add(new MethodInsnNode(INVOKESTATIC, Names.WOVEN_AWAIT, "awaiter", desc));
         out.add(new InsnNode(DUP));
@@ -489,7 +516,7 @@ final class MachineGenerator {
                 INVOKEVIRTUAL,
                 Names.BUILDER,
                 "awaitOnCompleted",
-                "(L" + Names.AWAITER + ";L" + Names.STATE_MACHINE + ";)V"));
+                "(L" + (s.direct ? Names.AWAITABLE : Names.AWAITER) + ";L" + Names.STATE_MACHINE + ";)V"));
         out.add(new InsnNode(RETURN));
         return out;
     }
@@ -515,6 +542,9 @@ final class MachineGenerator {
         }
         out.add(new VarInsnNode(ALOAD, 0));
         out.add(new FieldInsnNode(GETFIELD, machine, "awaiter", "L" + Names.AWAITER + ";"));
+        if (s.direct) {
+            out.add(new TypeInsnNode(CHECKCAST, Names.AWAITABLE));
+        }
         out.add(new VarInsnNode(ALOAD, 0));
         out.add(new InsnNode(ACONST_NULL));
         out.add(new FieldInsnNode(PUTFIELD, machine, "awaiter", "L" + Names.AWAITER + ";"));
