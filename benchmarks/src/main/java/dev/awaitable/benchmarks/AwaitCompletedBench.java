@@ -3,7 +3,6 @@ package dev.awaitable.benchmarks;
 import dev.awaitable.Async;
 import dev.awaitable.Awaitable;
 import dev.awaitable.Awaiter;
-import dev.awaitable.LoomOnly;
 import dev.awaitable.ValueAwaitable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -67,14 +66,12 @@ public class AwaitCompletedBench {
 
     /** Direct style (loom backend's await): Async.await of a completed Awaitable. */
     @Benchmark
-    @LoomOnly // an await outside any body, on the benchmark's thread: left unwoven
     public Integer directAwaitAwaitable() {
         return Async.await(completed);
     }
 
     /** Direct style: Async.await of a value-backed ValueAwaitable. */
     @Benchmark
-    @LoomOnly
     public Integer directAwaitValueAwaitable() {
         return Async.await(ValueAwaitable.of(value));
     }

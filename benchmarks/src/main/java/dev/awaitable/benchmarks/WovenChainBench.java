@@ -23,7 +23,9 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * {@code handWritten} is {@code ChainBench.statemachine} (the hand-written machine
  * {@link SyncMethodBench.AddOneTask} per stage); {@code woven} is the same method written once in
  * direct style, {@link #addOne}, woven at build time into a machine and run on the statemachine
- * backend; {@code wovenLoom} runs that source unwoven on loom (a virtual thread per stage).
+ * backend; {@code wovenLoom} runs that source on loom (a virtual thread per stage), where the
+ * woven creation site starts the original lambda: against {@code ChainBench.loom}, the same source
+ * left unwoven, it shows what weaving adds on loom.
  *
  * <p>Every stage but the first suspends (the previous stage is pending when the next one starts),
  * so this measures a machine's creation, one suspension and one inline resumption per stage.
