@@ -404,6 +404,19 @@ class ReportWriterTest {
         RunResults back = ResultsJson.read(other.resolve(ReportWriter.JSON));
         assertThat(back).isEqualTo(withWoven);
         assertThat(back.workload("await-chain").notImplemented()).containsEntry("statemachine-woven", why);
+
+        // Against another baseline, the summary still sets woven beside hand-written machines.
+        Path cf = other.resolve("cf");
+        ReportWriter.write(withWoven, cf, "completable-future");
+        String cfSummary = section(Files.readString(cf.resolve(ReportWriter.MARKDOWN)), "## Summary", "## Scenarios");
+        List<String> cfHeaders = cellsOf(line(cfSummary, "| Workload |"));
+        assertThat(cfHeaders).contains("statemachine-woven / completable-future");
+        int vsHandWritten = cfHeaders.indexOf("statemachine-woven / statemachine");
+        assertThat(vsHandWritten).isPositive();
+        assertThat(cellsOf(line(cfSummary, "| fan-out (same-thread) |")).get(vsHandWritten))
+                .startsWith("1.05 [");
+        assertThat(cellsOf(line(cfSummary, "| await-chain (same-thread) |")).get(vsHandWritten))
+                .isEqualTo("—");
     }
 
     /** {@code c} as another implementation's cell, every time multiplied by {@code factor}. */
