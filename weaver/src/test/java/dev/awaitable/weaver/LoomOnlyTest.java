@@ -19,8 +19,8 @@ import org.objectweb.asm.tree.MethodNode;
 
 /**
  * {@code @LoomOnly} opts code out of weaving: awaits the weaver would refuse (in a helper, inside
- * synchronized, in a class implementing AsyncBody) are neither refused nor woven there, and the
- * rest of the class is woven as usual.
+ * synchronized, in a class implementing AsyncBody) are neither refused nor woven there, nor is a
+ * {@code @LoomOnly} method passed as a body, and the rest of the class is woven as usual.
  */
 class LoomOnlyTest {
 
@@ -56,6 +56,10 @@ class LoomOnlyTest {
         assertThat(awaits(method(woven, "helper"))).isEqualTo(1);
         assertThat(lambdas(method(woven, "pinned"))).isEqualTo(1);
         assertThat(lambdas(method(woven, "woven"))).isZero();
+        assertThat(lambdas(method(woven, "byReference")))
+                .as("a @LoomOnly method as a body")
+                .isEqualTo(1);
+        assertThat(awaits(method(woven, "awaitsShared"))).isEqualTo(1);
         long loomOnlyLambdaAwaits = woven.methods.stream()
                 .filter(m -> m.name.startsWith("lambda$pinned$"))
                 .mapToLong(LoomOnlyTest::awaits)
@@ -69,6 +73,7 @@ class LoomOnlyTest {
         Async.useBackend("loom");
         Awaitable<Integer> two = Awaitable.completed(2);
         assertThat(LoomOnlyMethods.pinned(two).join()).isEqualTo(6);
+        assertThat(LoomOnlyMethods.byReference().join()).isEqualTo(3);
         assertThat(LoomOnlyClass.chain(two, 3).join()).isEqualTo(5);
         assertThat(Async.run(new LoomOnlyClass.Body(two)).join()).isEqualTo(2);
     }

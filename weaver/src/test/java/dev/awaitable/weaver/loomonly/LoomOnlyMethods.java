@@ -8,6 +8,7 @@ import dev.awaitable.LoomOnly;
 public final class LoomOnlyMethods {
 
     private static final Object LOCK = new Object();
+    private static final Awaitable<Integer> SHARED = Awaitable.completed(3);
 
     private LoomOnlyMethods() {}
 
@@ -20,6 +21,16 @@ public final class LoomOnlyMethods {
     @LoomOnly
     public static int helper(Awaitable<Integer> a) {
         return Async.await(a) * 2;
+    }
+
+    /** A body by reference to a {@code @LoomOnly} method: not woven either. */
+    public static Awaitable<Integer> byReference() {
+        return Async.run(LoomOnlyMethods::awaitsShared);
+    }
+
+    @LoomOnly
+    private static Integer awaitsShared() {
+        return Async.await(SHARED);
     }
 
     /** An await inside synchronized, in a body with a nested body: refused without the annotation. */
