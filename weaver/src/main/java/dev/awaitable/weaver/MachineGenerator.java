@@ -218,8 +218,9 @@ final class MachineGenerator {
             }
         }
         int below = frame.getStackSize() - Type.getArgumentTypes(s.await.desc).length;
-        if (s.await.desc.equals(PLAIN_AWAIT)) {
-            Type awaited = frame.getStack(frame.getStackSize() - 1).getType();
+        int rethrows = DIRECT_AWAITS.indexOf(s.await.desc);
+        if (rethrows >= 0) {
+            Type awaited = frame.getStack(below).getType();
             s.direct = awaited != null
                     && awaited.getSort() == Type.OBJECT
                     && hierarchy.isAssignable(Names.AWAITABLE, awaited.getInternalName());
@@ -427,8 +428,15 @@ final class MachineGenerator {
         return new MethodInsnNode(INVOKESTATIC, boxed, "valueOf", "(" + primitive.getDescriptor() + ")L" + boxed + ";");
     }
 
-    /** {@code Async.await(awaitable)}: the plain form, which an {@code Awaitable} awaits directly. */
-    private static final String PLAIN_AWAIT = "(Ldev/awaitable/AwaitableLike;)Ljava/lang/Object;";
+    /**
+     * The forms an {@code Awaitable} awaits directly, indexed by how many rethrow classes follow
+     * it: {@code Async.await(awaitable)}, {@code (awaitable, rethrows)}, {@code (awaitable,
+     * rethrows1, rethrows2)}. A token needs {@code WovenAwait}'s cancellable awaiter.
+     */
+    private static final List<String> DIRECT_AWAITS = List.of(
+            "(Ldev/awaitable/AwaitableLike;)Ljava/lang/Object;",
+            "(Ldev/awaitable/AwaitableLike;Ljava/lang/Class;)Ljava/lang/Object;",
+            "(Ldev/awaitable/AwaitableLike;Ljava/lang/Class;Ljava/lang/Class;)Ljava/lang/Object;");
 
     /**
      * The awaiter's test and result. Where the awaited value is statically an {@code Awaitable}
@@ -440,6 +448,15 @@ final class MachineGenerator {
     private InsnList awaitInline(Suspension s, LabelNode[] l) {
         InsnList out = new InsnList();
         if (s.direct) {
+            // The rethrow classes only type the await for javac; null is refused as WovenAwait does.
+            int rethrows = DIRECT_AWAITS.indexOf(s.await.desc);
+            if (rethrows == 2) {
+                out.add(new InsnNode(SWAP));
+                requireNonNull(out, "rethrows1");
+                requireNonNull(out, "rethrows2");
+            } else if (rethrows == 1) {
+                requireNonNull(out, "rethrows");
+            }
             String awaitable = "L" + Names.AWAITABLE + ";";
             out.add(new MethodInsnNode(INVOKEVIRTUAL, Names.AWAITABLE, "getAwaiter", "()" + awaitable));
             out.add(new InsnNode(DUP));
@@ -458,6 +475,17 @@ final class MachineGenerator {
         out.add(l[2]);
         out.add(new MethodInsnNode(INVOKEINTERFACE, Names.AWAITER, "getResult", "()Ljava/lang/Object;"));
         return out;
+    }
+
+    /** Checks the value on top of the stack is not null (an NPE naming {@code what}) and pops it. */
+    private static void requireNonNull(InsnList out, String what) {
+        out.add(new LdcInsnNode(what));
+        out.add(new MethodInsnNode(
+                INVOKESTATIC,
+                "java/util/Objects",
+                "requireNonNull",
+                "(Ljava/lang/Object;Ljava/lang/String;)Ljava/lang/Object;"));
+        out.add(new InsnNode(POP));
     }
 
     /* ---------------- Suspending and resuming ---------------- */

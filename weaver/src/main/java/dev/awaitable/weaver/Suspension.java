@@ -36,8 +36,8 @@ final class Suspension {
     final MethodInsnNode await;
     final int line;
     /**
-     * The awaited value is statically an {@code Awaitable} awaited with no token or rethrow
-     * classes: its own final methods are called directly, as hand-written machines do.
+     * The awaited value is statically an {@code Awaitable} awaited with no token: its own final
+     * methods are called directly, as hand-written machines do.
      */
     boolean direct;
 

@@ -14,6 +14,19 @@ public final class DirectAwaits {
         return Async.run(() -> Async.await(a) + 1);
     }
 
+    public static Awaitable<Integer> withRethrows(Awaitable<Integer> a) throws java.io.IOException {
+        return Async.run(() -> Async.await(a, java.io.IOException.class) + 1);
+    }
+
+    public static Awaitable<Integer> withTwoRethrows(Awaitable<Integer> a) {
+        return Async.run(() -> Async.await(a, java.io.IOException.class, InterruptedException.class) + 1);
+    }
+
+    public static Awaitable<Integer> nullRethrows(Awaitable<Integer> a) {
+        Class<RuntimeException> none = null;
+        return Async.run(() -> Async.await(a, none) + 1);
+    }
+
     public static Awaitable<Integer> valueAwaitable(ValueAwaitable<Integer> a) {
         return Async.run(() -> Async.await(a) + 1);
     }
