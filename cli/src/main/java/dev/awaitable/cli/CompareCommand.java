@@ -30,9 +30,9 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(
             names = {"-i", "--implementations"},
             split = ",",
-            description =
-                    "Only these implementations: loom, statemachine, virtual-threads, completable-future, blocking,"
-                            + " kotlin-coroutines (default: all but blocking).")
+            description = "Only these implementations: loom, statemachine, statemachine-woven, virtual-threads,"
+                    + " completable-future, blocking, kotlin-coroutines (default: all but blocking and"
+                    + " statemachine-woven).")
     List<String> implementations;
 
     @Option(names = "--no-jfr", description = "Do not record JFR.")

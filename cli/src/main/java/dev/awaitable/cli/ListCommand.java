@@ -29,6 +29,12 @@ public final class ListCommand implements Callable<Integer> {
                     "",
                     how,
                     w.implementations().stream().map(Implementation::id).collect(Collectors.joining(", ")));
+            for (Implementation i : Implementation.values()) {
+                String why = w.notImplemented(i);
+                if (why != null) {
+                    System.out.printf("  %-16s not %s: %s%n", "", i.id(), why);
+                }
+            }
             for (ParamSpec p : w.params()) {
                 System.out.printf(
                         "  %-16s   %s (%s): %s; quick %s, full %s%n",

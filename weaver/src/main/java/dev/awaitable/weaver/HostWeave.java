@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
@@ -44,11 +45,14 @@ final class HostWeave {
     private final ClassNode host;
     private final ClassHierarchy hierarchy;
     private final Diagnostics diagnostics;
+    private final Set<MethodNode> loomOnly;
 
-    HostWeave(ClassNode host, ClassHierarchy hierarchy, Diagnostics diagnostics) {
+    /** @param loomOnlyClass whether {@code host} is {@code @LoomOnly} or nested in a class that is */
+    HostWeave(ClassNode host, ClassHierarchy hierarchy, Diagnostics diagnostics, boolean loomOnlyClass) {
         this.host = host;
         this.hierarchy = hierarchy;
         this.diagnostics = diagnostics;
+        this.loomOnly = LoomOnlyCode.methodsOf(host, loomOnlyClass);
     }
 
     /** The machines, or null when the class has no body or cannot be woven. */
@@ -57,6 +61,9 @@ final class HostWeave {
         Map<MethodNode, BodyMethod> bodies = new LinkedHashMap<>();
         Map<String, Integer> perSourceMethod = new HashMap<>();
         for (MethodNode method : host.methods) {
+            if (loomOnly.contains(method)) {
+                continue;
+            }
             for (AbstractInsnNode insn : method.instructions) {
                 if (insn instanceof InvokeDynamicInsnNode indy) {
                     MethodNode impl = bodyMethodOf(indy);
@@ -76,7 +83,9 @@ final class HostWeave {
         }
         boolean ok = true;
         for (MethodNode method : host.methods) {
-            ok &= Refusals.check(host, method, bodies.containsKey(method), diagnostics);
+            if (!loomOnly.contains(method)) {
+                ok &= Refusals.check(host, method, bodies.containsKey(method), diagnostics);
+            }
         }
         if (!ok || bodies.isEmpty()) {
             return null;
@@ -136,6 +145,9 @@ final class HostWeave {
         }
         for (MethodNode method : host.methods) {
             if (method.name.equals(impl.getName()) && method.desc.equals(impl.getDesc())) {
+                if (loomOnly.contains(method)) {
+                    return null; // a @LoomOnly method referenced as a body: runs as it is
+                }
                 boolean isPrivate = (method.access & ACC_PRIVATE) != 0;
                 boolean isStatic = impl.getTag() == H_INVOKESTATIC;
                 int captures = Type.getArgumentTypes(method.desc).length + (isStatic ? 0 : 1);

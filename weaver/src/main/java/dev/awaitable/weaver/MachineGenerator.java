@@ -218,6 +218,13 @@ final class MachineGenerator {
             }
         }
         int below = frame.getStackSize() - Type.getArgumentTypes(s.await.desc).length;
+        int rethrows = DIRECT_AWAITS.indexOf(s.await.desc);
+        if (rethrows >= 0) {
+            Type awaited = frame.getStack(below).getType();
+            s.direct = awaited != null
+                    && awaited.getSort() == Type.OBJECT
+                    && hierarchy.isAssignable(Names.AWAITABLE, awaited.getInternalName());
+        }
         for (int i = 0; i < below; i++) {
             Spilled spilled = spilled(frame.getStack(i), -1, next);
             s.stack.add(spilled);
@@ -313,7 +320,7 @@ final class MachineGenerator {
             } else if (Names.isAwait(insn)) {
                 Suspension s = byAwait.get(insn);
                 if (s != null) {
-                    code.instructions.insertBefore(insn, awaitInline((MethodInsnNode) insn, labels.get(s)));
+                    code.instructions.insertBefore(insn, awaitInline(s, labels.get(s)));
                     code.instructions.remove(insn);
                 }
             } else if (insn instanceof MethodInsnNode || insn instanceof FieldInsnNode) {
@@ -421,8 +428,45 @@ final class MachineGenerator {
         return new MethodInsnNode(INVOKESTATIC, boxed, "valueOf", "(" + primitive.getDescriptor() + ")L" + boxed + ";");
     }
 
-    private InsnList awaitInline(MethodInsnNode await, LabelNode[] l) {
+    /**
+     * The forms an {@code Awaitable} awaits directly, indexed by how many rethrow classes follow
+     * it: {@code Async.await(awaitable)}, {@code (awaitable, rethrows)}, {@code (awaitable,
+     * rethrows1, rethrows2)}. A token needs {@code WovenAwait}'s cancellable awaiter.
+     */
+    private static final List<String> DIRECT_AWAITS = List.of(
+            "(Ldev/awaitable/AwaitableLike;)Ljava/lang/Object;",
+            "(Ldev/awaitable/AwaitableLike;Ljava/lang/Class;)Ljava/lang/Object;",
+            "(Ldev/awaitable/AwaitableLike;Ljava/lang/Class;Ljava/lang/Class;)Ljava/lang/Object;");
+
+    /**
+     * The awaiter's test and result. Where the awaited value is statically an {@code Awaitable}
+     * (the common case) its own final {@code getAwaiter}, {@code isCompleted} and
+     * {@code getResult} are called, and the suspension takes {@code awaitOnCompleted(Awaitable,
+     * ...)}: the calls hand-written machines make, direct calls with no type check, where the
+     * {@code WovenAwait}/{@code Awaiter} path needs an interface dispatch per call.
+     */
+    private InsnList awaitInline(Suspension s, LabelNode[] l) {
         InsnList out = new InsnList();
+        if (s.direct) {
+            // The rethrow classes only type the await for javac; null is refused as WovenAwait does.
+            int rethrows = DIRECT_AWAITS.indexOf(s.await.desc);
+            if (rethrows == 2) {
+                out.add(new InsnNode(SWAP));
+                requireNonNull(out, "rethrows1");
+                requireNonNull(out, "rethrows2");
+            } else if (rethrows == 1) {
+                requireNonNull(out, "rethrows");
+            }
+            String awaitable = "L" + Names.AWAITABLE + ";";
+            out.add(new MethodInsnNode(INVOKEVIRTUAL, Names.AWAITABLE, "getAwaiter", "()" + awaitable));
+            out.add(new InsnNode(DUP));
+            out.add(new MethodInsnNode(INVOKEVIRTUAL, Names.AWAITABLE, "isCompleted", "()Z"));
+            out.add(new JumpInsnNode(IFEQ, l[0]));
+            out.add(l[2]);
+            out.add(new MethodInsnNode(INVOKEVIRTUAL, Names.AWAITABLE, "getResult", "()Ljava/lang/Object;"));
+            return out;
+        }
+        MethodInsnNode await = s.await;
         String desc = await.desc.substring(0, await.desc.indexOf(')') + 1) + "L" + Names.AWAITER + ";";
         out.add(new MethodInsnNode(INVOKESTATIC, Names.WOVEN_AWAIT, "awaiter", desc));
         out.add(new InsnNode(DUP));
@@ -431,6 +475,17 @@ final class MachineGenerator {
         out.add(l[2]);
         out.add(new MethodInsnNode(INVOKEINTERFACE, Names.AWAITER, "getResult", "()Ljava/lang/Object;"));
         return out;
+    }
+
+    /** Checks the value on top of the stack is not null (an NPE naming {@code what}) and pops it. */
+    private static void requireNonNull(InsnList out, String what) {
+        out.add(new LdcInsnNode(what));
+        out.add(new MethodInsnNode(
+                INVOKESTATIC,
+                "java/util/Objects",
+                "requireNonNull",
+                "(Ljava/lang/Object;Ljava/lang/String;)Ljava/lang/Object;"));
+        out.add(new InsnNode(POP));
     }
 
     /* ---------------- Suspending and resuming ---------------- */
@@ -489,7 +544,7 @@ final class MachineGenerator {
                 INVOKEVIRTUAL,
                 Names.BUILDER,
                 "awaitOnCompleted",
-                "(L" + Names.AWAITER + ";L" + Names.STATE_MACHINE + ";)V"));
+                "(L" + (s.direct ? Names.AWAITABLE : Names.AWAITER) + ";L" + Names.STATE_MACHINE + ";)V"));
         out.add(new InsnNode(RETURN));
         return out;
     }
@@ -515,6 +570,9 @@ final class MachineGenerator {
         }
         out.add(new VarInsnNode(ALOAD, 0));
         out.add(new FieldInsnNode(GETFIELD, machine, "awaiter", "L" + Names.AWAITER + ";"));
+        if (s.direct) {
+            out.add(new TypeInsnNode(CHECKCAST, Names.AWAITABLE));
+        }
         out.add(new VarInsnNode(ALOAD, 0));
         out.add(new InsnNode(ACONST_NULL));
         out.add(new FieldInsnNode(PUTFIELD, machine, "awaiter", "L" + Names.AWAITER + ";"));

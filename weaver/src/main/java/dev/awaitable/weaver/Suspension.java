@@ -35,6 +35,12 @@ final class Suspension {
     final int state;
     final MethodInsnNode await;
     final int line;
+    /**
+     * The awaited value is statically an {@code Awaitable} awaited with no token: its own final
+     * methods are called directly, as hand-written machines do.
+     */
+    boolean direct;
+
     final List<Spilled> locals = new ArrayList<>();
     /** Bottom first. */
     final List<Spilled> stack = new ArrayList<>();

@@ -60,13 +60,15 @@ public final class Weaver {
         Map<String, ClassNode> changed = new LinkedHashMap<>();
         Map<String, List<String>> nestMembers = new LinkedHashMap<>();
         List<ClassNode> machines = new ArrayList<>();
+        List<String> loomOnlyClasses = loomOnlyClasses(classes);
         for (Map.Entry<String, byte[]> entry : classes.entrySet()) {
             if (!mayHaveBodies(entry.getValue())) {
                 continue;
             }
             ClassNode host = new ClassNode();
             new ClassReader(entry.getValue()).accept(host, ClassReader.EXPAND_FRAMES);
-            HostWeave weave = new HostWeave(host, hierarchy, diagnostics);
+            boolean loomOnly = loomOnlyClasses.stream().anyMatch(c -> LoomOnlyCode.within(host.name, c));
+            HostWeave weave = new HostWeave(host, hierarchy, diagnostics, loomOnly);
             List<ClassNode> generated = weave.weave();
             if (generated == null) {
                 continue;
@@ -122,6 +124,22 @@ public final class Weaver {
             warnIfHuge(machine, diagnostics);
         }
         return new WeaveResult(out, diagnostics.errors, diagnostics.warnings);
+    }
+
+    /** The classes annotated {@code @LoomOnly}: they and the classes nested in them are left alone. */
+    private static List<String> loomOnlyClasses(Map<String, byte[]> classes) {
+        byte[] descriptor = LoomOnlyCode.DESCRIPTOR.getBytes(StandardCharsets.UTF_8);
+        List<String> annotated = new ArrayList<>();
+        classes.forEach((name, bytes) -> {
+            if (contains(bytes, 0, bytes.length, descriptor)) {
+                ClassNode c = new ClassNode();
+                new ClassReader(bytes).accept(c, ClassReader.SKIP_CODE);
+                if (LoomOnlyCode.annotated(c)) {
+                    annotated.add(c.name);
+                }
+            }
+        });
+        return annotated;
     }
 
     private static void mark(ClassNode host) {

@@ -6,6 +6,7 @@ import dev.awaitable.Awaitable;
 import dev.awaitable.AwaitableStatus;
 import dev.awaitable.Awaiter;
 import dev.awaitable.CompletionSource;
+import dev.awaitable.LoomOnly;
 import dev.awaitable.statemachine.AsyncMethodBuilder;
 import dev.awaitable.statemachine.AsyncStateMachine;
 import java.util.function.Supplier;
@@ -31,6 +32,9 @@ import java.util.function.Supplier;
  * awaitable right after the call, and what the caller's await rethrew (same instance or not).
  * The plain (not async) method is the seed's contrast; it is plain Java on both backends.
  */
+// Its loom side shows what loom does with direct style written for loom (an await in a
+// helper or in an AsyncBody class): left as written, not woven.
+@LoomOnly
 final class ExceptionBeforeFirstAwaitScenario extends AbstractScenario<ExceptionBeforeFirstAwaitScenario.Facts> {
 
     /** One call observed by the caller. */

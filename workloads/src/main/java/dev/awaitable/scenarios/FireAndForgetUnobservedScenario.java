@@ -6,6 +6,7 @@ import dev.awaitable.Awaitable;
 import dev.awaitable.Awaitables;
 import dev.awaitable.Awaiter;
 import dev.awaitable.CompletionSource;
+import dev.awaitable.LoomOnly;
 import dev.awaitable.UnobservedFault;
 import dev.awaitable.UnobservedFaultHandler;
 import dev.awaitable.statemachine.AsyncMethodBuilder;
@@ -36,6 +37,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Observed: how many reports arrived for this run, after how many GCs, the exception and the
  * awaitable's description the handler received.
  */
+// Its loom side shows what loom does with direct style written for loom (an await in a
+// helper or in an AsyncBody class): left as written, not woven.
+@LoomOnly
 final class FireAndForgetUnobservedScenario extends AbstractScenario<FireAndForgetUnobservedScenario.Facts> {
 
     private static final Duration PATIENCE = Duration.ofSeconds(10);

@@ -7,6 +7,7 @@ import dev.awaitable.AwaitableStatus;
 import dev.awaitable.Awaiter;
 import dev.awaitable.CompletionSource;
 import dev.awaitable.DeadlockException;
+import dev.awaitable.LoomOnly;
 import dev.awaitable.SingleThreadContext;
 import dev.awaitable.statemachine.AsyncMethodBuilder;
 import dev.awaitable.statemachine.AsyncStateMachine;
@@ -36,6 +37,9 @@ import java.util.function.Function;
  * timeout), what the method completed with once the loop was free again, and what the second
  * join returned.
  */
+// Its loom side shows what loom does with direct style written for loom (an await in a
+// helper or in an AsyncBody class): left as written, not woven.
+@LoomOnly
 final class JoinOnLoopDeadlockScenario extends AbstractScenario<JoinOnLoopDeadlockScenario.Facts> {
 
     private static final String LOOP = "ui-thread";

@@ -5,6 +5,7 @@ import dev.awaitable.Awaitable;
 import dev.awaitable.AwaitableLike;
 import dev.awaitable.Awaitables;
 import dev.awaitable.Awaiter;
+import dev.awaitable.LoomOnly;
 import dev.awaitable.ValueAwaitable;
 import dev.awaitable.statemachine.AsyncMethodBuilder;
 import dev.awaitable.statemachine.AsyncStateMachine;
@@ -28,6 +29,9 @@ import java.util.List;
  *
  * <p>Observed: the first await's value and what the second await did, per subject.
  */
+// Its loom side shows what loom does with direct style written for loom (an await in a
+// helper or in an AsyncBody class): left as written, not woven.
+@LoomOnly
 final class ValueAwaitableTwiceScenario extends AbstractScenario<List<ValueAwaitableTwiceScenario.Twice>> {
 
     /** Two awaits of one subject: the first value, and the second value or what it threw. */

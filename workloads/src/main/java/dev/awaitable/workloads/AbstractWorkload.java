@@ -49,7 +49,7 @@ public abstract class AbstractWorkload implements Workload {
     @Override
     public final WorkloadRun open(Implementation impl, Params params) throws Exception {
         return switch (impl) {
-            case LOOM -> openLoom(params);
+            case LOOM, STATEMACHINE_WOVEN -> openLoom(params); // woven on statemachine: the backend selects
             case STATEMACHINE -> openStatemachine(params);
             case VIRTUAL_THREADS -> openVirtualThreads(params);
             case COMPLETABLE_FUTURE -> openCompletableFuture(params);

@@ -14,6 +14,18 @@ public enum Implementation {
     LOOM("loom", "loom", "the Awaitable API in direct style on the loom backend's virtual threads"),
     /** Hand-written C#-shaped state machines on the statemachine backend. */
     STATEMACHINE("statemachine", "statemachine", "hand-written state machines on the statemachine backend"),
+    /**
+     * The loom implementation's direct-style source, woven at build time into state machines
+     * (the workloads module applies the weaver's Maven plugin), run with the statemachine backend
+     * selected: what a user's direct-style code costs on statemachine, beside the hand-written
+     * machines and loom. A workload whose loom source the weaver refuses says why in
+     * {@link Workload#notImplemented}.
+     */
+    STATEMACHINE_WOVEN(
+            "statemachine-woven",
+            "statemachine",
+            "the loom implementation's direct-style source, woven into state machines at build time,"
+                    + " on the statemachine backend"),
     /** Peer: plain blocking code on JDK virtual threads, no Awaitable: what a Java 21 user writes. */
     VIRTUAL_THREADS("virtual-threads", null, "a peer: plain blocking code on JDK virtual threads, no Awaitable"),
     /** Peer: {@link java.util.concurrent.CompletableFuture} composition. */

@@ -46,11 +46,21 @@ public interface Workload {
     default Set<Implementation> implementations() {
         Set<Implementation> all = EnumSet.noneOf(Implementation.class);
         for (Implementation i : Implementation.values()) {
-            if (!i.external() || ExternalImplementations.find(i, id()) != null) {
+            if ((!i.external() || ExternalImplementations.find(i, id()) != null) && notImplemented(i) == null) {
                 all.add(i);
             }
         }
         return all;
+    }
+
+    /**
+     * Why this workload has no {@code impl} implementation, or null when it has one (external
+     * implementations not on the class path aside). {@link Implementation#STATEMACHINE_WOVEN} is
+     * the loom source woven: a workload whose loom source needs loom's stack (marked
+     * {@code @LoomOnly}, which the weaver would otherwise refuse) says why here.
+     */
+    default String notImplemented(Implementation impl) {
+        return null;
     }
 
     default Shape shape() {

@@ -39,6 +39,7 @@ final class Charts {
     private static final Map<String, String> KNOWN_COLOURS = Map.of(
             "loom", "#e8590c",
             "statemachine", "#1c7ed6",
+            "statemachine-woven", "#15aabf",
             "completable-future", "#2f9e44",
             "virtual-threads", "#ae3ec9",
             "blocking", "#868e96",

@@ -305,6 +305,13 @@ final class HtmlReport {
                     .append(Html.escape(t.info().claim()))
                     .append("</p>\n");
         }
+        t.info()
+                .notImplemented()
+                .forEach((impl, why) -> out.append("<p class=\"claim\"><b>Not run by ")
+                        .append(Html.escape(impl))
+                        .append(":</b> ")
+                        .append(Html.escape(why))
+                        .append("</p>\n"));
         if (t.info().params() != null && !t.info().params().isEmpty()) {
             out.append("<p class=\"params\"><b>Parameters:</b></p><ul class=\"params\">");
             t.info()

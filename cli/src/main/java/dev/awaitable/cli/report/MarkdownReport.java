@@ -139,6 +139,10 @@ final class MarkdownReport {
             line("*Claim:* " + cell(t.info().claim()));
             line();
         }
+        if (!t.info().notImplemented().isEmpty()) {
+            t.info().notImplemented().forEach((impl, why) -> line("*Not run by " + cell(impl) + ":* " + cell(why)));
+            line();
+        }
         if (t.info().params() != null && !t.info().params().isEmpty()) {
             line("Parameters:");
             line();

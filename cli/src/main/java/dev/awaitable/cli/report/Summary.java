@@ -25,6 +25,7 @@ final class Summary {
     static final String LOOM = "loom";
     static final String STATEMACHINE = "statemachine";
     static final String VIRTUAL_THREADS = "virtual-threads";
+    static final String STATEMACHINE_WOVEN = "statemachine-woven";
 
     /**
      * Who was fastest, as far as the measurements can tell.
@@ -76,6 +77,8 @@ final class Summary {
      * @param loomAllocation     per parameter set: loom B/op / statemachine B/op, where statemachine allocates a byte or more
      * @param statemachineAllocationFree whether statemachine allocated under a byte per op at every parameter set it has
      * @param loomMemory         per parameter set: loom memory per task / statemachine memory per task
+     * @param wovenVsStatemachine statemachine-woven / statemachine time: direct style woven against
+     *                           hand-written machines, on the same backend
      */
     record Row(
             WorkloadTable table,
@@ -85,13 +88,16 @@ final class Summary {
             Interval loomVsStatemachine,
             List<Double> loomAllocation,
             boolean statemachineAllocationFree,
-            List<Double> loomMemory) {}
+            List<Double> loomMemory,
+            Interval wovenVsStatemachine) {}
 
     private final String baseline;
     private final List<String> implementations;
     private final List<Row> rows;
     private final boolean anyMemory;
     private final boolean anyVirtualThreads;
+    /** Whether woven and hand-written machines both ran and no baseline column compares them already. */
+    private final boolean anyWoven;
 
     Summary(List<WorkloadTable> tables, List<String> implementations, String baseline) {
         this.baseline = baseline;
@@ -106,6 +112,9 @@ final class Summary {
         this.rows = List.copyOf(out);
         this.anyMemory = rows.stream().anyMatch(r -> !r.loomMemory().isEmpty());
         this.anyVirtualThreads = implementations.contains(LOOM) && implementations.contains(VIRTUAL_THREADS);
+        this.anyWoven = implementations.contains(STATEMACHINE_WOVEN)
+                && implementations.contains(STATEMACHINE)
+                && !baseline.equals(STATEMACHINE);
     }
 
     private static Row row(WorkloadTable t, List<String> implementations, String baseline) {
@@ -130,7 +139,8 @@ final class Summary {
                 Ratios.stableTime(t, LOOM, STATEMACHINE),
                 Ratios.paired(Metric.ALLOCATION, t, LOOM, STATEMACHINE),
                 smAllocationFree,
-                Ratios.paired(Metric.MEMORY_PER_TASK, t, LOOM, STATEMACHINE));
+                Ratios.paired(Metric.MEMORY_PER_TASK, t, LOOM, STATEMACHINE),
+                Ratios.stableTime(t, STATEMACHINE_WOVEN, STATEMACHINE));
     }
 
     /**
@@ -277,6 +287,13 @@ final class Summary {
                     "loom / virtual-threads: the Awaitable API on the loom backend against plain blocking code on"
                             + " JDK virtual threads, the same way: what the API costs over plain virtual threads"));
         }
+        if (anyWoven) {
+            c.add(new SummaryColumn(
+                    "statemachine-woven / statemachine",
+                    "statemachine-woven / statemachine: the loom source woven into machines against the"
+                            + " hand-written machines, both on the statemachine backend, the same way: what weaving"
+                            + " costs over writing the machine by hand"));
+        }
         c.add(new SummaryColumn(
                 "loom / statemachine B/op",
                 "loom / statemachine B/op: geometric mean of the bytes allocated per operation, with the lowest and"
@@ -316,6 +333,9 @@ final class Summary {
         }
         if (anyVirtualThreads) {
             t.add(interval(r.loomVsVirtualThreads()));
+        }
+        if (anyWoven) {
+            t.add(interval(r.wovenVsStatemachine()));
         }
         t.add(
                 r.loomAllocation().isEmpty() && r.statemachineAllocationFree()

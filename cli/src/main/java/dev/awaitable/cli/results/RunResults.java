@@ -66,12 +66,34 @@ public record RunResults(
      * @param params      "name (legal): description" per parameter
      * @param kind        IN_PROCESS or SERVICE (null in results written before it was recorded)
      * @param setup       how it runs, one line, or null when it runs as every other does
+     * @param notImplemented per implementation id that does not run this workload, why (empty
+     *     in results written before it was recorded)
      */
     public record WorkloadInfo(
-            String id, String description, String claim, String shape, List<String> params, String kind, String setup) {
+            String id,
+            String description,
+            String claim,
+            String shape,
+            List<String> params,
+            String kind,
+            String setup,
+            java.util.Map<String, String> notImplemented) {
 
         public WorkloadInfo {
             params = params == null ? List.of() : params;
+            notImplemented = notImplemented == null ? java.util.Map.of() : notImplemented;
+        }
+
+        /** An entry with every implementation. */
+        public WorkloadInfo(
+                String id,
+                String description,
+                String claim,
+                String shape,
+                List<String> params,
+                String kind,
+                String setup) {
+            this(id, description, claim, shape, params, kind, setup, java.util.Map.of());
         }
 
         /** An in-process workload's entry. */

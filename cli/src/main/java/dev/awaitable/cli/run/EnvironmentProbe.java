@@ -111,6 +111,13 @@ public final class EnvironmentProbe {
             for (ParamSpec p : w.params()) {
                 params.add(p.name() + " (" + p.legal() + "): " + p.description());
             }
+            Map<String, String> notImplemented = new LinkedHashMap<>();
+            for (Implementation i : Implementation.values()) {
+                String reason = w.notImplemented(i);
+                if (reason != null) {
+                    notImplemented.put(i.id(), reason);
+                }
+            }
             out.add(new RunResults.WorkloadInfo(
                     w.id(),
                     w.description(),
@@ -118,7 +125,8 @@ public final class EnvironmentProbe {
                     w.shape().name(),
                     params,
                     w.kind().name(),
-                    w.setup()));
+                    w.setup(),
+                    notImplemented));
         }
         return out;
     }

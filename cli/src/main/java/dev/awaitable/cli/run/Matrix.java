@@ -61,6 +61,9 @@ public final class Matrix {
      * not async machinery, at 10 to 1000 times the others' time and with iterations that spread
      * 10-40% on two shared cores. It stays in the full matrix, in the HTTP service runs
      * (thread-per-connection is its real use), and in any run that names it ({@code -i blocking}).
+     * statemachine-woven (the loom sources woven) is left out too, only because the quick run's
+     * time budget is spent: it runs in the full matrix and wherever it is named
+     * ({@code -i statemachine-woven}).
      */
     public static final List<Implementation> QUICK_DEFAULT = List.of(
             Implementation.LOOM,

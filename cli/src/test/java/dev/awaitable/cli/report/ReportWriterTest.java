@@ -351,6 +351,74 @@ class ReportWriterTest {
                         + SyntheticRun.paramSets("ping-pong").size());
     }
 
+    /**
+     * statemachine-woven (the loom sources woven) in a statemachine-baseline report: its column
+     * {@code statemachine-woven / statemachine} in the summary, its fixed colour, its cells in
+     * report.json, and a workload it does not run says why in its section, in markdown, HTML and
+     * report.json. Synthetic: on fan-out it takes 1.05 times statemachine's time.
+     */
+    @Test
+    void statemachineWovenHasItsSummaryColumnColourAndReasons(@TempDir Path other) throws IOException {
+        List<CellResult> cells = new java.util.ArrayList<>(run.cells());
+        for (CellResult c : run.cells()) {
+            if (c.implementation().equals("statemachine") && c.workload().equals("fan-out")) {
+                cells.add(scaled(c, "statemachine-woven", 1.05));
+            }
+        }
+        String why = "its loom source awaits in a recursive plain method, which the weaver refuses";
+        List<RunResults.WorkloadInfo> infos = run.workloads().stream()
+                .map(w -> w.id().equals("await-chain")
+                        ? new RunResults.WorkloadInfo(
+                                w.id(),
+                                w.description(),
+                                w.claim(),
+                                w.shape(),
+                                w.params(),
+                                w.kind(),
+                                w.setup(),
+                                java.util.Map.of("statemachine-woven", why))
+                        : w)
+                .toList();
+        List<RunResults.ImplementationInfo> impls = new java.util.ArrayList<>(run.implementations());
+        impls.add(new RunResults.ImplementationInfo("statemachine-woven", "the loom sources woven"));
+        RunResults withWoven = new RunResults(run.environment(), cells, run.scenarios(), infos, run.http(), impls);
+        ReportWriter.write(withWoven, other, "statemachine");
+
+        String md = Files.readString(other.resolve(ReportWriter.MARKDOWN));
+        String summary = section(md, "## Summary", "## Scenarios");
+        List<String> headers = cellsOf(line(summary, "| Workload |"));
+        int woven = headers.indexOf("statemachine-woven / statemachine");
+        assertThat(woven).isPositive();
+        assertThat(cellsOf(line(summary, "| fan-out (same-thread) |")).get(woven))
+                .startsWith("1.05 [");
+        assertThat(section(md, "### await-chain", "### fan-out")).contains("*Not run by statemachine-woven:* " + why);
+
+        ReportModel model = new ReportModel(withWoven, "statemachine");
+        assertThat(new Charts(model.implementations()).colour("statemachine-woven"))
+                .isEqualTo("#15aabf");
+        String page = Files.readString(other.resolve(ReportWriter.HTML));
+        assertThat(page)
+                .contains("statemachine-woven / statemachine")
+                .contains("<b>Not run by statemachine-woven:</b> " + why);
+
+        RunResults back = ResultsJson.read(other.resolve(ReportWriter.JSON));
+        assertThat(back).isEqualTo(withWoven);
+        assertThat(back.workload("await-chain").notImplemented()).containsEntry("statemachine-woven", why);
+
+        // Against another baseline, the summary still sets woven beside hand-written machines.
+        Path cf = other.resolve("cf");
+        ReportWriter.write(withWoven, cf, "completable-future");
+        String cfSummary = section(Files.readString(cf.resolve(ReportWriter.MARKDOWN)), "## Summary", "## Scenarios");
+        List<String> cfHeaders = cellsOf(line(cfSummary, "| Workload |"));
+        assertThat(cfHeaders).contains("statemachine-woven / completable-future");
+        int vsHandWritten = cfHeaders.indexOf("statemachine-woven / statemachine");
+        assertThat(vsHandWritten).isPositive();
+        assertThat(cellsOf(line(cfSummary, "| fan-out (same-thread) |")).get(vsHandWritten))
+                .startsWith("1.05 [");
+        assertThat(cellsOf(line(cfSummary, "| await-chain (same-thread) |")).get(vsHandWritten))
+                .isEqualTo("—");
+    }
+
     /** {@code c} as another implementation's cell, every time multiplied by {@code factor}. */
     private static CellResult scaled(CellResult c, String implementation, double factor) {
         return new CellResult(

@@ -6,6 +6,7 @@ import dev.awaitable.cli.Main;
 import dev.awaitable.cli.results.CellResult;
 import dev.awaitable.cli.results.ResultsJson;
 import dev.awaitable.cli.results.RunResults;
+import dev.awaitable.workloads.Implementation;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -154,6 +155,39 @@ class MatrixRunTest {
                         .extracting(c -> c.implementation().id())
                         .containsExactlyInAnyOrder(
                                 "loom", "statemachine", "virtual-threads", "completable-future", "kotlin-coroutines"));
+    }
+
+    /**
+     * statemachine-woven is left out of the quick matrix's defaults (its time budget is spent),
+     * runs where it is named, and is in the full matrix, in every in-process workload but those
+     * whose loom source the weaver refuses (await-chain, pinning).
+     */
+    @Test
+    void statemachineWovenIsNamedInTheQuickMatrixAndInTheFullOne(@TempDir Path dir) {
+        assertThat(Matrix.QUICK_DEFAULT).doesNotContain(Implementation.STATEMACHINE_WOVEN);
+        assertThat(Matrix.cells(MatrixSettings.quick(dir, "test").build()))
+                .noneMatch(c -> c.implementation() == Implementation.STATEMACHINE_WOVEN);
+
+        List<Cell> named = Matrix.cells(MatrixSettings.quick(dir, "test")
+                .implementations(List.of("statemachine-woven", "loom"))
+                .workloads(List.of("fast-path", "await-chain"))
+                .build());
+        assertThat(named)
+                .filteredOn(c -> c.implementation() == Implementation.STATEMACHINE_WOVEN)
+                .extracting(c -> c.workload().id())
+                .isNotEmpty()
+                .containsOnly("fast-path");
+        assertThat(named)
+                .filteredOn(c -> c.implementation() == Implementation.LOOM)
+                .extracting(c -> c.workload().id())
+                .contains("fast-path", "await-chain");
+
+        MatrixSettings full = MatrixSettings.full(dir, "test").build();
+        assertThat(Matrix.cells(full))
+                .filteredOn(c -> c.implementation() == Implementation.STATEMACHINE_WOVEN)
+                .extracting(c -> c.workload().id())
+                .doesNotContain("await-chain", "pinning")
+                .contains("fast-path", "fan-out", "sleepers", "hoisted-locals");
     }
 
     private static final PrintStream QUIET = new PrintStream(new ByteArrayOutputStream());

@@ -1,7 +1,9 @@
 package dev.awaitable.workloads.awaitchain;
 
 import dev.awaitable.Async;
+import dev.awaitable.LoomOnly;
 import dev.awaitable.workloads.AbstractWorkload;
+import dev.awaitable.workloads.Implementation;
 import dev.awaitable.workloads.ParamSpec;
 import dev.awaitable.workloads.Params;
 import dev.awaitable.workloads.Threads;
@@ -83,10 +85,22 @@ public final class AwaitChainWorkload extends AbstractWorkload {
         }));
     }
 
-    /** A level in direct style: a plain call, no async object per level. */
+    /**
+     * A level in direct style: a plain call, no async object per level. Only loom can suspend
+     * this whole stack of plain calls; made bodies, the levels would cost loom a body each.
+     */
+    @LoomOnly
     private static long level(int d, long chain, RunLoop io) {
         long inner = d == 1 ? Async.await(io.read(chain)) : level(d - 1, chain, io);
         return inner + 1;
+    }
+
+    @Override
+    public String notImplemented(Implementation impl) {
+        return impl == Implementation.STATEMACHINE_WOVEN
+                ? "its loom source awaits in a recursive plain method (no body per level), which only loom can"
+                        + " suspend; the weaver refuses it"
+                : null;
     }
 
     @Override

@@ -110,7 +110,7 @@ public final class FastPathWorkload extends AbstractWorkload {
         if (cache.hit(key)) {
             return Awaitable.completed(cache.cached(key));
         }
-        return Async.run(() -> load(io, key));
+        return Async.run(() -> Cache.finish(Async.await(io.read(Cache.raw(key)))));
     }
 
     /** The loom front method returning {@code ValueAwaitable}. */
@@ -118,12 +118,7 @@ public final class FastPathWorkload extends AbstractWorkload {
         if (cache.hit(key)) {
             return ValueAwaitable.of(cache.cached(key));
         }
-        return ValueAwaitable.from(Async.run(() -> load(io, key)));
-    }
-
-    /** The loom miss path: the body of an {@code Async.run}. */
-    private static long load(RunLoop io, int key) {
-        return Cache.finish(Async.await(io.read(Cache.raw(key))));
+        return ValueAwaitable.from(Async.run(() -> Cache.finish(Async.await(io.read(Cache.raw(key))))));
     }
 
     @Override

@@ -175,7 +175,7 @@ public final class HoistedLocalsWorkload extends AbstractWorkload {
             default -> null;
         };
         Batch batch = switch (impl) {
-            case LOOM -> new Batch.Loom(size, held);
+            case LOOM, STATEMACHINE_WOVEN -> new Batch.Loom(size, held);
             case STATEMACHINE -> new Batch.Statemachine(size, held);
             case VIRTUAL_THREADS, BLOCKING -> new Batch.Blocking(size, held, threads);
             case COMPLETABLE_FUTURE -> new Batch.Futures(size, held);
@@ -184,6 +184,9 @@ public final class HoistedLocalsWorkload extends AbstractWorkload {
         Object representative;
         try {
             representative = batch.start(count);
+            if (impl == Implementation.STATEMACHINE_WOVEN) {
+                representative = null; // the loom source records a thread: here, the one that started the machines
+            }
         } catch (Exception | Error e) {
             batch.openGate();
             Threads.shutdown(threads);

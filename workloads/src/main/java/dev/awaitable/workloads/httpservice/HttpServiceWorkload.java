@@ -98,6 +98,14 @@ public final class HttpServiceWorkload implements Workload {
     }
 
     @Override
+    public String notImplemented(Implementation impl) {
+        return impl == Implementation.STATEMACHINE_WOVEN
+                ? "its loom server does blocking socket I/O in its bodies (loom parks the virtual thread; a"
+                        + " machine would block its thread)"
+                : null;
+    }
+
+    @Override
     public WorkloadRun open(Implementation impl, Params params) {
         throw new UnsupportedOperationException(ID + " runs as a server under load, not in the measuring JVM");
     }

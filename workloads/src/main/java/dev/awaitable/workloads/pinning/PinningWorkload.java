@@ -3,8 +3,10 @@ package dev.awaitable.workloads.pinning;
 import dev.awaitable.Async;
 import dev.awaitable.AsyncBody;
 import dev.awaitable.Awaitable;
+import dev.awaitable.LoomOnly;
 import dev.awaitable.workloads.AbstractWorkload;
 import dev.awaitable.workloads.Delivery;
+import dev.awaitable.workloads.Implementation;
 import dev.awaitable.workloads.ParamSpec;
 import dev.awaitable.workloads.Params;
 import dev.awaitable.workloads.Threads;
@@ -142,6 +144,7 @@ public final class PinningWorkload extends AbstractWorkload {
             }
 
             /* The task body, holding its lock across the await. */
+            @LoomOnly // awaits inside synchronized: what pinning costs is the point
             AsyncBody<Long> task(int i) {
                 Object lock = locks[i];
                 return switch (hold) {
@@ -171,6 +174,14 @@ public final class PinningWorkload extends AbstractWorkload {
                 };
             }
         };
+    }
+
+    @Override
+    public String notImplemented(Implementation impl) {
+        return impl == Implementation.STATEMACHINE_WOVEN
+                ? "its loom source awaits inside synchronized, which the weaver refuses (the monitor would be"
+                        + " held across the suspension)"
+                : null;
     }
 
     @Override

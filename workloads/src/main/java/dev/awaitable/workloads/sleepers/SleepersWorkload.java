@@ -278,7 +278,7 @@ public final class SleepersWorkload extends AbstractWorkload {
             return ExternalImplementations.suspend(this, impl, params, count);
         }
         return switch (impl) {
-            case LOOM -> {
+            case LOOM, STATEMACHINE_WOVEN -> {
                 CancellationTokenSource cts = new CancellationTokenSource();
                 Thread[] first = new Thread[1];
                 @SuppressWarnings("unchecked")
@@ -286,7 +286,9 @@ public final class SleepersWorkload extends AbstractWorkload {
                 for (int i = 0; i < count; i++) {
                     all[i] = loomSleeper(i, HOLD, cts.token(), i == 0 ? first : null);
                 }
-                yield new Suspended(count, first[0], cts::cancel, () -> Suspended.joinAll(all), cts::close);
+                // Woven, the body records the thread that started its machine: nothing of the task's own.
+                Object representative = impl == Implementation.LOOM ? first[0] : null;
+                yield new Suspended(count, representative, cts::cancel, () -> Suspended.joinAll(all), cts::close);
             }
             case STATEMACHINE -> {
                 CancellationTokenSource cts = new CancellationTokenSource();
