@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
@@ -56,7 +57,11 @@ final class HostWeave {
         List<Site> sites = new ArrayList<>();
         Map<MethodNode, BodyMethod> bodies = new LinkedHashMap<>();
         Map<String, Integer> perSourceMethod = new HashMap<>();
+        Set<MethodNode> live = LiveMethods.of(host);
         for (MethodNode method : host.methods) {
+            if (!live.contains(method)) {
+                continue;
+            }
             for (AbstractInsnNode insn : method.instructions) {
                 if (insn instanceof InvokeDynamicInsnNode indy) {
                     MethodNode impl = bodyMethodOf(indy);
@@ -76,6 +81,9 @@ final class HostWeave {
         }
         boolean ok = true;
         for (MethodNode method : host.methods) {
+            if (!live.contains(method)) {
+                continue;
+            }
             ok &= Refusals.check(host, method, bodies.containsKey(method), diagnostics);
         }
         if (!ok || bodies.isEmpty()) {
