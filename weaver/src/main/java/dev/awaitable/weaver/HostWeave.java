@@ -60,8 +60,9 @@ final class HostWeave {
         List<Site> sites = new ArrayList<>();
         Map<MethodNode, BodyMethod> bodies = new LinkedHashMap<>();
         Map<String, Integer> perSourceMethod = new HashMap<>();
+        Set<MethodNode> live = LiveMethods.of(host);
         for (MethodNode method : host.methods) {
-            if (loomOnly.contains(method)) {
+            if (loomOnly.contains(method) || !live.contains(method)) {
                 continue;
             }
             for (AbstractInsnNode insn : method.instructions) {
@@ -83,9 +84,10 @@ final class HostWeave {
         }
         boolean ok = true;
         for (MethodNode method : host.methods) {
-            if (!loomOnly.contains(method)) {
-                ok &= Refusals.check(host, method, bodies.containsKey(method), diagnostics);
+            if (loomOnly.contains(method) || !live.contains(method)) {
+                continue;
             }
+            ok &= Refusals.check(host, method, bodies.containsKey(method), diagnostics);
         }
         if (!ok || bodies.isEmpty()) {
             return null;
