@@ -52,7 +52,11 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Forks per cell, run in rounds across implementations (default: ${DEFAULT-VALUE}).")
     int forks;
 
-    @Option(names = "--warmup", defaultValue = "3", description = "Warmup iterations (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--warmup",
+            defaultValue = "3",
+            description =
+                    "JMH warmup iterations, after each fork has warmed up until steady (default: ${DEFAULT-VALUE}).")
     int warmup;
 
     @Option(

@@ -1,16 +1,17 @@
 package dev.awaitable.kotlinpeer
 
 import dev.awaitable.workloads.WorkloadRun
+import dev.awaitable.workloads.awaitchain.AwaitChainWorkload
 import dev.awaitable.workloads.support.RunLoop
 
 /**
  * `await-chain`: suspend functions nested [depth] deep, each calling the next, the innermost a read
- * the run's loop delivers later; `1000 / depth` chains in sequence. Each level that suspends
+ * the run's loop delivers later; `AwaitChainWorkload.LEVELS / depth` chains in sequence. Each level that suspends
  * allocates its own continuation object, as each level of the statemachine backend is a machine
  * on the heap; a resumed level returns to its caller's continuation directly, without a dispatch.
  */
 internal object AwaitChain {
-    private const val LEVELS = 1000
+    private const val LEVELS = AwaitChainWorkload.LEVELS
 
     fun open(depth: Int): WorkloadRun = LoopRun("await-chain") { io ->
         var sum = 0L

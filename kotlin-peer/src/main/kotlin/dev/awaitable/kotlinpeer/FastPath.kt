@@ -1,10 +1,11 @@
 package dev.awaitable.kotlinpeer
 
 import dev.awaitable.workloads.WorkloadRun
+import dev.awaitable.workloads.fastpath.FastPathWorkload
 import dev.awaitable.workloads.support.RunLoop
 
 /**
- * `fast-path`: 1000 calls in sequence of a cache-like suspend function that usually returns at
+ * `fast-path`: [FastPathWorkload.CALLS] calls in sequence of a cache-like suspend function that usually returns at
  * once, on the run's loop. A hit (keys below `hit-ratio`) returns the cached value; a miss reads
  * the raw `7k` from the loop, which delivers it later, and adds 3 after the read.
  *
@@ -18,7 +19,7 @@ import dev.awaitable.workloads.support.RunLoop
  * Checksum: the sum of the values of the keys called, `sum(7 * (i % 100) + 3)`.
  */
 internal object FastPath {
-    private const val CALLS = 1000
+    private const val CALLS = FastPathWorkload.CALLS
     private const val KEYS = 100
 
     fun open(hitRatio: Int): WorkloadRun {

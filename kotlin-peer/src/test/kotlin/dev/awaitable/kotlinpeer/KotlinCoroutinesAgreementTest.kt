@@ -30,11 +30,11 @@ class KotlinCoroutinesAgreementTest {
             "suspend-resume | count=1    | 0",
             "suspend-resume | count=10   | 45",
             "suspend-resume | count=1000 | 499500",
-            // await-chain: 1000 / depth chains, chain c reads c and each level adds one
-            "await-chain    | depth=1    | 500500",
-            "await-chain    | depth=7    | 11005",
-            "await-chain    | depth=200  | 1010",
-            "await-chain    | depth=1000 | 1000",
+            // await-chain: 100,000 / depth chains, chain c reads c and each level adds one
+            "await-chain    | depth=1    | 5000050000",
+            "await-chain    | depth=7    | 102123465",
+            "await-chain    | depth=200  | 224750",
+            "await-chain    | depth=1000 | 104950",
             // ping-pong: the sum of ping's answers 1..messages
             "ping-pong      | messages=1,delivery=same-thread     | 1",
             "ping-pong      | messages=1000,delivery=same-thread  | 500500",
@@ -64,13 +64,13 @@ class KotlinCoroutinesAgreementTest {
             "cpu-offload    | style=offload,work=1,calls=1         | 1082269761",
             "cpu-offload    | style=offload,work=100,calls=1000    | -3555589470118561174",
             "cpu-offload    | style=offload,work=1000,calls=10     | 2434908249407936632",
-            // fast-path: sum(7 * (i % 100) + 3) over 1000 calls, whatever the hit ratio and return type
-            "fast-path      | hit-ratio=0,returns=awaitable        | 349500",
-            "fast-path      | hit-ratio=0,returns=value            | 349500",
-            "fast-path      | hit-ratio=50,returns=awaitable       | 349500",
-            "fast-path      | hit-ratio=90,returns=value           | 349500",
-            "fast-path      | hit-ratio=100,returns=awaitable      | 349500",
-            "fast-path      | hit-ratio=100,returns=value          | 349500",
+            // fast-path: sum(7 * (i % 100) + 3) over 50,000 calls, whatever the hit ratio and return type
+            "fast-path      | hit-ratio=0,returns=awaitable        | 17475000",
+            "fast-path      | hit-ratio=0,returns=value            | 17475000",
+            "fast-path      | hit-ratio=50,returns=awaitable       | 17475000",
+            "fast-path      | hit-ratio=90,returns=value           | 17475000",
+            "fast-path      | hit-ratio=100,returns=awaitable      | 17475000",
+            "fast-path      | hit-ratio=100,returns=value          | 17475000",
             // context-post: the values 0..awaits-1, resumed on the UI dispatcher or unconfined
             "context-post   | style=capture,awaits=1               | 0",
             "context-post   | style=capture,awaits=1000            | 499500",
@@ -177,7 +177,7 @@ class KotlinCoroutinesAgreementTest {
         val p = params.split(',').associate { it.substringBefore('=') to it.substringAfter('=') }
         return when (workload) {
             "suspend-resume" -> (0 until p.int("count")).sumOf { it.toLong() }
-            "await-chain" -> p.int("depth").let { d -> (0 until 1000 / d).sumOf { it.toLong() + d } }
+            "await-chain" -> p.int("depth").let { d -> (0 until 100_000 / d).sumOf { it.toLong() + d } }
             "ping-pong" -> (0 until p.int("messages")).sumOf { it + 1L }
             "fan-out" -> p.int("children").let { n -> maxOf(1, 1000 / n) * (0 until n).sumOf { 2L * it + 1 } }
             "async-stream" -> (0 until p.int("items")).sumOf { it.toLong() }
@@ -191,7 +191,7 @@ class KotlinCoroutinesAgreementTest {
                 }
                 x
             }
-            "fast-path" -> (0 until 1000).sumOf { 7L * (it % 100) + 3 }
+            "fast-path" -> (0 until 50_000).sumOf { 7L * (it % 100) + 3 }
             "context-post" -> (0 until p.int("awaits")).sumOf { it.toLong() }
             "hoisted-locals" -> hoistedLocals(100, p.int("buffer-kb"))
             "async-lambdas" -> (0 until p.int("elements")).sumOf { 2L * it + 1 }

@@ -53,8 +53,8 @@ class WorkloadAgreementTest {
     }
 
     static {
-        // fast-path: 1000 calls, key i % 100, value 7k + 3 whether hit or miss
-        long fastPath = sum(0, 1000, i -> 7 * (i % 100) + 3);
+        // fast-path: 50,000 calls, key i % 100, value 7k + 3 whether hit or miss
+        long fastPath = sum(0, 50_000, i -> 7 * (i % 100) + 3);
         for (String hit : List.of("0", "50", "100")) {
             for (String returns : List.of("awaitable", "value")) {
                 add("fast-path", "hit-ratio=" + hit + ",returns=" + returns, fastPath);
@@ -62,9 +62,9 @@ class WorkloadAgreementTest {
         }
         // suspend-resume: the values 0..count-1
         add("suspend-resume", "count=10", sum(0, 10, i -> i));
-        // await-chain: 1000 / depth chains, chain c reads c and each level adds one
+        // await-chain: 100,000 / depth chains, chain c reads c and each level adds one
         for (int depth : new int[] {1, 7, 200}) {
-            add("await-chain", "depth=" + depth, sum(0, 1000 / depth, c -> c + depth));
+            add("await-chain", "depth=" + depth, sum(0, 100_000 / depth, c -> c + depth));
         }
         // fan-out: max(1, 1000 / children) fan-outs, children return 2i + 1
         for (String delivery : List.of("same-thread", "cross-thread")) {

@@ -40,8 +40,9 @@ import org.openjdk.jmh.runner.IterationType;
  *       counts platform threads only) and peak virtual-thread carriers;</li>
  *   <li>counts the operations measured while recording, so JFR counts can be normalized per op.</li>
  * </ul>
- * Reported as secondary results {@code threads.platform.peak}, {@code threads.carrier.peak} and
- * {@code jfr.ops}.
+ * Reported as secondary results {@code threads.platform.peak}, {@code threads.carrier.peak},
+ * {@code jfr.ops} and, where {@link WorkloadBench} warmed up until steady, {@code
+ * warmup.settle.ms} and {@code warmup.steady} (1, or 0 where it stopped at its maximum).
  */
 public final class CellProfiler implements InternalProfiler {
 
@@ -144,6 +145,11 @@ public final class CellProfiler implements InternalProfiler {
                 warmupRecording = null;
             }
             out.add(new ScalarResult("jfr.ops", measuredOps, "ops", AggregationPolicy.MAX));
+            SteadyState.Outcome settle = WorkloadBench.settled;
+            if (settle != null) {
+                out.add(new ScalarResult("warmup.settle.ms", settle.nanos() / 1e6, "ms", AggregationPolicy.MAX));
+                out.add(new ScalarResult("warmup.steady", settle.steady() ? 1 : 0, "", AggregationPolicy.MAX));
+            }
         }
         return out;
     }

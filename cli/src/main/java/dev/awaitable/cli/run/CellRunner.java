@@ -118,6 +118,8 @@ public final class CellRunner {
                     .param("workload", cell.workload().id())
                     .param("implementation", cell.implementation().id())
                     .param("params", cell.params().key())
+                    .param("settleMinMs", String.valueOf(settings.settleMinMs()))
+                    .param("settleMaxMs", String.valueOf(settings.settleMaxMs()))
                     .mode(Mode.AverageTime)
                     .timeUnit(TimeUnit.NANOSECONDS)
                     .forks(1) // the run's forks are separate runs, interleaved across implementations

@@ -20,7 +20,10 @@ import java.util.Objects;
  * @param forks             forks per cell, each a JMH run of its own; a parameter set's cells
  *                          run in rounds (first fork of every implementation, then the second),
  *                          so a drift of the machine's speed reaches every implementation alike
- * @param warmupIterations  JMH warmup iterations per fork
+ * @param settleMinMs       each fork first warms up until its time per operation is steady
+ *                          ({@link SteadyState}), for at least this long, ms ...
+ * @param settleMaxMs       ... and at most this long (0: no such warm-up, only JMH's)
+ * @param warmupIterations  JMH warmup iterations per fork, after the warm-up until steady
  * @param iterations        JMH measurement iterations per fork: the timing, never under JFR
  * @param iterationMillis   duration of each iteration
  * @param jfr               record JFR in each cell's last fork, after its timing iterations
@@ -47,6 +50,8 @@ public record MatrixSettings(
         List<String> implementations,
         Map<String, List<String>> paramOverrides,
         int forks,
+        int settleMinMs,
+        int settleMaxMs,
         int warmupIterations,
         int iterations,
         int iterationMillis,
@@ -72,6 +77,10 @@ public record MatrixSettings(
         if (forks < 1 || iterations < 1 || warmupIterations < 0 || iterationMillis < 1) {
             throw new IllegalArgumentException("forks and iterations must be at least 1, iteration time positive");
         }
+        if (settleMinMs < 0 || settleMaxMs < settleMinMs) {
+            throw new IllegalArgumentException(
+                    "warm-up until steady: expected 0 <= min <= max, was " + settleMinMs + ".." + settleMaxMs + " ms");
+        }
         if (profileIterations < 1) {
             throw new IllegalArgumentException("profile iterations must be at least 1, was " + profileIterations);
         }
@@ -89,9 +98,11 @@ public record MatrixSettings(
     /**
      * The quick matrix of {@code ./awaitable compare}, within 10 minutes on 2 cores with the
      * build: two forks per cell in two rounds (forks disagree more than the iterations of one:
-     * JIT decisions and the machine's speed move all of a fork's iterations together); 2 s of
-     * warm-up, since on two shared cores a workload's time settles 1.2-2 s into a fork (the JIT's
-     * last recompilations, the collector's sizing), moving by up to a third before; 5 timing
+     * JIT decisions and the machine's speed move all of a fork's iterations together); a warm-up
+     * until the time per operation is steady (1-4 s, {@link SteadyState}: on two shared cores most
+     * cells settle within a second, the JIT's last recompilations and the collector's sizing
+     * moving them by up to a third before, and some take 3 s), then 2 JMH warm-up iterations
+     * (the profiler's own start belongs in a warm-up); 5 timing
      * iterations of 200 ms a fork, then JFR over one more in the second; a 256 MiB heap, which
      * the warm-up touches all of (no pre-touch: it would add 0.5 s a fork); memory per task with
      * 10,000 tasks suspended; unstable cells measured again while the run is under 7.5 minutes;
@@ -102,7 +113,8 @@ public record MatrixSettings(
         return new Builder(outDir, command)
                 .iterationMillis(200)
                 .iterations(5)
-                .warmupIterations(10)
+                .settle(1000, 4000)
+                .warmupIterations(2)
                 .forks(2)
                 .profileIterations(1)
                 .scenarios(true)
@@ -120,6 +132,7 @@ public record MatrixSettings(
                 .full(true)
                 .iterationMillis(1000)
                 .iterations(5)
+                .settle(1000, 10_000)
                 .warmupIterations(3)
                 .forks(2);
     }
@@ -133,7 +146,10 @@ public record MatrixSettings(
         Map<String, String> d = new LinkedHashMap<>();
         d.put("matrix", full ? "full" : "quick");
         d.put("forks", forks + " per cell, interleaved across implementations");
-        d.put("warmup", warmupIterations + " x " + iterationMillis + " ms");
+        d.put(
+                "warmup",
+                (settleMaxMs > 0 ? "until steady (" + settleMinMs + "-" + settleMaxMs + " ms), then " : "")
+                        + warmupIterations + " x " + iterationMillis + " ms");
         d.put("measurement", iterations + " x " + iterationMillis + " ms a fork, without JFR");
         d.put("heap", heapMb + " MiB" + (CellRunner.preTouched(this) ? ", pre-touched" : ""));
         d.put(
@@ -156,6 +172,8 @@ public record MatrixSettings(
         private List<String> implementations = List.of();
         private Map<String, List<String>> paramOverrides = Map.of();
         private int forks = 1;
+        private int settleMinMs;
+        private int settleMaxMs;
         private int warmupIterations = 1;
         private int iterations = 3;
         private int iterationMillis = 200;
@@ -184,6 +202,8 @@ public record MatrixSettings(
             implementations = s.implementations;
             paramOverrides = s.paramOverrides;
             forks = s.forks;
+            settleMinMs = s.settleMinMs;
+            settleMaxMs = s.settleMaxMs;
             warmupIterations = s.warmupIterations;
             iterations = s.iterations;
             iterationMillis = s.iterationMillis;
@@ -228,6 +248,13 @@ public record MatrixSettings(
 
         public Builder forks(int v) {
             forks = v;
+            return this;
+        }
+
+        /** Warm each fork up until steady, for {@code minMs} to {@code maxMs} (0, 0: not at all). */
+        public Builder settle(int minMs, int maxMs) {
+            settleMinMs = minMs;
+            settleMaxMs = maxMs;
             return this;
         }
 
@@ -310,6 +337,8 @@ public record MatrixSettings(
                     implementations,
                     paramOverrides,
                     forks,
+                    settleMinMs,
+                    settleMaxMs,
                     warmupIterations,
                     iterations,
                     iterationMillis,

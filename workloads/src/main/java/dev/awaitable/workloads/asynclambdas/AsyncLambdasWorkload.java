@@ -77,8 +77,8 @@ public final class AsyncLambdasWorkload extends AbstractWorkload {
                         "elements mapped per operation",
                         1,
                         100_000,
-                        List.of(1000L),
-                        List.of(100L, 1000L, 10_000L)));
+                        List.of(10_000L),
+                        List.of(1000L, 10_000L)));
     }
 
     /** The work after the await of element {@code i}'s value. */

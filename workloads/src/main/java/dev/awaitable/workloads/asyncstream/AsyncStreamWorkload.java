@@ -57,7 +57,7 @@ public final class AsyncStreamWorkload extends AbstractWorkload {
                         "values produced per operation",
                         1,
                         1_000_000,
-                        List.of(1000L),
+                        List.of(10_000L),
                         List.of(1000L, 10_000L)),
                 ParamSpec.choice(
                         "style",

@@ -40,7 +40,12 @@ public final class SuspendResumeWorkload extends AbstractWorkload {
                 "the suspend path: what an await costs when the value is not there yet (seeds: fast path vs suspend path)",
                 Shape.THROUGHPUT,
                 ParamSpec.ints(
-                        "count", "sequential awaits per operation", 1, 100_000, List.of(1000L), List.of(100L, 1000L)));
+                        "count",
+                        "sequential awaits per operation",
+                        1,
+                        100_000,
+                        List.of(10_000L),
+                        List.of(1000L, 10_000L)));
     }
 
     static long expected(int count) {
