@@ -99,10 +99,11 @@ public record MatrixSettings(
      * The quick matrix of {@code ./awaitable compare}, within 10 minutes on 2 cores with the
      * build: two forks per cell in two rounds (forks disagree more than the iterations of one:
      * JIT decisions and the machine's speed move all of a fork's iterations together); a warm-up
-     * until the time per operation is steady (1-4 s, {@link SteadyState}: on two shared cores most
-     * cells settle within a second, the JIT's last recompilations and the collector's sizing
-     * moving them by up to a third before, and some take 3 s), then 2 JMH warm-up iterations
-     * (the profiler's own start belongs in a warm-up); 5 timing
+     * until the time per operation is steady (1.5-3.5 s, {@link SteadyState}: on two shared cores
+     * most cells settle 1.2-2 s into a fork, the JIT's last recompilations and the collector's
+     * sizing moving them by up to a third before, some 3 s in, and a steady plateau at 1 s was
+     * sometimes followed by a faster one), then one JMH warm-up iteration (the profiler's own
+     * start belongs in a warm-up); 5 timing
      * iterations of 200 ms a fork, then JFR over one more in the second; a 256 MiB heap, which
      * the warm-up touches all of (no pre-touch: it would add 0.5 s a fork); memory per task with
      * 10,000 tasks suspended; unstable cells measured again while the run is under 7.5 minutes;
@@ -113,8 +114,8 @@ public record MatrixSettings(
         return new Builder(outDir, command)
                 .iterationMillis(200)
                 .iterations(5)
-                .settle(1000, 4000)
-                .warmupIterations(2)
+                .settle(1500, 3500)
+                .warmupIterations(1)
                 .forks(2)
                 .profileIterations(1)
                 .scenarios(true)
