@@ -99,7 +99,7 @@ public record MatrixSettings(
      * The quick matrix of {@code ./awaitable compare}, within 10 minutes on 2 cores with the
      * build: two forks per cell in two rounds (forks disagree more than the iterations of one:
      * JIT decisions and the machine's speed move all of a fork's iterations together); a warm-up
-     * until the time per operation is steady (1.5-3.5 s, {@link SteadyState}: on two shared cores
+     * until the time per operation is steady (1.2-3.5 s, {@link SteadyState}: on two shared cores
      * most cells settle 1.2-2 s into a fork, the JIT's last recompilations and the collector's
      * sizing moving them by up to a third before, some 3 s in, and a steady plateau at 1 s was
      * sometimes followed by a faster one), then one JMH warm-up iteration (the profiler's own
@@ -114,7 +114,7 @@ public record MatrixSettings(
         return new Builder(outDir, command)
                 .iterationMillis(200)
                 .iterations(5)
-                .settle(1500, 3500)
+                .settle(1200, 3500)
                 .warmupIterations(1)
                 .forks(2)
                 .profileIterations(1)

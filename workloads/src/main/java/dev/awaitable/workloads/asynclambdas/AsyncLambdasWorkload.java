@@ -77,7 +77,7 @@ public final class AsyncLambdasWorkload extends AbstractWorkload {
                         "elements mapped per operation",
                         1,
                         100_000,
-                        List.of(10_000L),
+                        List.of(1000L),
                         List.of(1000L, 10_000L)));
     }
 

@@ -62,7 +62,7 @@ public final class ContextPostWorkload extends AbstractWorkload {
                         "sequential awaits per operation",
                         1,
                         100_000,
-                        List.of(10_000L),
+                        List.of(1000L),
                         List.of(1000L, 10_000L)));
     }
 

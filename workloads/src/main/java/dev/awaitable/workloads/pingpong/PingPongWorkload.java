@@ -60,12 +60,7 @@ public final class PingPongWorkload extends AbstractWorkload {
                         + "(seeds: continuations, where threads are used)",
                 Shape.THROUGHPUT,
                 ParamSpec.ints(
-                        "messages",
-                        "round trips per operation",
-                        1,
-                        1_000_000,
-                        List.of(10_000L),
-                        List.of(1000L, 10_000L)),
+                        "messages", "round trips per operation", 1, 1_000_000, List.of(1000L), List.of(1000L, 10_000L)),
                 ParamSpec.choice(
                         "delivery",
                         "both tasks on the run's loop, or each on a thread of its own",

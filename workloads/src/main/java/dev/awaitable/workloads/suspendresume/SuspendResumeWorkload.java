@@ -44,7 +44,7 @@ public final class SuspendResumeWorkload extends AbstractWorkload {
                         "sequential awaits per operation",
                         1,
                         100_000,
-                        List.of(10_000L),
+                        List.of(1000L),
                         List.of(1000L, 10_000L)));
     }
 
