@@ -6,16 +6,15 @@ import dev.awaitable.workloads.support.RunLoop
 
 /**
  * `await-chain`: suspend functions nested [depth] deep, each calling the next, the innermost a read
- * the run's loop delivers later; `AwaitChainWorkload.LEVELS / depth` chains in sequence. Each level that suspends
- * allocates its own continuation object, as each level of the statemachine backend is a machine
- * on the heap; a resumed level returns to its caller's continuation directly, without a dispatch.
+ * the run's loop delivers later; [AwaitChainWorkload.LEVELS] / `depth` chains in sequence. Each
+ * level that suspends allocates its own continuation object, as each level of the statemachine
+ * backend is a machine on the heap; a resumed level returns to its caller's continuation directly,
+ * without a dispatch.
  */
 internal object AwaitChain {
-    private const val LEVELS = AwaitChainWorkload.LEVELS
-
     fun open(depth: Int): WorkloadRun = LoopRun("await-chain") { io ->
         var sum = 0L
-        for (c in 0 until LEVELS / depth) {
+        for (c in 0 until AwaitChainWorkload.LEVELS / depth) {
             sum += level(depth, c.toLong(), io)
         }
         sum

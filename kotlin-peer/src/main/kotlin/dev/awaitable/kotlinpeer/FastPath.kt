@@ -5,8 +5,8 @@ import dev.awaitable.workloads.fastpath.FastPathWorkload
 import dev.awaitable.workloads.support.RunLoop
 
 /**
- * `fast-path`: [FastPathWorkload.CALLS] calls in sequence of a cache-like suspend function that usually returns at
- * once, on the run's loop. A hit (keys below `hit-ratio`) returns the cached value; a miss reads
+ * `fast-path`: [FastPathWorkload.CALLS] calls in sequence of a cache-like suspend function that
+ * usually returns at once, on the run's loop. A hit (keys below `hit-ratio`) returns the cached value; a miss reads
  * the raw `7k` from the loop, which delivers it later, and adds 3 after the read.
  *
  * As the other implementations, the front function tests the cache and calls the suspending
@@ -19,14 +19,13 @@ import dev.awaitable.workloads.support.RunLoop
  * Checksum: the sum of the values of the keys called, `sum(7 * (i % 100) + 3)`.
  */
 internal object FastPath {
-    private const val CALLS = FastPathWorkload.CALLS
     private const val KEYS = 100
 
     fun open(hitRatio: Int): WorkloadRun {
         val cache = Cache(hitRatio)
         return LoopRun("fast-path") { io ->
             var sum = 0L
-            for (i in 0 until CALLS) {
+            for (i in 0 until FastPathWorkload.CALLS) {
                 sum += cache.get(i % KEYS, io)
             }
             sum

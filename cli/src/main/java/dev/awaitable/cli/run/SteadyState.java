@@ -6,8 +6,8 @@ import java.util.concurrent.Callable;
 
 /**
  * Warm-up until a fork's time per operation has stopped moving, before JMH's own warm-up and
- * timing iterations. A fixed warm-up is too short for some cells and wasted on most: on two
- * shared cores most cells settle 0.5-1.5 s into a fork, but some (plain virtual threads in a
+ * timing iterations. A fixed warm-up is too short for some cells and wasted on others: on two
+ * shared cores most cells settle 1.2-2 s into a fork, but some (plain virtual threads in a
  * 100-deep recursion, a producer and consumer on loom) were still 30-60% slow in their first
  * timed iterations after 2 s.
  *
@@ -76,7 +76,6 @@ public final class SteadyState {
         SteadyState rule = new SteadyState();
         long start = System.nanoTime();
         long sink = 0;
-        boolean steady = false;
         while (true) {
             long windowStart = System.nanoTime();
             int ops = 0;
@@ -86,7 +85,7 @@ public final class SteadyState {
                 ops++;
                 now = System.nanoTime();
             } while (now - windowStart < WINDOW_NANOS || ops < MIN_OPS);
-            steady = rule.add((double) (now - windowStart) / ops);
+            boolean steady = rule.add((double) (now - windowStart) / ops);
             long elapsed = now - start;
             if ((steady && elapsed >= minNanos) || elapsed >= maxNanos) {
                 SINK = sink;
